@@ -1,0 +1,80 @@
+//! Building the [`Library`] from sources: what is valid is kept, every problem is reported.
+
+use super::parse::{is_valid_id, parse_competency, parse_framework};
+use super::source::{FrameworkDir, read_source};
+use super::{ContentSource, Framework, Library, Problem};
+
+/// The result of loading: the valid part of the content, and every problem found in the rest.
+/// A competency file with any problem is left out whole; so is a framework whose
+/// `framework.toml` has one.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub library: Library,
+    pub problems: Vec<Problem>,
+}
+
+/// Loads every source in order. A framework id met again in a later source replaces the earlier
+/// framework whole: that is how a user overrides a bundled framework.
+pub fn load(sources: &[ContentSource]) -> Loaded {
+    let mut loaded = Loaded::default();
+    for source in sources {
+        let (dirs, problems) = read_source(source);
+        loaded.problems.extend(problems);
+        for dir in dirs {
+            if let Some(framework) = load_framework(&dir, &mut loaded.problems) {
+                let frameworks = &mut loaded.library.frameworks;
+                match frameworks.iter_mut().find(|f| f.id == framework.id) {
+                    Some(existing) => *existing = framework,
+                    None => frameworks.push(framework),
+                }
+            }
+        }
+    }
+    loaded
+        .library
+        .frameworks
+        .sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    loaded.problems.sort_by(|a, b| {
+        (a.path.as_str(), a.line, a.column).cmp(&(b.path.as_str(), b.line, b.column))
+    });
+    loaded
+}
+
+fn load_framework(dir: &FrameworkDir, problems: &mut Vec<Problem>) -> Option<Framework> {
+    let id_ok = is_valid_id(&dir.id);
+    if !id_ok {
+        problems.push(Problem::whole_file(
+            &dir.path,
+            format!(
+                "the directory name `{}` is not a valid framework id: rename it using only a-z, 0-9 \
+                 and `-`",
+                dir.id
+            ),
+        ));
+    }
+    let header = match &dir.framework_file {
+        Some(file) => parse_framework(file, problems),
+        None => {
+            problems.push(Problem::whole_file(
+                &dir.path,
+                "this framework directory has no framework.toml: add one with `name` and `levels` \
+                 (the scale's level names in order)",
+            ));
+            None
+        }
+    };
+    let scale = header.as_ref().map(|h| h.levels.as_slice());
+    let competencies: Vec<_> = dir
+        .competency_files
+        .iter()
+        .filter_map(|file| parse_competency(file, &dir.id, scale, problems))
+        .collect();
+    let header = header.filter(|_| id_ok)?;
+    Some(Framework {
+        id: dir.id.clone(),
+        name: header.name,
+        description: header.description,
+        levels: header.levels,
+        competencies,
+    })
+}

@@ -1,0 +1,7 @@
+//! cuecard: competency-based interview preparation in the terminal.
+//!
+//! `content` and `text` are the domain: no terminal code. `cli` holds the commands that print.
+
+pub mod cli;
+pub mod content;
+pub mod text;

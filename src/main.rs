@@ -1,0 +1,57 @@
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cuecard::cli::{self, Cli, Command};
+use cuecard::content::{Loaded, load};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let loaded = load(&args.sources());
+    let mut stdout = io::stdout().lock();
+    let result = match args.command {
+        Some(Command::Validate) => cli::validate(&loaded, &mut stdout).map(|ok| {
+            if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }),
+        Some(Command::List { json }) => {
+            warn_about_problems(&loaded);
+            if json {
+                cli::list_json(&loaded.library, &mut stdout)
+            } else {
+                cli::list(&loaded.library, &mut stdout)
+            }
+            .map(|()| ExitCode::SUCCESS)
+        }
+        None => {
+            warn_about_problems(&loaded);
+            cli::list(&loaded.library, &mut stdout).map(|()| ExitCode::SUCCESS)
+        }
+    };
+    let result = result.and_then(|code| stdout.flush().map(|()| code));
+    match result {
+        Ok(code) => code,
+        // A closed pipe (`cuecard list | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cuecard: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Commands that use the content still run on its valid part, but say that some was left out.
+fn warn_about_problems(loaded: &Loaded) {
+    let n = loaded.problems.len();
+    if n > 0 {
+        eprintln!(
+            "cuecard: {n} problem{} in the content; the affected files were left out. Run `cuecard validate` to see {}.",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it" } else { "them" }
+        );
+    }
+}
