@@ -1,0 +1,192 @@
+//! The bundled content: valid, complete against the seed documents, and in the project's own words.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use cuecard::content::{ContentSource, Library, load};
+
+fn bundled() -> Library {
+    let loaded = load(&[ContentSource::Bundled]);
+    let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        problems.is_empty(),
+        "bundled content has problems:\n{}",
+        problems.join("\n")
+    );
+    loaded.library
+}
+
+#[test]
+fn the_dictionary_framework_has_every_behavior_of_every_level() {
+    let library = bundled();
+    let framework = library
+        .framework("customer-support")
+        .expect("customer-support framework");
+    assert_eq!(
+        framework.levels,
+        [
+            "Basic understanding",
+            "Working experience",
+            "Extensive experience",
+            "Subject matter depth and breadth"
+        ]
+    );
+    for (id, seed_questions) in [
+        ("customer-support/support-policies", 5),
+        ("customer-support/service-management", 4),
+        ("customer-support/customer-interaction", 5),
+    ] {
+        let competency = library
+            .competency(id)
+            .unwrap_or_else(|| panic!("{id} missing"));
+        let per_level: Vec<usize> = competency.behaviors.iter().map(Vec::len).collect();
+        assert_eq!(per_level, [4, 5, 6, 6], "{id}");
+        let own = competency
+            .questions
+            .iter()
+            .filter(|q| !q.tags.iter().any(|t| t == "policies-bank"))
+            .count();
+        assert_eq!(
+            own, seed_questions,
+            "{id}: the seed's own interview questions"
+        );
+    }
+}
+
+#[test]
+fn the_capability_framework_has_ten_capabilities_on_three_levels() {
+    let library = bundled();
+    let framework = library
+        .framework("service-capabilities")
+        .expect("service-capabilities");
+    assert_eq!(framework.levels, ["Emerging", "Proficient", "Advanced"]);
+    let names: HashSet<&str> = framework
+        .competencies
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    for name in [
+        "Digital Customer Engagement",
+        "Service Level Agreement Management",
+        "Training and Development in Customer Service",
+        "Customer Loyalty Program Management",
+        "Cultural Sensitivity in Customer Interactions",
+        "Customer Service Policy Development",
+        "Performance Metrics and KPIs for Service",
+        "Online Customer Support Tactics",
+        "Social Media Service Management",
+        "Customer Data Privacy and Security",
+    ] {
+        assert!(names.contains(name), "{name} missing");
+    }
+    assert_eq!(framework.competencies.len(), 10);
+    for competency in &framework.competencies {
+        assert_eq!(competency.behaviors.len(), 3, "{}", competency.id);
+        assert!(
+            competency.behaviors.iter().all(|b| !b.is_empty()),
+            "{}",
+            competency.id
+        );
+    }
+}
+
+#[test]
+fn all_28_bank_questions_are_placed_with_key_points() {
+    let library = bundled();
+    let bank: Vec<_> = library
+        .frameworks
+        .iter()
+        .flat_map(|f| &f.competencies)
+        .flat_map(|c| &c.questions)
+        .filter(|q| q.tags.iter().any(|t| t == "policies-bank"))
+        .collect();
+    assert_eq!(bank.len(), 28);
+    for question in &bank {
+        let n = question.key_points.len();
+        assert!((3..=6).contains(&n), "{} has {n} key points", question.id);
+    }
+    // The bank's "key topics to learn" are study topics of the policy development capability.
+    let policy = library
+        .competency("service-capabilities/policy-development")
+        .unwrap();
+    assert_eq!(policy.study.len(), 7);
+}
+
+#[test]
+fn every_competency_has_three_questions_with_key_points_and_study_topics() {
+    let library = bundled();
+    for competency in library.frameworks.iter().flat_map(|f| &f.competencies) {
+        let with_points = competency
+            .questions
+            .iter()
+            .filter(|q| !q.key_points.is_empty())
+            .count();
+        assert!(
+            with_points >= 3,
+            "{} has {with_points} questions with key points",
+            competency.id
+        );
+        assert!(
+            !competency.study.is_empty(),
+            "{} has no study topics",
+            competency.id
+        );
+        for question in &competency.questions {
+            assert!(!question.tags.is_empty(), "{} has no type tag", question.id);
+        }
+    }
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            toml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+}
+
+const RUN: usize = 10;
+
+#[test]
+fn no_run_of_ten_words_is_copied_from_a_seed() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seeds = root.join("../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&seeds) else {
+        eprintln!("no seed folder beside the repository; the copy check is skipped");
+        return;
+    };
+    let mut seed_runs: HashSet<Vec<String>> = HashSet::new();
+    for entry in entries {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for run in words(&text).windows(RUN) {
+            seed_runs.insert(run.to_vec());
+        }
+    }
+    assert!(!seed_runs.is_empty(), "the seed folder holds no text");
+    let mut files = Vec::new();
+    toml_files(&root.join("content"), &mut files);
+    let mut copied = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for run in words(&text).windows(RUN) {
+            if seed_runs.contains(run) {
+                copied.push(format!("{}: {}", file.display(), run.join(" ")));
+            }
+        }
+    }
+    assert!(
+        copied.is_empty(),
+        "runs of {RUN} words copied from a seed:\n{}",
+        copied.join("\n")
+    );
+}
