@@ -55,6 +55,22 @@ struct FileCheck<'a> {
 }
 
 impl<'a> FileCheck<'a> {
+    /// Starts checking `file`; `None` after reporting when its bytes are not text.
+    fn open(file: &'a ContentFile, problems: &'a mut Vec<Problem>) -> Option<Self> {
+        match decode(file) {
+            Ok(text) => Some(FileCheck {
+                path: &file.path,
+                text,
+                problems,
+                found: 0,
+            }),
+            Err(problem) => {
+                problems.push(problem);
+                None
+            }
+        }
+    }
+
     fn report(&mut self, span: &Range<usize>, message: impl Into<String>) {
         self.found += 1;
         self.problems
@@ -274,19 +290,7 @@ pub(crate) fn parse_framework(
     file: &ContentFile,
     problems: &mut Vec<Problem>,
 ) -> Option<FrameworkHeader> {
-    let text = match decode(file) {
-        Ok(text) => text,
-        Err(problem) => {
-            problems.push(problem);
-            return None;
-        }
-    };
-    let mut check = FileCheck {
-        path: &file.path,
-        text,
-        problems,
-        found: 0,
-    };
+    let mut check = FileCheck::open(file, problems)?;
     let root = check.parse()?;
     let table = root.get_ref();
     check.unknown_keys(table, FRAMEWORK_KEYS, "framework.toml");
@@ -342,19 +346,7 @@ pub(crate) fn parse_competency(
     scale: Option<&[String]>,
     problems: &mut Vec<Problem>,
 ) -> Option<Competency> {
-    let text = match decode(file) {
-        Ok(text) => text,
-        Err(problem) => {
-            problems.push(problem);
-            return None;
-        }
-    };
-    let mut check = FileCheck {
-        path: &file.path,
-        text,
-        problems,
-        found: 0,
-    };
+    let mut check = FileCheck::open(file, problems)?;
     if !is_valid_id(&file.stem) {
         check.report(
             &(0..0),
