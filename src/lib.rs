@@ -1,7 +1,9 @@
 //! cuecard: competency-based interview preparation in the terminal.
 //!
-//! `content` and `text` are the domain: no terminal code. `cli` holds the commands that print.
+//! `content` and `text` are the domain: no terminal code. `cli` holds the commands that print;
+//! `tui` is the terminal browser built on them.
 
 pub mod cli;
 pub mod content;
 pub mod text;
+pub mod tui;

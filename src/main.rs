@@ -1,4 +1,4 @@
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -28,8 +28,8 @@ fn main() -> ExitCode {
             .map(|()| ExitCode::SUCCESS)
         }
         None => {
-            warn_about_problems(&loaded);
-            cli::list(&loaded.library, &mut stdout).map(|()| ExitCode::SUCCESS)
+            drop(stdout);
+            return browse(loaded);
         }
     };
     let result = result.and_then(|code| stdout.flush().map(|()| code));
@@ -39,6 +39,24 @@ fn main() -> ExitCode {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("cuecard: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens the terminal browser, when there is a terminal to open it in.
+fn browse(loaded: Loaded) -> ExitCode {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!(
+            "cuecard: the browser needs a terminal. To print the content, use `cuecard list`; \
+             `cuecard --help` lists every command."
+        );
+        return ExitCode::FAILURE;
+    }
+    match cuecard::tui::run(loaded) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cuecard: terminal error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -30,10 +30,7 @@ pub fn load(sources: &[ContentSource]) -> Loaded {
             }
         }
     }
-    loaded
-        .library
-        .frameworks
-        .sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    loaded.library.frameworks.sort_by(|a, b| a.id.cmp(&b.id));
     loaded.problems.sort_by(|a, b| {
         (a.path.as_str(), a.line, a.column).cmp(&(b.path.as_str(), b.line, b.column))
     });
@@ -64,11 +61,12 @@ fn load_framework(dir: &FrameworkDir, problems: &mut Vec<Problem>) -> Option<Fra
         }
     };
     let scale = header.as_ref().map(|h| h.levels.as_slice());
-    let competencies: Vec<_> = dir
+    let mut competencies: Vec<_> = dir
         .competency_files
         .iter()
         .filter_map(|file| parse_competency(file, &dir.id, scale, problems))
         .collect();
+    competencies.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     let header = header.filter(|_| id_ok)?;
     Some(Framework {
         id: dir.id.clone(),

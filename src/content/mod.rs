@@ -12,7 +12,7 @@ pub use load::{Loaded, load};
 pub use problem::{Problem, locate};
 pub use source::{ContentSource, default_sources, user_content_dir};
 
-/// Every framework cuecard knows about, in display order (by name).
+/// Every framework cuecard knows about, in display order (by id).
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     pub frameworks: Vec<Framework>,
@@ -27,7 +27,7 @@ pub struct Framework {
     pub description: Option<String>,
     /// The scale's level names in order; level `n` is `levels[n - 1]`.
     pub levels: Vec<String>,
-    /// Ordered by competency id (the file name), so an author controls the order by naming.
+    /// Ordered by name, as a reader looks for them.
     pub competencies: Vec<Competency>,
 }
 

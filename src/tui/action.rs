@@ -1,0 +1,51 @@
+//! What the user can ask for. Keys and mouse events become actions (see `keymap`), and only
+//! `update` changes the state in answer to one.
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave cuecard.
+    Quit,
+    /// Open or close the overlay listing every key.
+    ToggleHelp,
+    /// Go back one step: close an overlay, or leave the open question.
+    Back,
+    /// Move the focus to the next pane.
+    FocusNext,
+    /// Move the focus to the previous pane.
+    FocusPrev,
+    /// Select the previous row, or scroll up a line.
+    Up,
+    /// Select the next row, or scroll down a line.
+    Down,
+    /// Jump to the first row.
+    Top,
+    /// Jump to the last row.
+    Bottom,
+    /// Scroll up by a page.
+    PageUp,
+    /// Scroll down by a page.
+    PageDown,
+    /// Open the selection: a competency's questions, or the selected question.
+    Open,
+    /// Select a level of the framework's scale by number (1-based).
+    SelectLevel(usize),
+    /// Select the next lower level.
+    PrevLevel,
+    /// Select the next higher level.
+    NextLevel,
+    /// Show or hide the open question's key points and follow-ups.
+    Reveal,
+    /// Open the previous question of the competency.
+    PrevQuestion,
+    /// Open the next question of the competency.
+    NextQuestion,
+    /// The terminal changed size.
+    Resize { width: u16, height: u16 },
+    /// A mouse click at a cell.
+    Click { column: u16, row: u16 },
+    /// The mouse wheel turned up over a cell.
+    ScrollUp { column: u16, row: u16 },
+    /// The mouse wheel turned down over a cell.
+    ScrollDown { column: u16, row: u16 },
+}

@@ -1,0 +1,146 @@
+//! The browser's state: what is selected, which pane has the focus, what is open.
+//! Only `update` changes it; `view` only reads it.
+
+use crate::content::{Competency, Framework, Library, Question};
+
+use super::keymap::Mode;
+
+/// The panes of the browser, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Competencies,
+    Behaviors,
+    Questions,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Competencies, Pane::Behaviors, Pane::Questions];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Competencies => "Competencies",
+            Pane::Behaviors => "Behaviors",
+            Pane::Questions => "Questions",
+        }
+    }
+}
+
+/// What fills the screen below any banner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The three panes.
+    Browse,
+    /// One question, large, with its key points hidden until revealed.
+    Question { revealed: bool, scroll: usize },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub width: u16,
+    pub height: u16,
+}
+
+/// The whole state of the browser.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub library: Library,
+    /// How many content problems were found at load (shown in a banner).
+    pub problems: usize,
+    /// Every competency as (framework index, competency index), in list order.
+    pub entries: Vec<(usize, usize)>,
+    /// Index into `entries`.
+    pub selected: usize,
+    /// The selected level of the selected competency's framework, 1-based.
+    pub level: usize,
+    /// Index into the selected competency's [`App::ordered_questions`].
+    pub question: usize,
+    pub focus: Pane,
+    pub screen: Screen,
+    /// The help overlay's scroll position, when it is open.
+    pub help: Option<usize>,
+    /// The first row shown in the behaviors pane.
+    pub behaviors_scroll: usize,
+    pub size: Size,
+    pub quit: bool,
+}
+
+/// A row of the competency list: a framework's heading, or one of its competencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListRow {
+    Framework(usize),
+    /// An index into [`App::entries`].
+    Competency(usize),
+}
+
+impl App {
+    pub fn new(library: Library, problems: usize, size: Size) -> App {
+        let entries = library
+            .frameworks
+            .iter()
+            .enumerate()
+            .flat_map(|(f, framework)| (0..framework.competencies.len()).map(move |c| (f, c)))
+            .collect();
+        App {
+            library,
+            problems,
+            entries,
+            selected: 0,
+            level: 1,
+            question: 0,
+            focus: Pane::Competencies,
+            screen: Screen::Browse,
+            help: None,
+            behaviors_scroll: 0,
+            size,
+            quit: false,
+        }
+    }
+
+    /// The selected competency and its framework; `None` only when there is no content at all.
+    pub fn current(&self) -> Option<(&Framework, &Competency)> {
+        let &(f, c) = self.entries.get(self.selected)?;
+        let framework = &self.library.frameworks[f];
+        Some((framework, &framework.competencies[c]))
+    }
+
+    /// The selected competency's questions: those of the selected level first, then the rest,
+    /// each group in the file's order.
+    pub fn ordered_questions(&self) -> Vec<&Question> {
+        let Some((_, competency)) = self.current() else {
+            return Vec::new();
+        };
+        let at_level = |q: &&Question| q.level == Some(self.level);
+        let mut ordered: Vec<&Question> = competency.questions.iter().filter(at_level).collect();
+        ordered.extend(competency.questions.iter().filter(|q| !at_level(q)));
+        ordered
+    }
+
+    pub fn current_question(&self) -> Option<&Question> {
+        self.ordered_questions().get(self.question).copied()
+    }
+
+    /// The competency list's rows: each framework's heading followed by its competencies.
+    pub fn list_rows(&self) -> Vec<ListRow> {
+        let mut rows = Vec::with_capacity(self.entries.len() + self.library.frameworks.len());
+        for (entry, &(f, c)) in self.entries.iter().enumerate() {
+            if c == 0 {
+                rows.push(ListRow::Framework(f));
+            }
+            rows.push(ListRow::Competency(entry));
+        }
+        rows
+    }
+
+    /// Where keys are read now.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            return Mode::Help;
+        }
+        match (self.screen, self.focus) {
+            (Screen::Question { .. }, _) => Mode::Question,
+            (Screen::Browse, Pane::Competencies) => Mode::Competencies,
+            (Screen::Browse, Pane::Behaviors) => Mode::Behaviors,
+            (Screen::Browse, Pane::Questions) => Mode::Questions,
+        }
+    }
+}

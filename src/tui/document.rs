@@ -1,0 +1,228 @@
+//! The text of the scrolling panes as wrapped lines with a tone, built before drawing so that
+//! `update` can scroll to a level and clamp scrolling with the same line counts `view` draws.
+
+use crate::content::{Competency, Framework, Question};
+
+use super::wrap::wrap;
+
+/// How a line is meant to read; the theme turns it into a style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// The question itself.
+    Title,
+    Heading,
+    Body,
+    /// The selected level's heading and statements.
+    Selected,
+    /// Other levels: visible, but quieter.
+    Quiet,
+    /// Guidance about keys or hidden content.
+    Hint,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLine {
+    pub text: String,
+    pub tone: Tone,
+}
+
+fn line(text: impl Into<String>, tone: Tone) -> DocLine {
+    DocLine {
+        text: text.into(),
+        tone,
+    }
+}
+
+fn blank() -> DocLine {
+    line("", Tone::Body)
+}
+
+/// Adds `text` wrapped to `width`, every line indented by `indent` columns.
+fn paragraph(out: &mut Vec<DocLine>, text: &str, width: usize, indent: usize, tone: Tone) {
+    let pad = " ".repeat(indent);
+    for wrapped in wrap(text, width.saturating_sub(indent)) {
+        out.push(line(format!("{pad}{wrapped}"), tone));
+    }
+}
+
+/// Adds each item as a bullet with a hanging indent.
+fn bullets(out: &mut Vec<DocLine>, items: &[String], bullet: &str, width: usize, tone: Tone) {
+    let hang = " ".repeat(super::wrap::width(bullet));
+    for item in items {
+        for (i, wrapped) in wrap(item, width.saturating_sub(hang.len()))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { bullet } else { hang.as_str() };
+            out.push(line(format!("{lead}{wrapped}"), tone));
+        }
+    }
+}
+
+/// "3 · Extensive experience"
+pub fn level_label(framework: &Framework, level: usize) -> String {
+    match framework.level_name(level) {
+        Some(name) => format!("{level} · {name}"),
+        None => level.to_string(),
+    }
+}
+
+/// The behaviors pane: the definition, then every level's statements, the selected level marked.
+pub struct BehaviorsDoc {
+    pub lines: Vec<DocLine>,
+    /// The line each level's heading stands on; `level_starts[n - 1]` for level `n`.
+    pub level_starts: Vec<usize>,
+}
+
+pub fn behaviors(
+    framework: &Framework,
+    competency: &Competency,
+    selected: usize,
+    width: usize,
+) -> BehaviorsDoc {
+    let mut lines = Vec::new();
+    paragraph(&mut lines, &competency.definition, width, 0, Tone::Body);
+    let mut level_starts = Vec::with_capacity(competency.behaviors.len());
+    for (index, statements) in competency.behaviors.iter().enumerate() {
+        let level = index + 1;
+        let is_selected = level == selected;
+        lines.push(blank());
+        level_starts.push(lines.len());
+        let (marker, tone) = if is_selected {
+            ("▶ ", Tone::Selected)
+        } else {
+            ("  ", Tone::Quiet)
+        };
+        let heading = format!("{marker}{}", level_label(framework, level));
+        paragraph(
+            &mut lines,
+            &heading,
+            width,
+            0,
+            if is_selected { Tone::Heading } else { tone },
+        );
+        bullets(&mut lines, statements, "  • ", width, tone);
+    }
+    BehaviorsDoc {
+        lines,
+        level_starts,
+    }
+}
+
+/// The open question: the main column, and (when `behaviors_inline`) the behaviors of its level
+/// below it instead of beside it.
+pub fn question(
+    framework: &Framework,
+    competency: &Competency,
+    question: &Question,
+    level: usize,
+    revealed: bool,
+    behaviors_inline: bool,
+    width: usize,
+) -> Vec<DocLine> {
+    let mut lines = Vec::new();
+    let mut context = competency.name.clone();
+    if let Some(l) = question.level {
+        context.push_str(&format!(
+            " · L{l} {}",
+            framework.level_name(l).unwrap_or("")
+        ));
+    }
+    for tag in &question.tags {
+        context.push_str(&format!(" #{tag}"));
+    }
+    paragraph(&mut lines, &context, width, 0, Tone::Hint);
+    lines.push(blank());
+    paragraph(&mut lines, &question.text, width, 2, Tone::Title);
+    lines.push(blank());
+    let hidden = !question.key_points.is_empty() || !question.follow_ups.is_empty();
+    if revealed {
+        if !question.key_points.is_empty() {
+            lines.push(line("What a strong answer covers", Tone::Heading));
+            bullets(&mut lines, &question.key_points, "  ✓ ", width, Tone::Body);
+            lines.push(blank());
+        }
+        if !question.follow_ups.is_empty() {
+            lines.push(line("Follow-ups", Tone::Heading));
+            bullets(&mut lines, &question.follow_ups, "  → ", width, Tone::Body);
+            lines.push(blank());
+        }
+    } else if hidden {
+        let hint = format!(
+            "Answer first. Space reveals {} key point{} and {} follow-up{}.",
+            question.key_points.len(),
+            if question.key_points.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            question.follow_ups.len(),
+            if question.follow_ups.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+        );
+        paragraph(&mut lines, &hint, width, 0, Tone::Hint);
+        lines.push(blank());
+    }
+    if behaviors_inline {
+        lines.extend(level_behaviors(framework, competency, level, width));
+        lines.push(blank());
+    }
+    if !competency.study.is_empty() {
+        lines.push(line("Study", Tone::Heading));
+        bullets(&mut lines, &competency.study, "  • ", width, Tone::Body);
+    }
+    lines
+}
+
+/// One level's behavior statements, headed by the level's name: the anchors for an answer.
+pub fn level_behaviors(
+    framework: &Framework,
+    competency: &Competency,
+    level: usize,
+    width: usize,
+) -> Vec<DocLine> {
+    let mut lines = Vec::new();
+    let heading = format!("Behaviors at {}", level_label(framework, level));
+    paragraph(&mut lines, &heading, width, 0, Tone::Heading);
+    if let Some(statements) = level
+        .checked_sub(1)
+        .and_then(|i| competency.behaviors.get(i))
+    {
+        bullets(&mut lines, statements, "  • ", width, Tone::Body);
+    }
+    lines
+}
+
+/// The first line to show so that the document's `len` lines fill `height` rows from `wanted`
+/// on, without scrolling past the end.
+pub fn clamp_scroll(wanted: usize, len: usize, height: usize) -> usize {
+    wanted.min(len.saturating_sub(height))
+}
+
+/// The help overlay: every key of every mode, from the keymap tables the keys are read with.
+pub fn help() -> Vec<DocLine> {
+    let mut lines = Vec::new();
+    for (title, bindings) in super::keymap::help_sections() {
+        lines.push(line(title, Tone::Heading));
+        for binding in bindings.iter().filter(|b| !b.label.is_empty()) {
+            lines.push(line(
+                format!("  {:<8} {}", binding.label, binding.description),
+                Tone::Body,
+            ));
+        }
+        lines.push(blank());
+    }
+    lines.push(line("Mouse", Tone::Heading));
+    lines.push(line(
+        "  click    select a row and focus its pane",
+        Tone::Body,
+    ));
+    lines.push(line(
+        "  wheel    scroll the pane under the pointer",
+        Tone::Body,
+    ));
+    lines
+}

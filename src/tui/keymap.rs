@@ -1,0 +1,380 @@
+//! Keys → actions, one table per mode. The help overlay and the footer are generated from these
+//! same tables, so what they say is what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+
+/// Where the keys are read: a pane of the browser, the open question, or the help overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Competencies,
+    Behaviors,
+    Questions,
+    Question,
+    Help,
+}
+
+/// A key, as the tables write it. Letters are matched whatever the Shift state (`G` is its own
+/// character); Control and Alt must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+/// One line of a keymap table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the keys are written in the help and footer.
+    pub label: &'static str,
+    pub action: Action,
+    pub description: &'static str,
+    /// Shown in the footer (the keys that matter most in this mode).
+    pub footer: bool,
+}
+
+const fn bind(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    description: &'static str,
+    footer: bool,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        description,
+        footer,
+    }
+}
+
+const UP: &[Key] = &[ch('k'), key(KeyCode::Up)];
+const DOWN: &[Key] = &[ch('j'), key(KeyCode::Down)];
+const TOP: &[Key] = &[ch('g'), key(KeyCode::Home)];
+const BOTTOM: &[Key] = &[ch('G'), key(KeyCode::End)];
+const PAGE_UP: &[Key] = &[key(KeyCode::PageUp)];
+const PAGE_DOWN: &[Key] = &[key(KeyCode::PageDown)];
+
+/// Keys that work in every pane of the browser.
+pub const BROWSE: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Tab)],
+        "Tab",
+        Action::FocusNext,
+        "next pane",
+        true,
+    ),
+    bind(
+        &[key(KeyCode::BackTab)],
+        "S-Tab",
+        Action::FocusPrev,
+        "previous pane",
+        false,
+    ),
+    bind(
+        &[ch('1')],
+        "1-9",
+        Action::SelectLevel(1),
+        "select level 1 to 9",
+        false,
+    ),
+    bind(&[ch('2')], "", Action::SelectLevel(2), "", false),
+    bind(&[ch('3')], "", Action::SelectLevel(3), "", false),
+    bind(&[ch('4')], "", Action::SelectLevel(4), "", false),
+    bind(&[ch('5')], "", Action::SelectLevel(5), "", false),
+    bind(&[ch('6')], "", Action::SelectLevel(6), "", false),
+    bind(&[ch('7')], "", Action::SelectLevel(7), "", false),
+    bind(&[ch('8')], "", Action::SelectLevel(8), "", false),
+    bind(&[ch('9')], "", Action::SelectLevel(9), "", false),
+    bind(&[ch('?')], "?", Action::ToggleHelp, "help: every key", true),
+    bind(&[ch('q'), ctrl('c')], "q", Action::Quit, "quit", true),
+];
+
+pub const COMPETENCIES: &[Binding] = &[
+    bind(DOWN, "j/↓", Action::Down, "next competency", true),
+    bind(UP, "k/↑", Action::Up, "previous competency", false),
+    bind(TOP, "g/Home", Action::Top, "first competency", false),
+    bind(BOTTOM, "G/End", Action::Bottom, "last competency", false),
+    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
+    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Enter",
+        Action::Open,
+        "its questions",
+        true,
+    ),
+];
+
+pub const BEHAVIORS: &[Binding] = &[
+    bind(
+        &[ch('l'), key(KeyCode::Right)],
+        "l/→",
+        Action::NextLevel,
+        "higher level",
+        true,
+    ),
+    bind(
+        &[ch('h'), key(KeyCode::Left)],
+        "h/←",
+        Action::PrevLevel,
+        "lower level",
+        true,
+    ),
+    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
+    bind(UP, "k/↑", Action::Up, "scroll up", false),
+    bind(TOP, "g/Home", Action::Top, "scroll to the top", false),
+    bind(BOTTOM, "G/End", Action::Bottom, "scroll to the end", false),
+    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
+    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Enter",
+        Action::Open,
+        "the level's questions",
+        false,
+    ),
+];
+
+pub const QUESTIONS: &[Binding] = &[
+    bind(DOWN, "j/↓", Action::Down, "next question", true),
+    bind(UP, "k/↑", Action::Up, "previous question", false),
+    bind(TOP, "g/Home", Action::Top, "first question", false),
+    bind(BOTTOM, "G/End", Action::Bottom, "last question", false),
+    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
+    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Enter",
+        Action::Open,
+        "open the question",
+        true,
+    ),
+];
+
+/// The open question.
+pub const QUESTION: &[Binding] = &[
+    bind(
+        &[ch(' ')],
+        "Space",
+        Action::Reveal,
+        "show/hide key points",
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Esc",
+        Action::Back,
+        "back to the browser",
+        true,
+    ),
+    bind(
+        &[ch('l'), key(KeyCode::Right)],
+        "l/→",
+        Action::NextQuestion,
+        "next question",
+        true,
+    ),
+    bind(
+        &[ch('h'), key(KeyCode::Left)],
+        "h/←",
+        Action::PrevQuestion,
+        "previous question",
+        false,
+    ),
+    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
+    bind(UP, "k/↑", Action::Up, "scroll up", false),
+    bind(TOP, "g/Home", Action::Top, "scroll to the top", false),
+    bind(BOTTOM, "G/End", Action::Bottom, "scroll to the end", false),
+    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
+    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
+    bind(&[ch('?')], "?", Action::ToggleHelp, "help: every key", true),
+    bind(&[ch('q'), ctrl('c')], "q", Action::Quit, "quit", true),
+];
+
+pub const HELP: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Esc), ch('?')],
+        "Esc/?",
+        Action::Back,
+        "close the help",
+        true,
+    ),
+    bind(DOWN, "j/↓", Action::Down, "scroll down", true),
+    bind(UP, "k/↑", Action::Up, "scroll up", false),
+    bind(TOP, "g/Home", Action::Top, "scroll to the top", false),
+    bind(BOTTOM, "G/End", Action::Bottom, "scroll to the end", false),
+    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
+    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
+    bind(&[ch('q'), ctrl('c')], "q", Action::Quit, "quit", true),
+];
+
+/// The tables that apply in `mode`, most specific first.
+pub fn tables(mode: Mode) -> &'static [&'static [Binding]] {
+    match mode {
+        Mode::Competencies => &[COMPETENCIES, BROWSE],
+        Mode::Behaviors => &[BEHAVIORS, BROWSE],
+        Mode::Questions => &[QUESTIONS, BROWSE],
+        Mode::Question => &[QUESTION],
+        Mode::Help => &[HELP],
+    }
+}
+
+/// The sections of the help overlay: a title and the bindings it lists.
+pub fn help_sections() -> [(&'static str, &'static [Binding]); 6] {
+    [
+        ("Everywhere in the browser", BROWSE),
+        ("Competencies pane", COMPETENCIES),
+        ("Behaviors pane", BEHAVIORS),
+        ("Questions pane", QUESTIONS),
+        ("An open question", QUESTION),
+        ("This help", HELP),
+    ]
+}
+
+fn matches(key: &Key, event: &KeyEvent) -> bool {
+    let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    let code_matches = match (key.code, event.code) {
+        // Some terminals report Shift-Tab as Tab with Shift.
+        (KeyCode::BackTab, KeyCode::Tab) => event.modifiers.contains(KeyModifiers::SHIFT),
+        (KeyCode::Tab, KeyCode::Tab) => !event.modifiers.contains(KeyModifiers::SHIFT),
+        (a, b) => a == b,
+    };
+    code_matches && (event.modifiers & relevant) == key.modifiers
+}
+
+/// The action a key press asks for in `mode`, if any. Key releases and repeats of non-movement
+/// keys are left to the caller to filter; only presses and repeats are considered here.
+pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    tables(mode)
+        .iter()
+        .flat_map(|table| table.iter())
+        .find(|b| b.keys.iter().any(|k| matches(k, event)))
+        .map(|b| b.action)
+}
+
+/// The footer's hints for `mode`: `(keys, what they do)`, the way to the help first so that it
+/// survives in the narrowest footer.
+pub fn footer_hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
+    let mut hints: Vec<&Binding> = tables(mode)
+        .iter()
+        .flat_map(|table| table.iter())
+        .filter(|b| b.footer)
+        .collect();
+    hints.sort_by_key(|b| b.action != Action::ToggleHelp);
+    hints.iter().map(|b| (b.label, b.description)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn keys_map_to_actions_per_mode() {
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Competencies, &j), Some(Action::Down));
+        let l = press(KeyCode::Char('l'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Behaviors, &l), Some(Action::NextLevel));
+        assert_eq!(action_for(Mode::Competencies, &l), None);
+        let three = press(KeyCode::Char('3'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(Mode::Questions, &three),
+            Some(Action::SelectLevel(3))
+        );
+        let space = press(KeyCode::Char(' '), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Question, &space), Some(Action::Reveal));
+    }
+
+    #[test]
+    fn shifted_letters_and_control_keys() {
+        let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Questions, &big_g), Some(Action::Bottom));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Help, &ctrl_c), Some(Action::Quit));
+        let plain_c = press(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Help, &plain_c), None);
+        let ctrl_j = press(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Competencies, &ctrl_j), None);
+        let shift_tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(Mode::Competencies, &shift_tab),
+            Some(Action::FocusPrev)
+        );
+        let tab_shift = press(KeyCode::Tab, KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(Mode::Competencies, &tab_shift),
+            Some(Action::FocusPrev)
+        );
+    }
+
+    #[test]
+    fn releases_do_nothing() {
+        let mut j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        j.kind = KeyEventKind::Release;
+        assert_eq!(action_for(Mode::Competencies, &j), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        for mode in [
+            Mode::Competencies,
+            Mode::Behaviors,
+            Mode::Questions,
+            Mode::Question,
+            Mode::Help,
+        ] {
+            let keys: Vec<Key> = tables(mode)
+                .iter()
+                .flat_map(|t| t.iter())
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{k:?} bound twice in {mode:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn reserved_keys_stay_free() {
+        // `/` is kept for search and `n` for notes.
+        for mode in [
+            Mode::Competencies,
+            Mode::Behaviors,
+            Mode::Questions,
+            Mode::Question,
+        ] {
+            for c in ['/', 'n'] {
+                let event = press(KeyCode::Char(c), KeyModifiers::NONE);
+                assert_eq!(action_for(mode, &event), None, "{c} in {mode:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! Where each part of the screen goes at a given terminal size. Pure: `view` draws into these
+//! areas and `update` maps mouse clicks back through the same function.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::app::Pane;
+
+/// The smallest terminal cuecard draws in; below it, it says so.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+
+/// How the panes are arranged at a size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrangement {
+    TooSmall,
+    /// One pane at a time, with a tab bar: narrower than 80 columns or shorter than 24 rows.
+    Single,
+    /// The competency list beside behaviors over questions: 80 to 119 columns.
+    Medium,
+    /// Three panes side by side: 120 columns or more.
+    Wide,
+}
+
+pub fn arrangement(width: u16, height: u16) -> Arrangement {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        Arrangement::TooSmall
+    } else if width < 80 || height < 24 {
+        Arrangement::Single
+    } else if width < 120 {
+        Arrangement::Medium
+    } else {
+        Arrangement::Wide
+    }
+}
+
+/// The areas of the browser screen. A pane that is not shown has no area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub banner: Option<Rect>,
+    pub tabs: Option<Rect>,
+    /// Everything between the top bars and the footer; the open question fills it.
+    pub body: Rect,
+    pub footer: Rect,
+    pub competencies: Option<Rect>,
+    pub behaviors: Option<Rect>,
+    pub questions: Option<Rect>,
+}
+
+impl Areas {
+    pub fn pane(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::Competencies => self.competencies,
+            Pane::Behaviors => self.behaviors,
+            Pane::Questions => self.questions,
+        }
+    }
+
+    /// The pane whose area holds the cell, if any.
+    pub fn pane_at(&self, column: u16, row: u16) -> Option<(Pane, Rect)> {
+        Pane::ALL.into_iter().find_map(|pane| {
+            let area = self.pane(pane)?;
+            area.contains((column, row).into()).then_some((pane, area))
+        })
+    }
+}
+
+/// The areas for a screen of `area`, with a banner row when `banner`, showing `focus` when only
+/// one pane fits.
+pub fn areas(area: Rect, banner: bool, focus: Pane) -> Areas {
+    let arrangement = arrangement(area.width, area.height);
+    if arrangement == Arrangement::TooSmall {
+        return Areas {
+            body: area,
+            ..Areas::default()
+        };
+    }
+    let tabs = arrangement == Arrangement::Single;
+    let [banner_area, tabs_area, body, footer] = Layout::vertical([
+        Constraint::Length(u16::from(banner)),
+        Constraint::Length(u16::from(tabs)),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut areas = Areas {
+        banner: banner.then_some(banner_area),
+        tabs: tabs.then_some(tabs_area),
+        body,
+        footer,
+        ..Areas::default()
+    };
+    match arrangement {
+        Arrangement::Single => match focus {
+            Pane::Competencies => areas.competencies = Some(body),
+            Pane::Behaviors => areas.behaviors = Some(body),
+            Pane::Questions => areas.questions = Some(body),
+        },
+        Arrangement::Medium => {
+            let [list, right] =
+                Layout::horizontal([Constraint::Percentage(34), Constraint::Min(1)]).areas(body);
+            let [behaviors, questions] =
+                Layout::vertical([Constraint::Percentage(58), Constraint::Min(1)]).areas(right);
+            areas.competencies = Some(list);
+            areas.behaviors = Some(behaviors);
+            areas.questions = Some(questions);
+        }
+        Arrangement::Wide => {
+            let [list, behaviors, questions] = Layout::horizontal([
+                Constraint::Percentage(27),
+                Constraint::Percentage(40),
+                Constraint::Min(1),
+            ])
+            .areas(body);
+            areas.competencies = Some(list);
+            areas.behaviors = Some(behaviors);
+            areas.questions = Some(questions);
+        }
+        Arrangement::TooSmall => {}
+    }
+    areas
+}
+
+/// The help overlay: most of the screen, centred.
+pub fn help_area(screen: Rect) -> Rect {
+    let width = screen
+        .width
+        .saturating_sub(4)
+        .clamp(screen.width.min(20), 78);
+    let height = screen.height.saturating_sub(2);
+    Rect {
+        x: screen.x + (screen.width - width) / 2,
+        y: screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// The inside of a bordered pane: within the border and one column of padding on each side.
+pub fn inner(area: Rect) -> Rect {
+    let x = area.x.saturating_add(2).min(area.right());
+    let y = area.y.saturating_add(1).min(area.bottom());
+    Rect {
+        x,
+        y,
+        width: area.width.saturating_sub(4).min(area.right() - x),
+        height: area.height.saturating_sub(2).min(area.bottom() - y),
+    }
+}
+
+/// The first row to show of a list of `len` rows in `height` rows so that `selected` is visible:
+/// the selection is kept in the middle once the list scrolls. The same at every call, so a click
+/// can be mapped back to a row.
+pub fn list_offset(selected: usize, len: usize, height: usize) -> usize {
+    if len <= height || height == 0 {
+        return 0;
+    }
+    selected
+        .saturating_sub(height / 2)
+        .min(len.saturating_sub(height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrangements_follow_the_width_and_height() {
+        assert_eq!(arrangement(19, 40), Arrangement::TooSmall);
+        assert_eq!(arrangement(60, 20), Arrangement::Single);
+        assert_eq!(arrangement(100, 23), Arrangement::Single);
+        assert_eq!(arrangement(80, 24), Arrangement::Medium);
+        assert_eq!(arrangement(120, 40), Arrangement::Wide);
+    }
+
+    #[test]
+    fn every_shown_pane_lies_inside_the_screen() {
+        for width in 0..140 {
+            for height in [0, 1, 5, 6, 23, 24, 40] {
+                let screen = Rect::new(0, 0, width, height);
+                for focus in Pane::ALL {
+                    let a = areas(screen, true, focus);
+                    for pane in Pane::ALL.iter().filter_map(|p| a.pane(*p)) {
+                        assert!(screen.contains(pane.as_position()) || pane.area() == 0);
+                        assert!(pane.right() <= screen.right() && pane.bottom() <= screen.bottom());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_offset_keeps_the_selection_visible() {
+        assert_eq!(list_offset(3, 5, 10), 0);
+        for selected in 0..50 {
+            let offset = list_offset(selected, 50, 9);
+            assert!(offset <= selected && selected < offset + 9);
+            assert!(offset + 9 <= 50);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! What surrounds the panes: the problems banner, the tab bar, the footer, and the too-small notice.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::tui::app::Pane;
+use crate::tui::keymap::{Mode, footer_hints};
+use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::theme::Theme;
+use crate::tui::wrap::{truncate, width};
+
+pub fn banner(frame: &mut Frame, area: Rect, problems: usize, theme: &Theme) {
+    let text = format!(
+        " {problems} problem{} in your content; those files were left out. Run `cuecard validate` to see {}.",
+        if problems == 1 { "" } else { "s" },
+        if problems == 1 { "it" } else { "them" },
+    );
+    let text = truncate(&text, usize::from(area.width));
+    frame.render_widget(Paragraph::new(text).style(theme.banner()), area);
+}
+
+pub fn tabs(frame: &mut Frame, area: Rect, focus: Pane, theme: &Theme) {
+    let each = usize::from(area.width) / Pane::ALL.len();
+    let spans: Vec<Span> = Pane::ALL
+        .iter()
+        .map(|pane| {
+            let label = truncate(pane.title(), each.saturating_sub(2));
+            let text = format!("{label:^each$}");
+            let style = if *pane == focus {
+                theme.selected(true)
+            } else {
+                Style::default()
+            };
+            Span::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The keys that matter in `mode`, as many as fit.
+pub fn footer(frame: &mut Frame, area: Rect, mode: Mode, theme: &Theme) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let max = usize::from(area.width);
+    for (keys, what) in footer_hints(mode) {
+        let hint_width = width(keys) + 1 + width(what) + 2;
+        if used + hint_width > max {
+            break;
+        }
+        spans.push(Span::styled(keys, theme.key()));
+        spans.push(Span::raw(format!(" {what}  ")));
+        used += hint_width;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "terminal too small: cuecard needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}",
+        area.width, area.height
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}

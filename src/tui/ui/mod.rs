@@ -1,0 +1,76 @@
+//! `view(&App, &mut Frame)`: draws the state, one pane per file. Drawing never changes the state.
+
+mod behaviors;
+mod chrome;
+mod competencies;
+mod help;
+mod question;
+mod questions;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Padding};
+
+use super::app::{App, Pane, Screen};
+use super::document::DocLine;
+use super::layout::{self, Arrangement};
+use super::theme::Theme;
+
+pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
+    let area = frame.area();
+    if layout::arrangement(area.width, area.height) == Arrangement::TooSmall {
+        chrome::too_small(frame, area);
+        return;
+    }
+    let areas = layout::areas(area, app.problems > 0, app.focus);
+    if let Some(banner) = areas.banner {
+        chrome::banner(frame, banner, app.problems, theme);
+    }
+    if let Some(tabs) = areas.tabs {
+        chrome::tabs(frame, tabs, app.focus, theme);
+    }
+    match app.screen {
+        Screen::Browse => {
+            for pane in Pane::ALL {
+                let Some(pane_area) = areas.pane(pane) else {
+                    continue;
+                };
+                let focused = app.focus == pane;
+                match pane {
+                    Pane::Competencies => {
+                        competencies::render(frame, pane_area, app, focused, theme)
+                    }
+                    Pane::Behaviors => behaviors::render(frame, pane_area, app, focused, theme),
+                    Pane::Questions => questions::render(frame, pane_area, app, focused, theme),
+                }
+            }
+        }
+        Screen::Question { revealed, scroll } => {
+            question::render(frame, areas.body, app, revealed, scroll, theme);
+        }
+    }
+    chrome::footer(frame, areas.footer, app.mode(), theme);
+    if let Some(scroll) = app.help {
+        help::render(frame, layout::help_area(area), scroll, theme);
+    }
+}
+
+/// A bordered block titled `title`, its border bright when focused.
+fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .padding(Padding::horizontal(1))
+        .title(title)
+}
+
+/// Document lines from `scroll` on, as many as fit in `area`, styled by tone.
+fn doc_lines<'a>(lines: &'a [DocLine], scroll: usize, area: Rect, theme: &Theme) -> Vec<Line<'a>> {
+    lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(area.height))
+        .map(|l| Line::styled(l.text.as_str(), theme.tone(l.tone)))
+        .collect()
+}
