@@ -106,7 +106,7 @@ pub fn areas(area: Rect, banner: bool, focus: Pane) -> Areas {
         }
         Arrangement::Wide => {
             let [list, behaviors, questions] = Layout::horizontal([
-                Constraint::Percentage(27),
+                Constraint::Percentage(30),
                 Constraint::Percentage(40),
                 Constraint::Min(1),
             ])
@@ -119,6 +119,9 @@ pub fn areas(area: Rect, banner: bool, focus: Pane) -> Areas {
     }
     areas
 }
+
+/// Rows each question takes in the questions pane: two of text, one of level and tags.
+pub const QUESTION_ROWS: usize = 3;
 
 /// The help overlay: most of the screen, centred.
 pub fn help_area(screen: Rect) -> Rect {

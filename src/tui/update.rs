@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::{App, ListRow, Pane, Screen};
 use super::document::{self, clamp_scroll};
-use super::layout::{self, Areas, inner, list_offset};
+use super::layout::{self, Areas, QUESTION_ROWS, inner, list_offset};
 
 /// Rows a wheel notch scrolls in text.
 const WHEEL_LINES: usize = 3;
@@ -110,8 +110,7 @@ fn browse(app: &mut App, action: Action) {
                 clamp_scrolls(app);
             }
             Pane::Questions => {
-                // Each question takes two rows: its text and its level and tags.
-                let height = (page(app, Pane::Questions) / 2).max(1);
+                let height = (page(app, Pane::Questions) / QUESTION_ROWS).max(1);
                 let len = app.ordered_questions().len();
                 app.question = moved(app.question, movement, height, len);
             }
@@ -169,13 +168,29 @@ fn behaviors_doc(app: &App) -> Option<document::BehaviorsDoc> {
     Some(document::behaviors(framework, competency, app.level, width))
 }
 
-/// Scrolls the behaviors pane so the selected level's heading is at the top (or as near as the
-/// end of the text allows).
+/// Scrolls the behaviors pane as little as needed to show the selected level whole (or from its
+/// heading, when it is longer than the pane), so the levels around it stay in view.
 fn scroll_to_level(app: &mut App) {
     if let Some(doc) = behaviors_doc(app) {
-        let start = doc.level_starts.get(app.level - 1).copied().unwrap_or(0);
-        // Keep the blank line above the heading, unless that is the definition's end.
-        app.behaviors_scroll = start.saturating_sub(1);
+        let height = page(app, Pane::Behaviors);
+        let index = app.level - 1;
+        // From the blank line above the heading to the level's last statement.
+        let start = doc
+            .level_starts
+            .get(index)
+            .map_or(0, |s| s.saturating_sub(1));
+        let end = doc
+            .level_starts
+            .get(index + 1)
+            .map_or(doc.lines.len(), |next| next - 1);
+        let scroll = app.behaviors_scroll;
+        app.behaviors_scroll = if start < scroll || end - start > height {
+            start
+        } else if end > scroll + height {
+            end - height
+        } else {
+            scroll
+        };
     }
     clamp_scrolls(app);
 }
@@ -332,8 +347,8 @@ fn click(app: &mut App, column: u16, row: u16) {
         }
         Pane::Questions => {
             let len = app.ordered_questions().len();
-            let offset = list_offset(app.question, len, (height / 2).max(1));
-            let index = offset + row / 2;
+            let offset = list_offset(app.question, len, (height / QUESTION_ROWS).max(1));
+            let index = offset + row / QUESTION_ROWS;
             if index < len {
                 app.question = index;
             }

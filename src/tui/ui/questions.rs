@@ -1,5 +1,5 @@
-//! The selected competency's questions, the selected level's first: each a line of text and a line
-//! with its level and tags.
+//! The selected competency's questions, the selected level's first: each two lines of text and a
+//! line with its level and tags.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,9 +9,9 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::app::App;
 use crate::tui::document::Tone;
-use crate::tui::layout::{inner, list_offset};
+use crate::tui::layout::{QUESTION_ROWS, inner, list_offset};
 use crate::tui::theme::Theme;
-use crate::tui::wrap::truncate;
+use crate::tui::wrap::{truncate, wrap};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &Theme) {
     let questions = app.ordered_questions();
@@ -27,7 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &T
     let block = super::pane_block(title, focused, theme);
     let inside = inner(area);
     let max = usize::from(inside.width);
-    let visible = (usize::from(inside.height) / 2).max(1);
+    let visible = (usize::from(inside.height) / QUESTION_ROWS).max(1);
     let offset = list_offset(app.question, questions.len(), visible);
     let mut lines = Vec::new();
     if questions.is_empty() {
@@ -46,10 +46,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &T
             theme.tone(Tone::Quiet)
         };
         let marker = if selected { "▸ " } else { "  " };
-        lines.push(Line::styled(
-            truncate(&format!("{marker}{}", question.text), max),
-            style,
-        ));
+        let mut text = wrap(&question.text, max.saturating_sub(2)).into_iter();
+        let first = text.next().unwrap_or_default();
+        let rest = truncate(&text.collect::<Vec<_>>().join(" "), max.saturating_sub(2));
+        lines.push(Line::styled(format!("{marker}{first}"), style));
+        lines.push(Line::styled(format!("  {rest}"), style));
         let mut meta = String::from("    ");
         meta.push_str(
             &question

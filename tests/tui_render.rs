@@ -1,0 +1,283 @@
+//! Rendering: snapshots of the real screens on the bundled content, every size without a panic,
+//! hostile and wide text drawn inert and aligned.
+
+use cuecard::content::{Competency, ContentSource, Framework, Library, Question, load};
+use cuecard::tui::action::Action::{self, *};
+use cuecard::tui::app::{App, Size};
+use cuecard::tui::theme::Theme;
+use cuecard::tui::ui::view;
+use cuecard::tui::update::update;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+const PLAIN: Theme = Theme { color: false };
+
+fn bundled(width: u16, height: u16) -> App {
+    let loaded = load(&[ContentSource::Bundled]);
+    App::new(loaded.library, 0, Size { width, height })
+}
+
+fn render(app: &App, theme: &Theme) -> Buffer {
+    let Size { width, height } = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view(app, frame, theme)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &App) -> String {
+    let buffer = render(app, &PLAIN);
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| {
+            let mut line = String::new();
+            let mut skip = 0;
+            for cell in row {
+                // A wide character's second cell holds nothing of its own.
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                line.push_str(cell.symbol());
+                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            }
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn after(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = bundled(width, height);
+    for action in actions {
+        update(&mut app, *action);
+    }
+    app
+}
+
+#[test]
+fn snapshot_browser_120x40() {
+    insta::assert_snapshot!(screen(&after(120, 40, &[Down, SelectLevel(3)])));
+}
+
+#[test]
+fn snapshot_browser_80x24() {
+    insta::assert_snapshot!(screen(&after(80, 24, &[FocusNext, SelectLevel(2)])));
+}
+
+#[test]
+fn snapshot_browser_60x20() {
+    insta::assert_snapshot!(screen(&after(60, 20, &[])));
+}
+
+#[test]
+fn snapshot_questions_pane_60x20() {
+    insta::assert_snapshot!(screen(&after(60, 20, &[Open])));
+}
+
+#[test]
+fn snapshot_question_hidden_120x40() {
+    insta::assert_snapshot!(screen(&after(120, 40, &[Open, Open])));
+}
+
+#[test]
+fn snapshot_question_revealed_80x24() {
+    insta::assert_snapshot!(screen(&after(80, 24, &[Open, Open, Reveal])));
+}
+
+#[test]
+fn snapshot_question_revealed_60x20() {
+    insta::assert_snapshot!(screen(&after(60, 20, &[Open, Open, Reveal])));
+}
+
+#[test]
+fn snapshot_help_80x24() {
+    insta::assert_snapshot!(screen(&after(80, 24, &[ToggleHelp])));
+}
+
+#[test]
+fn snapshot_too_small() {
+    insta::assert_snapshot!(screen(&after(19, 5, &[])));
+}
+
+#[test]
+fn the_problems_banner_names_the_count_and_the_command() {
+    let loaded = load(&[ContentSource::Bundled]);
+    let app = App::new(
+        loaded.library,
+        3,
+        Size {
+            width: 120,
+            height: 40,
+        },
+    );
+    let text = screen(&app);
+    let first = text.lines().next().unwrap();
+    assert!(first.contains("3 problems in your content"), "{first}");
+    assert!(first.contains("cuecard validate"), "{first}");
+}
+
+#[test]
+fn every_size_renders_without_panic_on_every_screen() {
+    let screens: [&[Action]; 5] = [
+        &[],
+        &[FocusNext, SelectLevel(4)],
+        &[Open, Open],
+        &[Open, Open, Reveal, Bottom],
+        &[ToggleHelp, Bottom],
+    ];
+    for actions in screens {
+        let mut app = after(120, 40, actions);
+        for width in (1..=130).step_by(3).chain([1, 2, 19, 20, 79, 80, 119, 120]) {
+            for height in (1..=45).step_by(2).chain([1, 5, 6, 23, 24]) {
+                update(&mut app, Resize { width, height });
+                render(&app, &PLAIN);
+                render(&app, &Theme { color: true });
+            }
+        }
+        update(
+            &mut app,
+            Resize {
+                width: 0,
+                height: 0,
+            },
+        );
+        render(&app, &PLAIN);
+    }
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let app = after(120, 40, &[Open, Open, Reveal]);
+    let plain = render(&app, &PLAIN);
+    assert!(
+        plain
+            .content
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
+    );
+    let colored = render(&app, &Theme { color: true });
+    assert!(
+        colored
+            .content
+            .iter()
+            .any(|c| c.fg != ratatui::style::Color::Reset)
+    );
+    // Never a background colour: the terminal's own background shows through.
+    assert!(
+        colored
+            .content
+            .iter()
+            .all(|c| c.bg == ratatui::style::Color::Reset)
+    );
+}
+
+fn hostile_library() -> Library {
+    let question = Question {
+        id: "fw/c/q".into(),
+        text: "Title \u{1b}]0;pwned\u{7} clear \u{1b}[2J csi \u{9b}2J bidi \u{202e}evil".into(),
+        level: Some(1),
+        tags: vec!["t".into()],
+        key_points: vec!["面接の準備をする 👩‍💻 café".into()],
+        follow_ups: vec![],
+    };
+    let competency = Competency {
+        id: "fw/c".into(),
+        name: "面接 Interviews 👩‍💻 naïve".into(),
+        definition: "Wide: 面接の準備をする面接の準備をする面接の準備をする. Combining: e\u{301}e\u{301}. Escape: \u{1b}[31mred".into(),
+        tags: vec![],
+        study: vec!["שלום עולם RTL text".into()],
+        behaviors: vec![vec!["一 \u{1b}[2J".into()], vec!["二".into()]],
+        questions: vec![question],
+    };
+    Library {
+        frameworks: vec![Framework {
+            id: "fw".into(),
+            name: "Framework 枠組み".into(),
+            description: None,
+            levels: vec!["一".into(), "二".into()],
+            competencies: vec![competency],
+        }],
+    }
+}
+
+/// Every row of a rendered buffer is exactly the screen's width, and no cell holds a character
+/// that would drive the terminal.
+fn assert_inert_and_aligned(buffer: &Buffer) {
+    for cell in &buffer.content {
+        assert!(
+            !cell.symbol().chars().any(cuecard::text::is_dangerous),
+            "a cell holds {:?}",
+            cell.symbol()
+        );
+    }
+    let width = usize::from(buffer.area.width);
+    for row in buffer.content.chunks(width) {
+        let columns: usize = row
+            .iter()
+            .map(|c| {
+                unicode_width::UnicodeWidthStr::width(c.symbol())
+                    .max(usize::from(c.symbol().is_empty()))
+            })
+            .sum::<usize>();
+        assert!(columns >= width, "a row lost columns");
+    }
+}
+
+#[test]
+fn control_characters_and_wide_text_are_drawn_inert_and_aligned() {
+    for actions in [&[][..], &[Open, Open, Reveal][..], &[FocusNext][..]] {
+        for (width, height) in [(120, 40), (80, 24), (60, 20), (33, 12)] {
+            let mut app = App::new(hostile_library(), 0, Size { width, height });
+            for action in actions {
+                update(&mut app, *action);
+            }
+            let buffer = render(&app, &PLAIN);
+            assert_inert_and_aligned(&buffer);
+            // The right border stays in the last column on every bordered row.
+            let text = screen(&app);
+            for line in text.lines().filter(|l| l.starts_with('│')) {
+                let w = unicode_width::UnicodeWidthStr::width(line);
+                assert!(w <= usize::from(width), "{line:?} overflows");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_hostile_content_file_is_left_out_with_a_banner() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let fw = dir.path().join("fw");
+    std::fs::create_dir_all(&fw).unwrap();
+    std::fs::write(
+        fw.join("framework.toml"),
+        "name = \"F\"\nlevels = [\"a\", \"b\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        fw.join("good.toml"),
+        "name = \"面接 Good\"\ndefinition = \"幅 wide\"\n[behaviors]\n1 = [\"x\"]\n2 = [\"y\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        fw.join("evil.toml"),
+        "name = \"Evil \\u001b]0;title\\u0007\"\ndefinition = \"\\u001b[2J\"\n[behaviors]\n1 = [\"x\"]\n2 = [\"y\"]\n",
+    )
+    .unwrap();
+    let loaded = load(&[ContentSource::Directory(dir.path().into())]);
+    let app = App::new(
+        loaded.library,
+        loaded.problems.len(),
+        Size {
+            width: 80,
+            height: 24,
+        },
+    );
+    let text = screen(&app);
+    assert!(text.contains("2 problems in your content"), "{text}");
+    assert!(text.contains("面接 Good"));
+    assert!(!text.contains("Evil"));
+    assert_inert_and_aligned(&render(&app, &PLAIN));
+}
