@@ -65,6 +65,11 @@ pub fn run(loaded: Loaded) -> io::Result<()> {
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
     while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| ui::view(&app, frame, &theme))?;
+        // The pseudo-terminal tests check that a panic restores the terminal; debug builds only.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("CUECARD_TEST_PANIC").is_some() {
+            panic!("panic requested by CUECARD_TEST_PANIC");
+        }
         if !event::poll(TICK)? {
             continue;
         }

@@ -1,11 +1,16 @@
 //! Entering and leaving the terminal's full-screen mode, so that it is always restored: on quit,
-//! on error (the guard's `Drop`) and on panic (the hook, which runs before the message prints).
+//! on error (the guard's `Drop`) and on panic (the hook, which restores before the message prints).
 
 use std::io::{self, stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
+
+/// Whether the terminal is in cuecard's mode. Restoring twice would be harmful: leaving the
+/// alternate screen again moves the cursor back over a panic message printed in between.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// Restores the terminal when dropped.
 pub struct TerminalGuard;
@@ -16,29 +21,33 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Raw mode, the alternate screen and mouse reporting, with a panic hook that undoes them.
+/// Raw mode, the alternate screen and mouse reporting, with a panic hook that undoes them and
+/// then prints the panic as usual.
 pub fn init() -> io::Result<(DefaultTerminal, TerminalGuard)> {
-    // ratatui's hook restores raw mode and the screen, then calls the previous hook (which prints
-    // the panic message); ours first turns mouse reporting off, which ratatui does not know about.
+    let previous_hook = std::panic::take_hook();
+    ACTIVE.store(true, Ordering::SeqCst);
+    let guard = TerminalGuard;
+    // ratatui installs a hook of its own; ours replaces it, as it also turns mouse reporting off
+    // and restores only once.
     let terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
-            restore();
+            std::panic::set_hook(previous_hook);
             return Err(e);
         }
     };
-    let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui_hook(info);
+        restore();
+        previous_hook(info);
     }));
-    let guard = TerminalGuard;
     execute!(stdout(), EnableMouseCapture)?;
     Ok((terminal, guard))
 }
 
-/// Leaves full-screen mode; safe to call more than once.
+/// Leaves full-screen mode, once.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        ratatui::restore();
+    }
 }

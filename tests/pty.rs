@@ -1,0 +1,212 @@
+//! The real binary in a pseudo-terminal: start it, read the screen, press keys, quit, and check
+//! that the terminal was restored — on quit, on SIGTERM and on panic.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use nix::sys::termios::LocalFlags;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use tempfile::TempDir;
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Everything the program wrote, for checks on raw escape sequences.
+    output: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    _home: TempDir,
+}
+
+impl Session {
+    fn start(cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let home = TempDir::new().unwrap();
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_cuecard"));
+        command.cwd(home.path());
+        command.env("HOME", home.path());
+        command.env("XDG_CONFIG_HOME", home.path());
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair.slave.spawn_command(command).unwrap();
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let (p, o) = (Arc::clone(&parser), Arc::clone(&output));
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                o.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Session {
+            parser,
+            output,
+            writer,
+            child,
+            master: pair.master,
+            _home: home,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.screen().contains(text) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} never appeared; the screen:\n{}", self.screen());
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Let the program read the key on its own, so that Esc is not taken for the start of a
+        // sequence with whatever follows.
+        thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Give the reader a moment to take in the last bytes.
+                thread::sleep(Duration::from_millis(200));
+                return status;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        self.child.kill().unwrap();
+        panic!("cuecard did not exit; the screen:\n{}", self.screen());
+    }
+
+    /// The terminal is as the program found it: main screen, cursor shown, no mouse reporting,
+    /// line editing and echo back on.
+    fn assert_restored(&self) {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "the cursor is still hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse still reported"
+        );
+        let termios = self.master.get_termios().expect("termios of the pty");
+        assert!(
+            termios.local_flags.contains(LocalFlags::ICANON),
+            "raw mode still on"
+        );
+        assert!(
+            termios.local_flags.contains(LocalFlags::ECHO),
+            "echo still off"
+        );
+    }
+}
+
+#[test]
+fn browse_open_reveal_help_and_quit() {
+    let mut session = Session::start(100, 30, &[]);
+    session.wait_for("Customer Interaction");
+    assert!(session.parser.lock().unwrap().screen().alternate_screen());
+    session.press("j");
+    session.press("\r");
+    session.wait_for("Questions 5");
+    session.press("\r");
+    session.wait_for("Question 1 of 5");
+    session.wait_for("Space reveals");
+    session.press(" ");
+    session.wait_for("What a strong answer covers");
+    session.press("?");
+    session.wait_for("Keys · Esc closes");
+    session.press("\x1b");
+    session.wait_for("Anchors");
+    assert!(!session.screen().contains("Keys · Esc closes"));
+    session.press("q");
+    let status = session.wait_exit();
+    assert!(status.success(), "{status:?}");
+    session.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut session = Session::start(80, 24, &[]);
+    session.wait_for("Competencies");
+    let pid = session.child.process_id().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = session.wait_exit();
+    assert!(status.success(), "{status:?}");
+    session.assert_restored();
+}
+
+// The panic is requested through a hook that exists in debug builds only.
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_restores_the_terminal_and_prints_the_message() {
+    let mut session = Session::start(80, 24, &[("CUECARD_TEST_PANIC", "1")]);
+    let status = session.wait_exit();
+    assert!(!status.success());
+    session.assert_restored();
+    session.wait_for("panic requested by CUECARD_TEST_PANIC");
+    // The message is printed after leaving the alternate screen, so it stays readable.
+    let output = session.output.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&output);
+    let left = text.find("\x1b[?1049l").expect("left the alternate screen");
+    assert_eq!(
+        text.matches("\x1b[?1049l").count(),
+        1,
+        "the alternate screen was left twice"
+    );
+    let message = text.find("panic requested").unwrap();
+    assert!(
+        left < message,
+        "the panic message was printed inside the alternate screen"
+    );
+}
+
+#[test]
+fn a_narrow_pane_beside_a_call_shows_one_pane_with_tabs() {
+    let mut session = Session::start(60, 20, &[]);
+    session.wait_for("Competencies");
+    session.wait_for("Questions");
+    session.press("\t");
+    session.wait_for("Behaviors · level 1 of 4");
+    session.press("q");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+}
