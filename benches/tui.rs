@@ -1,0 +1,68 @@
+//! Start-up to the first frame on the bundled content, and one full redraw at 200×60.
+//!
+//! `cargo bench --bench tui`. The terminal itself is a `TestBackend`: what is measured is
+//! cuecard's own work (loading and parsing the content, building the state, laying out and
+//! drawing every pane), not the terminal emulator's.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use cuecard::content::{ContentSource, load};
+use cuecard::tui::action::Action;
+use cuecard::tui::app::{App, Size};
+use cuecard::tui::theme::Theme;
+use cuecard::tui::ui::view;
+use cuecard::tui::update::update;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+
+const THEME: Theme = Theme { color: true };
+
+fn first_frame(c: &mut Criterion) {
+    c.bench_function("start-up to first frame (bundled content, 120x40)", |b| {
+        b.iter(|| {
+            let loaded = load(&[ContentSource::Bundled]);
+            let size = Size {
+                width: 120,
+                height: 40,
+            };
+            let app = App::new(loaded.library, loaded.problems.len(), size);
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            terminal.draw(|frame| view(&app, frame, &THEME)).unwrap();
+            black_box(terminal.backend().buffer().content.len())
+        });
+    });
+}
+
+fn redraw(c: &mut Criterion) {
+    let loaded = load(&[ContentSource::Bundled]);
+    let size = Size {
+        width: 200,
+        height: 60,
+    };
+    let browser = App::new(loaded.library, 0, size);
+    let mut question = browser.clone();
+    for action in [Action::Down, Action::Open, Action::Open, Action::Reveal] {
+        update(&mut question, action);
+    }
+    for (name, app) in [("browser", &browser), ("revealed question", &question)] {
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        c.bench_function(&format!("full redraw 200x60 ({name})"), |b| {
+            b.iter(|| {
+                // Clearing first makes every cell differ, so the whole screen is sent again.
+                terminal.clear().unwrap();
+                terminal.draw(|frame| view(app, frame, &THEME)).unwrap();
+            });
+        });
+        c.bench_function(&format!("frame 200x60, nothing changed ({name})"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| view(app, frame, &THEME))
+                    .unwrap()
+                    .area
+            });
+        });
+    }
+}
+
+criterion_group!(benches, first_frame, redraw);
+criterion_main!(benches);

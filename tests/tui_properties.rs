@@ -1,0 +1,70 @@
+//! Random key sequences and terminal sizes: drawing never panics and the state keeps its
+//! invariants (selection within bounds, level within the framework's scale).
+
+use cuecard::content::{ContentSource, Library, load};
+use cuecard::tui::action::Action;
+use cuecard::tui::app::{App, Screen, Size};
+use cuecard::tui::theme::Theme;
+use cuecard::tui::ui::view;
+use cuecard::tui::update::update;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::sync::OnceLock;
+
+fn library() -> Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY
+        .get_or_init(|| load(&[ContentSource::Bundled]).library)
+        .clone()
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::Up),
+        Just(Action::Down),
+        Just(Action::Top),
+        Just(Action::Bottom),
+        Just(Action::PageUp),
+        Just(Action::PageDown),
+        Just(Action::FocusNext),
+        Just(Action::FocusPrev),
+        Just(Action::Open),
+        Just(Action::Back),
+        Just(Action::Reveal),
+        Just(Action::ToggleHelp),
+        Just(Action::PrevLevel),
+        Just(Action::NextLevel),
+        Just(Action::PrevQuestion),
+        Just(Action::NextQuestion),
+        (0usize..12).prop_map(Action::SelectLevel),
+        (0u16..140, 0u16..50).prop_map(|(width, height)| Action::Resize { width, height }),
+        (0u16..140, 0u16..50).prop_map(|(column, row)| Action::Click { column, row }),
+        (0u16..140, 0u16..50).prop_map(|(column, row)| Action::ScrollUp { column, row }),
+        (0u16..140, 0u16..50).prop_map(|(column, row)| Action::ScrollDown { column, row }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_sessions_keep_the_invariants(actions in prop::collection::vec(action(), 1..80)) {
+        let mut app = App::new(library(), 1, Size { width: 100, height: 30 });
+        let theme = Theme { color: true };
+        for action in actions {
+            update(&mut app, action);
+            let (framework, _) = app.current().unwrap();
+            prop_assert!(app.selected < app.entries.len());
+            prop_assert!(app.level >= 1 && app.level <= framework.levels.len());
+            let questions = app.ordered_questions().len();
+            prop_assert!(app.question < questions.max(1));
+            if let Screen::Question { .. } = app.screen {
+                prop_assert!(app.current_question().is_some());
+            }
+            let Size { width, height } = app.size;
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal.draw(|frame| view(&app, frame, &theme)).unwrap();
+        }
+    }
+}
