@@ -107,25 +107,40 @@ pub const BROWSE: &[Binding] = &[
     bind(&[ch('7')], "", Action::SelectLevel(7), "", false),
     bind(&[ch('8')], "", Action::SelectLevel(8), "", false),
     bind(&[ch('9')], "", Action::SelectLevel(9), "", false),
-    bind(&[ch('?')], "?", Action::ToggleHelp, "help: every key", true),
-    bind(&[ch('q'), ctrl('c')], "q", Action::Quit, "quit", true),
+    HELP_KEY,
+    QUIT,
 ];
 
-pub const COMPETENCIES: &[Binding] = &[
-    bind(DOWN, "j/↓", Action::Down, "next competency", true),
-    bind(UP, "k/↑", Action::Up, "previous competency", false),
-    bind(TOP, "g/Home", Action::Top, "first competency", false),
-    bind(BOTTOM, "G/End", Action::Bottom, "last competency", false),
+/// Moving through the competency and question lists.
+pub const LISTS: &[Binding] = &[
+    bind(DOWN, "j/↓", Action::Down, "next row", true),
+    bind(UP, "k/↑", Action::Up, "previous row", false),
+    bind(TOP, "g/Home", Action::Top, "first row", false),
+    bind(BOTTOM, "G/End", Action::Bottom, "last row", false),
     bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
     bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
-    bind(
-        &[key(KeyCode::Enter)],
-        "Enter",
-        Action::Open,
-        "its questions",
-        true,
-    ),
 ];
+
+/// Scrolling text: the behaviors, an open question, the help.
+pub const TEXT: &[Binding] = &[
+    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
+    bind(UP, "k/↑", Action::Up, "scroll up", false),
+    bind(TOP, "g/Home", Action::Top, "scroll to the top", false),
+    bind(BOTTOM, "G/End", Action::Bottom, "scroll to the end", false),
+    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
+    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
+];
+
+const QUIT: Binding = bind(&[ch('q'), ctrl('c')], "q", Action::Quit, "quit", true);
+const HELP_KEY: Binding = bind(&[ch('?')], "?", Action::ToggleHelp, "help: every key", true);
+
+pub const COMPETENCIES: &[Binding] = &[bind(
+    &[key(KeyCode::Enter)],
+    "Enter",
+    Action::Open,
+    "its questions",
+    true,
+)];
 
 pub const BEHAVIORS: &[Binding] = &[
     bind(
@@ -142,12 +157,6 @@ pub const BEHAVIORS: &[Binding] = &[
         "lower level",
         true,
     ),
-    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
-    bind(UP, "k/↑", Action::Up, "scroll up", false),
-    bind(TOP, "g/Home", Action::Top, "scroll to the top", false),
-    bind(BOTTOM, "G/End", Action::Bottom, "scroll to the end", false),
-    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
-    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
     bind(
         &[key(KeyCode::Enter)],
         "Enter",
@@ -157,21 +166,13 @@ pub const BEHAVIORS: &[Binding] = &[
     ),
 ];
 
-pub const QUESTIONS: &[Binding] = &[
-    bind(DOWN, "j/↓", Action::Down, "next question", true),
-    bind(UP, "k/↑", Action::Up, "previous question", false),
-    bind(TOP, "g/Home", Action::Top, "first question", false),
-    bind(BOTTOM, "G/End", Action::Bottom, "last question", false),
-    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
-    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
-    bind(
-        &[key(KeyCode::Enter)],
-        "Enter",
-        Action::Open,
-        "open the question",
-        true,
-    ),
-];
+pub const QUESTIONS: &[Binding] = &[bind(
+    &[key(KeyCode::Enter)],
+    "Enter",
+    Action::Open,
+    "open the question",
+    true,
+)];
 
 /// The open question.
 pub const QUESTION: &[Binding] = &[
@@ -203,14 +204,8 @@ pub const QUESTION: &[Binding] = &[
         "previous question",
         false,
     ),
-    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
-    bind(UP, "k/↑", Action::Up, "scroll up", false),
-    bind(TOP, "g/Home", Action::Top, "scroll to the top", false),
-    bind(BOTTOM, "G/End", Action::Bottom, "scroll to the end", false),
-    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
-    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
-    bind(&[ch('?')], "?", Action::ToggleHelp, "help: every key", true),
-    bind(&[ch('q'), ctrl('c')], "q", Action::Quit, "quit", true),
+    HELP_KEY,
+    QUIT,
 ];
 
 pub const HELP: &[Binding] = &[
@@ -221,33 +216,29 @@ pub const HELP: &[Binding] = &[
         "close the help",
         true,
     ),
-    bind(DOWN, "j/↓", Action::Down, "scroll down", true),
-    bind(UP, "k/↑", Action::Up, "scroll up", false),
-    bind(TOP, "g/Home", Action::Top, "scroll to the top", false),
-    bind(BOTTOM, "G/End", Action::Bottom, "scroll to the end", false),
-    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
-    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
-    bind(&[ch('q'), ctrl('c')], "q", Action::Quit, "quit", true),
+    QUIT,
 ];
 
 /// The tables that apply in `mode`, most specific first.
 pub fn tables(mode: Mode) -> &'static [&'static [Binding]] {
     match mode {
-        Mode::Competencies => &[COMPETENCIES, BROWSE],
-        Mode::Behaviors => &[BEHAVIORS, BROWSE],
-        Mode::Questions => &[QUESTIONS, BROWSE],
-        Mode::Question => &[QUESTION],
-        Mode::Help => &[HELP],
+        Mode::Competencies => &[COMPETENCIES, LISTS, BROWSE],
+        Mode::Behaviors => &[BEHAVIORS, TEXT, BROWSE],
+        Mode::Questions => &[QUESTIONS, LISTS, BROWSE],
+        Mode::Question => &[QUESTION, TEXT],
+        Mode::Help => &[HELP, TEXT],
     }
 }
 
 /// The sections of the help overlay: a title and the bindings it lists.
-pub fn help_sections() -> [(&'static str, &'static [Binding]); 6] {
+pub fn help_sections() -> [(&'static str, &'static [Binding]); 8] {
     [
         ("Everywhere in the browser", BROWSE),
         ("Competencies pane", COMPETENCIES),
         ("Behaviors pane", BEHAVIORS),
         ("Questions pane", QUESTIONS),
+        ("Lists: competencies and questions", LISTS),
+        ("Text: behaviors, a question, this help", TEXT),
         ("An open question", QUESTION),
         ("This help", HELP),
     ]
