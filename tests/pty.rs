@@ -210,3 +210,35 @@ fn a_narrow_pane_beside_a_call_shows_one_pane_with_tabs() {
     assert!(session.wait_exit().success());
     session.assert_restored();
 }
+
+#[test]
+fn no_color_draws_in_the_terminals_own_colours() {
+    let cells_with_colour = |session: &Session| {
+        let parser = session.parser.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = (24, 80);
+        (0..rows)
+            .flat_map(|r| (0..cols).map(move |c| (r, c)))
+            .filter(|(r, c)| {
+                let cell = screen.cell(*r, *c).unwrap();
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+            .count()
+    };
+    let mut coloured = Session::start(80, 24, &[]);
+    coloured.wait_for("Competencies");
+    coloured.wait_for("help");
+    assert!(
+        cells_with_colour(&coloured) > 0,
+        "colour accents expected without NO_COLOR"
+    );
+    coloured.press("q");
+    coloured.wait_exit();
+
+    let mut plain = Session::start(80, 24, &[("NO_COLOR", "1")]);
+    plain.wait_for("Competencies");
+    plain.wait_for("help");
+    assert_eq!(cells_with_colour(&plain), 0);
+    plain.press("q");
+    assert!(plain.wait_exit().success());
+}
