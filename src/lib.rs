@@ -5,5 +5,6 @@
 
 pub mod cli;
 pub mod content;
+pub mod search;
 pub mod text;
 pub mod tui;

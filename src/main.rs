@@ -5,6 +5,8 @@ use clap::Parser;
 
 use cuecard::cli::{self, Cli, Command};
 use cuecard::content::{Loaded, load};
+use cuecard::search::{SearchIndex, Searcher};
+use std::sync::Arc;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -26,6 +28,18 @@ fn main() -> ExitCode {
                 cli::list(&loaded.library, &mut stdout)
             }
             .map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Search { query, limit, json }) => {
+            warn_about_problems(&loaded);
+            let index = Arc::new(SearchIndex::build(&loaded.library));
+            let results = Searcher::new(Arc::clone(&index)).search(&query.join(" "), limit);
+            cli::print_results(&index, &results, json, &mut stdout).map(|()| {
+                if results.is_empty() {
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                }
+            })
         }
         None => {
             drop(stdout);

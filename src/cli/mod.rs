@@ -1,6 +1,7 @@
 //! The command line: argument definitions and the commands that print rather than draw.
 
 mod list;
+mod search;
 mod validate;
 
 use std::path::PathBuf;
@@ -8,6 +9,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use list::{list, list_json};
+pub use search::{print_results, result_id};
 pub use validate::validate;
 
 use crate::content::{ContentSource, default_sources};
@@ -36,6 +38,25 @@ pub enum Command {
     /// List frameworks and competencies with their counts of behaviors per level and questions.
     List {
         /// One JSON object per competency per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy-search everything and print the ranked results.
+    ///
+    /// Prints `ID<TAB>KIND<TAB>TEXT` per result (ID is the question's id, or the competency's).
+    /// Exits 0 with results, 1 with none, 2 on a usage error. In the query, `#tag` keeps entries
+    /// with that tag, `level:N` those of level N, and a kind prefix keeps one kind: `c:`
+    /// competency names, `d:` definitions, `b:` behaviors, `q:` questions, `k:` key points, `f:`
+    /// follow-ups, `s:` study topics. Every other word must match, in any order.
+    Search {
+        /// The query; several words are joined with spaces.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// One JSON object per result per line: id, kind, competency, competency_name, level,
+        /// score, text.
         #[arg(long)]
         json: bool,
     },

@@ -1,0 +1,393 @@
+//! Fuzzy search over everything in a library: competency names and definitions, behavior
+//! statements, questions, key points, follow-ups and study topics.
+//!
+//! Matching is `fuzzy-matcher`'s skim algorithm. Around it: text normalised once when the index is
+//! built, a cheap character-set and subsequence check before scoring, narrowing from the previous
+//! matches when the query only grew, scoring spread over the cores, and only the top results
+//! sorted. No terminal code here; the browser runs a [`Searcher`] on a thread of its own.
+
+mod query;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+
+use crate::content::Library;
+pub use query::Query;
+
+/// What an entry of the index is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Competency,
+    Definition,
+    Behavior,
+    Question,
+    KeyPoint,
+    FollowUp,
+    Study,
+}
+
+impl Kind {
+    /// The kind a query prefix such as `q:` asks for.
+    pub fn from_prefix(prefix: &str) -> Option<Kind> {
+        Some(match prefix {
+            "c" => Kind::Competency,
+            "d" => Kind::Definition,
+            "b" => Kind::Behavior,
+            "q" => Kind::Question,
+            "k" => Kind::KeyPoint,
+            "f" => Kind::FollowUp,
+            "s" => Kind::Study,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Competency => "competency",
+            Kind::Definition => "definition",
+            Kind::Behavior => "behavior",
+            Kind::Question => "question",
+            Kind::KeyPoint => "key point",
+            Kind::FollowUp => "follow-up",
+            Kind::Study => "study",
+        }
+    }
+
+    /// Added to each word's score: a match in a name or a question outranks a match of the same
+    /// quality in long descriptive text, without lifting a scattered match above a clean one.
+    fn bonus(self) -> i64 {
+        match self {
+            Kind::Competency => 40,
+            Kind::Question => 25,
+            Kind::Study => 10,
+            Kind::Definition | Kind::Behavior | Kind::KeyPoint | Kind::FollowUp => 0,
+        }
+    }
+}
+
+/// The query prefixes, for the help and the README: (prefix, what it keeps).
+pub const KIND_PREFIXES: &[(&str, &str)] = &[
+    ("c:", "competency names"),
+    ("d:", "definitions"),
+    ("b:", "behavior statements"),
+    ("q:", "questions"),
+    ("k:", "key points"),
+    ("f:", "follow-ups"),
+    ("s:", "study topics"),
+];
+
+/// One searchable text.
+#[derive(Debug, Clone)]
+struct Entry {
+    kind: Kind,
+    /// Index into [`SearchIndex::competencies`].
+    competency: u32,
+    /// Index into [`SearchIndex::questions`], for a question and its key points and follow-ups.
+    question: Option<u32>,
+    level: Option<u8>,
+    /// Indices into [`SearchIndex::tags`]: the question's tags and the competency's.
+    tags: Box<[u16]>,
+    text: Box<str>,
+    /// `text` lowercased, for the pre-check.
+    lower: Box<str>,
+    /// Which of a–z, 0–9 and "anything else" occur in `text`.
+    mask: u64,
+}
+
+/// Where an entry's competency sits in the library, and its id and name.
+#[derive(Debug, Clone)]
+pub struct CompetencyRef {
+    pub framework: usize,
+    pub index: usize,
+    pub id: String,
+    pub name: String,
+}
+
+/// Everything searchable, prepared once.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+    pub competencies: Vec<CompetencyRef>,
+    /// Question ids, and each question's index within its competency.
+    pub questions: Vec<(String, usize)>,
+    tags: Vec<String>,
+}
+
+/// Bit `i` for the `i`-th letter, 26 + digit for digits, 63 for any other character.
+fn char_mask(text: &str) -> u64 {
+    text.chars().fold(0, |mask, c| {
+        mask | match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+            c if c.is_whitespace() => 0,
+            _ => 1 << 63,
+        }
+    })
+}
+
+/// True when the characters of `word` appear in `text` in order (both lowercased): a fuzzy match
+/// is impossible otherwise, and this is far cheaper than scoring.
+fn is_subsequence(text: &str, word: &str) -> bool {
+    let mut text = text.chars();
+    word.chars().all(|w| text.any(|t| t == w))
+}
+
+impl SearchIndex {
+    pub fn build(library: &Library) -> SearchIndex {
+        let mut index = SearchIndex::default();
+        for (f, framework) in library.frameworks.iter().enumerate() {
+            for (c, competency) in framework.competencies.iter().enumerate() {
+                let comp = index.competencies.len() as u32;
+                index.competencies.push(CompetencyRef {
+                    framework: f,
+                    index: c,
+                    id: competency.id.clone(),
+                    name: competency.name.clone(),
+                });
+                let comp_tags = index.intern(&competency.tags);
+                index.push(
+                    Kind::Competency,
+                    comp,
+                    None,
+                    None,
+                    &comp_tags,
+                    &competency.name,
+                );
+                index.push(
+                    Kind::Definition,
+                    comp,
+                    None,
+                    None,
+                    &comp_tags,
+                    &competency.definition,
+                );
+                for (l, statements) in competency.behaviors.iter().enumerate() {
+                    for statement in statements {
+                        let level = u8::try_from(l + 1).ok();
+                        index.push(Kind::Behavior, comp, None, level, &comp_tags, statement);
+                    }
+                }
+                for topic in &competency.study {
+                    index.push(Kind::Study, comp, None, None, &comp_tags, topic);
+                }
+                for (q, question) in competency.questions.iter().enumerate() {
+                    let qi = index.questions.len() as u32;
+                    index.questions.push((question.id.clone(), q));
+                    let mut tags = index.intern(&question.tags);
+                    tags.extend_from_slice(&comp_tags);
+                    let level = question.level.and_then(|l| u8::try_from(l).ok());
+                    index.push(Kind::Question, comp, Some(qi), level, &tags, &question.text);
+                    for point in &question.key_points {
+                        index.push(Kind::KeyPoint, comp, Some(qi), level, &tags, point);
+                    }
+                    for follow_up in &question.follow_ups {
+                        index.push(Kind::FollowUp, comp, Some(qi), level, &tags, follow_up);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    fn intern(&mut self, tags: &[String]) -> Vec<u16> {
+        tags.iter()
+            .map(|tag| {
+                let lower = tag.to_lowercase();
+                match self.tags.iter().position(|t| *t == lower) {
+                    Some(i) => i as u16,
+                    None => {
+                        self.tags.push(lower);
+                        (self.tags.len() - 1) as u16
+                    }
+                }
+            })
+            .collect()
+    }
+
+    fn push(
+        &mut self,
+        kind: Kind,
+        competency: u32,
+        question: Option<u32>,
+        level: Option<u8>,
+        tags: &[u16],
+        text: &str,
+    ) {
+        let lower = text.to_lowercase();
+        self.entries.push(Entry {
+            kind,
+            competency,
+            question,
+            level,
+            tags: tags.into(),
+            mask: char_mask(&lower),
+            text: text.into(),
+            lower: lower.into(),
+        });
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Bytes held by the index's entries and their text (an estimate, for the benchmarks).
+    pub fn heap_bytes(&self) -> usize {
+        self.entries
+            .iter()
+            .map(|e| std::mem::size_of::<Entry>() + e.text.len() + e.lower.len() + e.tags.len() * 2)
+            .sum()
+    }
+
+    fn passes_filters(&self, entry: &Entry, query: &Query, tag_ids: &[Option<u16>]) -> bool {
+        (query.kinds.is_empty() || query.kinds.contains(&entry.kind))
+            && query
+                .level
+                .is_none_or(|l| entry.level.is_some_and(|e| usize::from(e) == l))
+            && tag_ids
+                .iter()
+                .all(|t| t.is_some_and(|t| entry.tags.contains(&t)))
+    }
+}
+
+/// One result, ready to show or print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchResult {
+    pub kind: Kind,
+    /// Index into [`SearchIndex::competencies`].
+    pub competency: usize,
+    /// Index into [`SearchIndex::questions`].
+    pub question: Option<usize>,
+    pub level: Option<usize>,
+    pub score: i64,
+    pub text: String,
+    /// Character positions of `text` that matched, ascending, for highlighting.
+    pub matched: Vec<usize>,
+}
+
+/// Runs queries against an index, remembering the last one to narrow the next.
+pub struct Searcher {
+    index: std::sync::Arc<SearchIndex>,
+    matcher: SkimMatcherV2,
+    /// The last query and every entry it matched.
+    last: Option<(Query, Vec<u32>)>,
+}
+
+/// Entries are scored in chunks of this size, one chunk per task.
+const CHUNK: usize = 2048;
+
+impl Searcher {
+    pub fn new(index: std::sync::Arc<SearchIndex>) -> Searcher {
+        Searcher {
+            index,
+            matcher: SkimMatcherV2::default().ignore_case(),
+            last: None,
+        }
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// The best `limit` results for `input`, best first; equal scores keep the index's order, so
+    /// results do not jump around between keystrokes.
+    pub fn search(&mut self, input: &str, limit: usize) -> Vec<SearchResult> {
+        let query = Query::parse(input);
+        if query.is_empty() {
+            self.last = None;
+            return Vec::new();
+        }
+        let index = &*self.index;
+        let tag_ids: Vec<Option<u16>> = query
+            .tags
+            .iter()
+            .map(|t| index.tags.iter().position(|x| x == t).map(|i| i as u16))
+            .collect();
+        let masks: Vec<u64> = query.words.iter().map(|w| char_mask(w)).collect();
+        let score = |i: u32| -> Option<(i64, u32)> {
+            let entry = &index.entries[i as usize];
+            if !index.passes_filters(entry, &query, &tag_ids) {
+                return None;
+            }
+            let mut total = 0;
+            for (word, mask) in query.words.iter().zip(&masks) {
+                if entry.mask & mask != *mask || !is_subsequence(&entry.lower, word) {
+                    return None;
+                }
+                total += self.matcher.fuzzy_match(&entry.text, word)? + entry.kind.bonus();
+            }
+            Some((total, i))
+        };
+        let narrowed = match &self.last {
+            Some((earlier, matched)) if query.narrows(earlier) => Some(matched),
+            _ => None,
+        };
+        let mut hits: Vec<(i64, u32)> = match narrowed {
+            Some(candidates) => candidates
+                .par_chunks(CHUNK)
+                .flat_map_iter(|chunk| chunk.iter().filter_map(|&i| score(i)))
+                .collect(),
+            None => (0..index.entries.len() as u32)
+                .into_par_iter()
+                .with_min_len(CHUNK)
+                .filter_map(score)
+                .collect(),
+        };
+        // Keep every match for narrowing, in index order.
+        let mut matched: Vec<u32> = hits.iter().map(|&(_, i)| i).collect();
+        matched.sort_unstable();
+        let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if hits.len() > limit && limit > 0 {
+            hits.select_nth_unstable_by(limit - 1, order);
+        }
+        hits.truncate(limit);
+        hits.sort_unstable_by(order);
+        let results = hits
+            .into_iter()
+            .map(|(score, i)| self.result(i, score, &query))
+            .collect();
+        self.last = Some((query, matched));
+        results
+    }
+
+    fn result(&self, i: u32, score: i64, query: &Query) -> SearchResult {
+        let entry = &self.index.entries[i as usize];
+        let mut matched: Vec<usize> = query
+            .words
+            .iter()
+            .filter_map(|w| self.matcher.fuzzy_indices(&entry.text, w))
+            .flat_map(|(_, positions)| positions)
+            .collect();
+        matched.sort_unstable();
+        matched.dedup();
+        SearchResult {
+            kind: entry.kind,
+            competency: entry.competency as usize,
+            question: entry.question.map(|q| q as usize),
+            level: entry.level.map(usize::from),
+            score,
+            text: entry.text.to_string(),
+            matched,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_and_subsequences() {
+        assert_eq!(char_mask("ab"), 0b11);
+        assert_eq!(char_mask("a1"), 1 | 1 << 27);
+        assert_ne!(char_mask("é") & (1 << 63), 0);
+        assert!(is_subsequence("escalation", "esclt"));
+        assert!(!is_subsequence("escalation", "tse"));
+        assert!(is_subsequence("面接の準備", "準備"));
+    }
+}

@@ -1,0 +1,231 @@
+//! Search on the bundled content: what a user expects first, filters, narrowing, odd input, and
+//! the `cuecard search` command.
+
+use std::process::Command;
+use std::sync::Arc;
+
+use cuecard::content::{ContentSource, Library, load};
+use cuecard::search::{Kind, SearchIndex, SearchResult, Searcher};
+
+fn library() -> Library {
+    load(&[ContentSource::Bundled]).library
+}
+
+fn searcher() -> Searcher {
+    Searcher::new(Arc::new(SearchIndex::build(&library())))
+}
+
+fn id(searcher: &Searcher, result: &SearchResult) -> String {
+    cuecard::cli::result_id(searcher.index(), result).to_string()
+}
+
+fn top_ids(query: &str, n: usize) -> Vec<String> {
+    let mut s = searcher();
+    let results = s.search(query, n);
+    results.iter().map(|r| id(&s, r)).collect()
+}
+
+#[test]
+fn a_competency_name_comes_first_for_its_words_in_any_order() {
+    assert_eq!(
+        top_ids("customer service policy", 1),
+        ["service-capabilities/policy-development"]
+    );
+    assert_eq!(
+        top_ids("policy customer service", 1),
+        ["service-capabilities/policy-development"]
+    );
+    assert_eq!(
+        top_ids("data privacy", 1),
+        ["service-capabilities/data-privacy"]
+    );
+}
+
+#[test]
+fn an_abbreviation_finds_the_competency() {
+    assert_eq!(
+        top_ids("kpi", 1),
+        ["service-capabilities/performance-metrics"]
+    );
+    assert_eq!(
+        top_ids("socmed", 1),
+        ["service-capabilities/social-media-service"]
+    );
+}
+
+#[test]
+fn a_typo_with_a_missing_letter_still_finds_the_word() {
+    let mut s = searcher();
+    let results = s.search("esclation", 5);
+    assert!(!results.is_empty());
+    for result in &results {
+        assert!(
+            result.text.to_lowercase().contains("escalat"),
+            "{:?}",
+            result.text
+        );
+    }
+    let results = s.search("difficlt custmer", 1);
+    assert_eq!(
+        id(&s, &results[0]),
+        "customer-support/customer-interaction/difficult-customer"
+    );
+}
+
+#[test]
+fn a_tag_filter_keeps_only_tagged_entries() {
+    let library = library();
+    let mut s = searcher();
+    let results = s.search("#behavioral difficult", 20);
+    assert_eq!(
+        id(&s, &results[0]),
+        "customer-support/customer-interaction/difficult-customer"
+    );
+    for result in &results {
+        let question = library
+            .question(&id(&s, result))
+            .expect("tagged entries belong to questions");
+        assert!(
+            question.tags.iter().any(|t| t == "behavioral"),
+            "{}",
+            question.id
+        );
+    }
+    assert!(s.search("#no-such-tag", 10).is_empty());
+}
+
+#[test]
+fn kind_and_level_filters() {
+    let mut s = searcher();
+    let questions = s.search("q: metrics", 50);
+    assert!(!questions.is_empty());
+    assert!(questions.iter().all(|r| r.kind == Kind::Question));
+    assert_eq!(
+        id(&s, &questions[0]),
+        "service-capabilities/performance-metrics/service-metrics"
+    );
+    let level4 = s.search("level:4 lead", 50);
+    assert!(!level4.is_empty());
+    assert!(level4.iter().all(|r| r.level == Some(4)));
+    // Filters alone list everything they keep.
+    let all_study = s.search("s:", 1000);
+    let study_topics: usize = library()
+        .frameworks
+        .iter()
+        .flat_map(|f| &f.competencies)
+        .map(|c| c.study.len())
+        .sum();
+    assert_eq!(all_study.len(), study_topics);
+}
+
+#[test]
+fn matched_characters_are_reported_for_highlighting() {
+    let mut s = searcher();
+    let results = s.search("escalation", 1);
+    let result = &results[0];
+    let chars: Vec<char> = result.text.chars().collect();
+    let matched: String = result.matched.iter().map(|&i| chars[i]).collect();
+    assert_eq!(matched.to_lowercase(), "escalation");
+}
+
+#[test]
+fn narrowing_gives_the_same_results_as_a_fresh_search() {
+    let mut typing = searcher();
+    let query = "customer escalation";
+    for end in 1..=query.len() {
+        let typed = typing.search(&query[..end], 30);
+        let fresh = searcher().search(&query[..end], 30);
+        assert_eq!(typed, fresh, "after typing {:?}", &query[..end]);
+    }
+}
+
+#[test]
+fn ties_keep_a_stable_order() {
+    let mut s = searcher();
+    let first = s.search("policy", 40);
+    let again = searcher().search("policy", 40);
+    assert_eq!(first, again);
+    for pair in first.windows(2) {
+        assert!(pair[0].score >= pair[1].score);
+    }
+}
+
+#[test]
+fn odd_queries_never_panic() {
+    let mut s = searcher();
+    assert!(s.search("", 10).is_empty());
+    assert!(s.search("   ", 10).is_empty());
+    let long = "customer ".repeat(112);
+    let _ = s.search(&long, 10);
+    let long_word = "a".repeat(1000);
+    assert!(s.search(&long_word, 10).is_empty());
+    for query in [
+        "面接",
+        "שלום",
+        "Ωμέγα",
+        "🙂",
+        "e\u{301}",
+        "\u{1b}[2J",
+        "#",
+        "level:999",
+        "q:",
+        "::::",
+    ] {
+        let _ = s.search(query, 10);
+    }
+}
+
+fn cuecard(args: &[&str]) -> std::process::Output {
+    let home = tempfile::TempDir::new().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_cuecard"))
+        .args(args)
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_search_command_prints_tab_separated_lines_and_exits_by_outcome() {
+    let output = cuecard(&["search", "difficult", "customer", "--limit", "3"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3);
+    let fields: Vec<&str> = lines[0].split('\t').collect();
+    assert_eq!(fields.len(), 3, "{}", lines[0]);
+    assert_eq!(
+        fields[0],
+        "customer-support/customer-interaction/difficult-customer"
+    );
+    assert_eq!(fields[1], "question");
+
+    let none = cuecard(&["search", "zzzzqqqq"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+
+    let usage = cuecard(&["search"]);
+    assert_eq!(usage.status.code(), Some(2));
+    let usage = cuecard(&["search", "x", "--limit", "many"]);
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn the_search_command_prints_json() {
+    let output = cuecard(&["search", "kpi", "--json", "--limit", "2"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(first["id"], "service-capabilities/performance-metrics");
+    assert_eq!(first["kind"], "competency");
+    assert_eq!(
+        first["competency"],
+        "service-capabilities/performance-metrics"
+    );
+    assert_eq!(
+        first["competency_name"],
+        "Performance Metrics and KPIs for Service"
+    );
+    assert!(first["score"].as_i64().unwrap() > 0);
+    assert_eq!(first["text"], "Performance Metrics and KPIs for Service");
+}
