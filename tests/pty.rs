@@ -135,6 +135,15 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    /// A failed test must not leave the program running.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
 #[test]
 fn browse_open_reveal_help_and_quit() {
     let mut session = Session::start(100, 30, &[]);
@@ -160,18 +169,20 @@ fn browse_open_reveal_help_and_quit() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let mut session = Session::start(80, 24, &[]);
-    session.wait_for("Competencies");
-    let pid = session.child.process_id().unwrap();
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let status = session.wait_exit();
-    assert!(status.success(), "{status:?}");
-    session.assert_restored();
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let mut session = Session::start(80, 24, &[]);
+        session.wait_for("Competencies");
+        let pid = session.child.process_id().unwrap();
+        let killed = std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = session.wait_exit();
+        assert!(status.success(), "{signal}: {status:?}");
+        session.assert_restored();
+    }
 }
 
 // The panic is requested through a hook that exists in debug builds only.
@@ -241,4 +252,24 @@ fn no_color_draws_in_the_terminals_own_colours() {
     assert_eq!(cells_with_colour(&plain), 0);
     plain.press("q");
     assert!(plain.wait_exit().success());
+}
+
+#[test]
+fn search_type_enter_and_the_chosen_question_is_open() {
+    let mut session = Session::start(100, 30, &[]);
+    session.wait_for("Competencies");
+    session.press("/");
+    session.wait_for("Type to search");
+    for c in "k:not only the mood".chars() {
+        session.writer.write_all(c.to_string().as_bytes()).unwrap();
+    }
+    session.writer.flush().unwrap();
+    session.wait_for("14 results");
+    session.wait_for("▸ key point · L3 · Customer Interaction");
+    session.press("\r");
+    session.wait_for("What a strong answer covers");
+    session.wait_for("Tell me about a time you dealt");
+    session.press("q");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
 }

@@ -98,6 +98,20 @@ fn snapshot_help_80x24() {
 }
 
 #[test]
+fn snapshot_search_80x24() {
+    use cuecard::search::{SearchIndex, Searcher};
+    let mut app = after(80, 24, &[OpenSearch]);
+    for c in "escalat".chars() {
+        update(&mut app, SearchType(c));
+    }
+    let mut searcher = Searcher::new(std::sync::Arc::new(SearchIndex::build(&app.library)));
+    let results = searcher.search("escalat", 50);
+    let generation = app.search.as_ref().unwrap().generation;
+    cuecard::tui::search_mode::receive(&mut app, generation, results);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
 fn snapshot_too_small() {
     insta::assert_snapshot!(screen(&after(19, 5, &[])));
 }
@@ -121,7 +135,8 @@ fn the_problems_banner_names_the_count_and_the_command() {
 
 #[test]
 fn every_size_renders_without_panic_on_every_screen() {
-    let screens: [&[Action]; 5] = [
+    let screens: [&[Action]; 6] = [
+        &[OpenSearch, SearchType('x')],
         &[],
         &[FocusNext, SelectLevel(4)],
         &[Open, Open],
@@ -130,11 +145,13 @@ fn every_size_renders_without_panic_on_every_screen() {
     ];
     for actions in screens {
         let mut app = after(120, 40, actions);
-        for width in (1..=130).step_by(3).chain([1, 2, 19, 20, 79, 80, 119, 120]) {
-            for height in (1..=45).step_by(2).chain([1, 5, 6, 23, 24]) {
+        let widths = (1..=130)
+            .step_by(5)
+            .chain([2, 19, 20, 79, 80, 99, 100, 119, 120]);
+        for width in widths {
+            for height in (1..=45).step_by(3).chain([2, 5, 6, 23, 24]) {
                 update(&mut app, Resize { width, height });
                 render(&app, &PLAIN);
-                render(&app, &Theme { color: true });
             }
         }
         update(

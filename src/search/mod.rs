@@ -263,6 +263,8 @@ pub struct SearchResult {
     pub competency: usize,
     /// Index into [`SearchIndex::questions`].
     pub question: Option<usize>,
+    /// The question's index within its competency.
+    pub question_in_competency: Option<usize>,
     pub level: Option<usize>,
     pub score: i64,
     pub text: String,
@@ -369,6 +371,7 @@ impl Searcher {
             kind: entry.kind,
             competency: entry.competency as usize,
             question: entry.question.map(|q| q as usize),
+            question_in_competency: entry.question.map(|q| self.index.questions[q as usize].1),
             level: entry.level.map(usize::from),
             score,
             text: entry.text.to_string(),

@@ -40,6 +40,14 @@ pub enum Action {
     PrevQuestion,
     /// Open the next question of the competency.
     NextQuestion,
+    /// Open search, remembering where the user is.
+    OpenSearch,
+    /// Add a character to the search query.
+    SearchType(char),
+    /// Remove the last character of the search query.
+    SearchBackspace,
+    /// Clear the search query.
+    SearchClear,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
     /// A mouse click at a cell.

@@ -1,7 +1,10 @@
 //! The browser's state: what is selected, which pane has the focus, what is open.
 //! Only `update` changes it; `view` only reads it.
 
+use std::sync::Arc;
+
 use crate::content::{Competency, Framework, Library, Question};
+use crate::search::SearchResult;
 
 use super::keymap::Mode;
 
@@ -40,10 +43,42 @@ pub struct Size {
     pub height: u16,
 }
 
+/// Where the user was when search opened, to return to exactly on Esc.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub selected: usize,
+    pub level: usize,
+    pub question: usize,
+    pub focus: Pane,
+    pub screen: Screen,
+    pub behaviors_scroll: usize,
+}
+
+/// The search overlay: the query as typed, and the latest results the searcher sent back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchState {
+    pub input: String,
+    /// Counts changes to `input`; results carry the generation they answer.
+    pub generation: u64,
+    /// The generation of `results`; behind `generation` while a search is running.
+    pub results_generation: u64,
+    pub results: Vec<SearchResult>,
+    /// Index into `results`.
+    pub selected: usize,
+    pub origin: Place,
+}
+
+impl SearchState {
+    /// True while the results shown answer an older query than the one typed.
+    pub fn searching(&self) -> bool {
+        self.results_generation != self.generation
+    }
+}
+
 /// The whole state of the browser.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub library: Library,
+    pub library: Arc<Library>,
     /// How many content problems were found at load (shown in a banner).
     pub problems: usize,
     /// Every competency as (framework index, competency index), in list order.
@@ -58,6 +93,8 @@ pub struct App {
     pub screen: Screen,
     /// The help overlay's scroll position, when it is open.
     pub help: Option<usize>,
+    /// The search overlay, when it is open.
+    pub search: Option<SearchState>,
     /// The first row shown in the behaviors pane.
     pub behaviors_scroll: usize,
     pub size: Size,
@@ -81,7 +118,7 @@ impl App {
             .flat_map(|(f, framework)| (0..framework.competencies.len()).map(move |c| (f, c)))
             .collect();
         App {
-            library,
+            library: Arc::new(library),
             problems,
             entries,
             selected: 0,
@@ -90,6 +127,7 @@ impl App {
             focus: Pane::Competencies,
             screen: Screen::Browse,
             help: None,
+            search: None,
             behaviors_scroll: 0,
             size,
             quit: false,
@@ -135,6 +173,9 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             return Mode::Help;
+        }
+        if self.search.is_some() {
+            return Mode::Search;
         }
         match (self.screen, self.focus) {
             (Screen::Question { .. }, _) => Mode::Question,

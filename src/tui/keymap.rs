@@ -12,6 +12,7 @@ pub enum Mode {
     Behaviors,
     Questions,
     Question,
+    Search,
     Help,
 }
 
@@ -107,6 +108,7 @@ pub const BROWSE: &[Binding] = &[
     bind(&[ch('7')], "", Action::SelectLevel(7), "", false),
     bind(&[ch('8')], "", Action::SelectLevel(8), "", false),
     bind(&[ch('9')], "", Action::SelectLevel(9), "", false),
+    SEARCH_KEY,
     HELP_KEY,
     QUIT,
 ];
@@ -132,6 +134,13 @@ pub const TEXT: &[Binding] = &[
 ];
 
 const QUIT: Binding = bind(&[ch('q'), ctrl('c')], "q", Action::Quit, "quit", true);
+const SEARCH_KEY: Binding = bind(
+    &[ch('/')],
+    "/",
+    Action::OpenSearch,
+    "search everything",
+    true,
+);
 const HELP_KEY: Binding = bind(&[ch('?')], "?", Action::ToggleHelp, "help: every key", true);
 
 pub const COMPETENCIES: &[Binding] = &[bind(
@@ -204,8 +213,70 @@ pub const QUESTION: &[Binding] = &[
         "previous question",
         false,
     ),
+    SEARCH_KEY,
     HELP_KEY,
     QUIT,
+];
+
+/// The search overlay. Any other printable character is typed into the query.
+pub const SEARCH: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter)],
+        "Enter",
+        Action::Open,
+        "go to the result",
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Esc",
+        Action::Back,
+        "back to where you were",
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Down), ctrl('n')],
+        "↓/C-n",
+        Action::Down,
+        "next result",
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Up), ctrl('p')],
+        "↑/C-p",
+        Action::Up,
+        "previous result",
+        false,
+    ),
+    bind(
+        PAGE_DOWN,
+        "PgDn",
+        Action::PageDown,
+        "a page of results down",
+        false,
+    ),
+    bind(
+        PAGE_UP,
+        "PgUp",
+        Action::PageUp,
+        "a page of results up",
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Backspace)],
+        "Bksp",
+        Action::SearchBackspace,
+        "delete a character",
+        false,
+    ),
+    bind(
+        &[ctrl('u')],
+        "C-u",
+        Action::SearchClear,
+        "clear the query",
+        false,
+    ),
+    bind(&[ctrl('c')], "C-c", Action::Quit, "quit", false),
 ];
 
 pub const HELP: &[Binding] = &[
@@ -226,12 +297,13 @@ pub fn tables(mode: Mode) -> &'static [&'static [Binding]] {
         Mode::Behaviors => &[BEHAVIORS, TEXT, BROWSE],
         Mode::Questions => &[QUESTIONS, LISTS, BROWSE],
         Mode::Question => &[QUESTION, TEXT],
+        Mode::Search => &[SEARCH],
         Mode::Help => &[HELP, TEXT],
     }
 }
 
 /// The sections of the help overlay: a title and the bindings it lists.
-pub fn help_sections() -> [(&'static str, &'static [Binding]); 8] {
+pub fn help_sections() -> [(&'static str, &'static [Binding]); 9] {
     [
         ("Everywhere in the browser", BROWSE),
         ("Competencies pane", COMPETENCIES),
@@ -240,6 +312,7 @@ pub fn help_sections() -> [(&'static str, &'static [Binding]); 8] {
         ("Lists: competencies and questions", LISTS),
         ("Text: behaviors, a question, this help", TEXT),
         ("An open question", QUESTION),
+        ("Search (type to search)", SEARCH),
         ("This help", HELP),
     ]
 }
@@ -261,11 +334,22 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    tables(mode)
+    let bound = tables(mode)
         .iter()
         .flat_map(|table| table.iter())
         .find(|b| b.keys.iter().any(|k| matches(k, event)))
-        .map(|b| b.action)
+        .map(|b| b.action);
+    // In search, every other printable character is part of the query.
+    match (bound, mode, event.code) {
+        (None, Mode::Search, KeyCode::Char(c))
+            if !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::SearchType(c))
+        }
+        _ => bound,
+    }
 }
 
 /// The footer's hints for `mode`: `(keys, what they do)`, the way to the help first so that it
@@ -340,6 +424,7 @@ mod tests {
             Mode::Behaviors,
             Mode::Questions,
             Mode::Question,
+            Mode::Search,
             Mode::Help,
         ] {
             let keys: Vec<Key> = tables(mode)
@@ -354,18 +439,36 @@ mod tests {
     }
 
     #[test]
-    fn reserved_keys_stay_free() {
-        // `/` is kept for search and `n` for notes.
+    fn slash_searches_from_anywhere_and_n_stays_free_for_notes() {
         for mode in [
             Mode::Competencies,
             Mode::Behaviors,
             Mode::Questions,
             Mode::Question,
         ] {
-            for c in ['/', 'n'] {
-                let event = press(KeyCode::Char(c), KeyModifiers::NONE);
-                assert_eq!(action_for(mode, &event), None, "{c} in {mode:?}");
-            }
+            let slash = press(KeyCode::Char('/'), KeyModifiers::NONE);
+            assert_eq!(
+                action_for(mode, &slash),
+                Some(Action::OpenSearch),
+                "{mode:?}"
+            );
+            let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
+            assert_eq!(action_for(mode, &n), None, "n in {mode:?}");
         }
+    }
+
+    #[test]
+    fn in_search_letters_are_typed_and_control_keys_act() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Search, &q), Some(Action::SearchType('q')));
+        let big = press(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(Mode::Search, &big),
+            Some(Action::SearchType('Q'))
+        );
+        let ctrl_n = press(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Search, &ctrl_n), Some(Action::Down));
+        let ctrl_x = press(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Search, &ctrl_x), None);
     }
 }

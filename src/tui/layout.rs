@@ -138,6 +138,14 @@ pub fn help_area(screen: Rect) -> Rect {
     }
 }
 
+/// The search overlay: the whole screen but the footer row.
+pub fn search_area(screen: Rect) -> Rect {
+    Rect {
+        height: screen.height.saturating_sub(1),
+        ..screen
+    }
+}
+
 /// The inside of a bordered pane: within the border and one column of padding on each side.
 pub fn inner(area: Rect) -> Rect {
     let x = area.x.saturating_add(2).min(area.right());

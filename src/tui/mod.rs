@@ -6,10 +6,12 @@ pub mod app;
 pub mod document;
 pub mod keymap;
 pub mod layout;
+pub mod search_mode;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod worker;
 pub mod wrap;
 
 use std::io;
@@ -27,6 +29,10 @@ use theme::Theme;
 
 /// How long the loop waits for input before checking for a termination signal.
 const TICK: Duration = Duration::from_millis(200);
+/// How long the loop has to stop by itself after a termination signal.
+const STOP_GRACE: Duration = Duration::from_millis(500);
+/// How often the loop looks for search results while a search runs.
+const RESULTS_TICK: Duration = Duration::from_millis(5);
 
 /// The action an input event asks for in `mode`.
 pub fn action_for_event(mode: Mode, event: &Event) -> Option<Action> {
@@ -53,9 +59,7 @@ pub fn action_for_event(mode: Mode, event: &Event) -> Option<Action> {
 pub fn run(loaded: Loaded) -> io::Result<()> {
     let theme = Theme::from_env();
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let signals = watch_signals(Arc::clone(&stop))?;
     let (mut terminal, _guard) = terminal::init()?;
     let area = terminal.size()?;
     let size = Size {
@@ -63,6 +67,9 @@ pub fn run(loaded: Loaded) -> io::Result<()> {
         height: area.height,
     };
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
+    let searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.library));
+    // The generation of the last query sent to the searcher.
+    let mut sent = 0;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| ui::view(&app, frame, &theme))?;
         // The pseudo-terminal tests check that a panic restores the terminal; debug builds only.
@@ -70,20 +77,51 @@ pub fn run(loaded: Loaded) -> io::Result<()> {
         if std::env::var_os("CUECARD_TEST_PANIC").is_some() {
             panic!("panic requested by CUECARD_TEST_PANIC");
         }
-        if !event::poll(TICK)? {
-            continue;
+        // While a search runs, look for its results often.
+        let waiting = app.search.as_ref().is_some_and(|s| s.searching());
+        if event::poll(if waiting { RESULTS_TICK } else { TICK })? {
+            // Handle everything already waiting before drawing again, so a burst of input (a
+            // resize storm, a held key, fast typing) costs one frame.
+            loop {
+                let event = event::read()?;
+                if let Some(action) = action_for_event(app.mode(), &event) {
+                    update::update(&mut app, action);
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
         }
-        // Handle everything already waiting before drawing again, so a burst of input (a resize
-        // storm, a held key) costs one frame.
-        loop {
-            let event = event::read()?;
-            if let Some(action) = action_for_event(app.mode(), &event) {
-                update::update(&mut app, action);
+        match &app.search {
+            Some(search) if search.generation != sent => {
+                searcher.request(search.generation, &search.input);
+                sent = search.generation;
             }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
+            Some(_) => {}
+            None => sent = 0,
+        }
+        while let Ok((generation, results)) = searcher.results.try_recv() {
+            search_mode::receive(&mut app, generation, results);
         }
     }
+    signals.close();
     Ok(())
+}
+
+/// On SIGTERM or SIGHUP (a closed terminal window), asks the loop to stop. When the terminal has
+/// gone away, crossterm can stay stuck reading it and the loop never looks again (crossterm#793):
+/// then the process leaves from here, restoring what it can, rather than spinning on forever.
+fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            stop.store(true, Ordering::SeqCst);
+            std::thread::sleep(STOP_GRACE);
+            terminal::restore();
+            std::process::exit(0);
+        }
+    });
+    Ok(handle)
 }

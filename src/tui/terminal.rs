@@ -4,8 +4,10 @@
 use std::io::{self, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
+use crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 use ratatui::DefaultTerminal;
 
 /// Whether the terminal is in cuecard's mode. Restoring twice would be harmful: leaving the
@@ -44,10 +46,11 @@ pub fn init() -> io::Result<(DefaultTerminal, TerminalGuard)> {
     Ok((terminal, guard))
 }
 
-/// Leaves full-screen mode, once.
+/// Leaves full-screen mode, once. Never panics: it may run from the panic hook or after the
+/// terminal has gone away, where even printing an error would fail.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui::restore();
+        let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+        let _ = disable_raw_mode();
     }
 }

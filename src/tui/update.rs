@@ -22,6 +22,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::ScrollUp { column, row } => wheel(app, column, row, false),
         Action::ScrollDown { column, row } => wheel(app, column, row, true),
         _ if app.help.is_some() => help(app, action),
+        _ if app.search.is_some() => super::search_mode::update(app, action),
         _ => match app.screen {
             Screen::Browse => browse(app, action),
             Screen::Question { .. } => question_screen(app, action),
@@ -89,6 +90,7 @@ fn browse(app: &mut App, action: Action) {
         Action::FocusNext => app.focus = cycle(app.focus, 1),
         Action::FocusPrev => app.focus = cycle(app.focus, Pane::ALL.len() - 1),
         Action::ToggleHelp => app.help = Some(0),
+        Action::OpenSearch => super::search_mode::open(app),
         Action::SelectLevel(level) => select_level(app, level),
         Action::PrevLevel => select_level(app, app.level.saturating_sub(1)),
         Action::NextLevel => select_level(app, app.level + 1),
@@ -132,7 +134,7 @@ fn open_question(app: &mut App) {
     }
 }
 
-fn select_competency(app: &mut App, index: usize) {
+pub(super) fn select_competency(app: &mut App, index: usize) {
     if index == app.selected || index >= app.entries.len() {
         return;
     }
@@ -144,7 +146,7 @@ fn select_competency(app: &mut App, index: usize) {
 }
 
 /// Selects `level` when the scale has it, keeping the selected question selected.
-fn select_level(app: &mut App, level: usize) {
+pub(super) fn select_level(app: &mut App, level: usize) {
     let Some((framework, _)) = app.current() else {
         return;
     };
@@ -170,7 +172,7 @@ fn behaviors_doc(app: &App) -> Option<document::BehaviorsDoc> {
 
 /// Scrolls the behaviors pane as little as needed to show the selected level whole (or from its
 /// heading, when it is longer than the pane), so the levels around it stay in view.
-fn scroll_to_level(app: &mut App) {
+pub(super) fn scroll_to_level(app: &mut App) {
     if let Some(doc) = behaviors_doc(app) {
         let height = page(app, Pane::Behaviors);
         let index = app.level - 1;
@@ -267,6 +269,7 @@ fn question_screen(app: &mut App, action: Action) {
             app.focus = Pane::Questions;
         }
         Action::ToggleHelp => app.help = Some(0),
+        Action::OpenSearch => super::search_mode::open(app),
         Action::Reveal => {
             app.screen = Screen::Question {
                 revealed: !revealed,
@@ -300,7 +303,7 @@ fn question_screen(app: &mut App, action: Action) {
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
-    if app.help.is_some() || app.screen != Screen::Browse {
+    if app.help.is_some() || app.search.is_some() || app.screen != Screen::Browse {
         return;
     }
     let areas = areas(app);
@@ -367,6 +370,10 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
             scroll.saturating_sub(WHEEL_LINES)
         };
         app.help = Some(clamp_scroll(wanted, len, height));
+        return;
+    }
+    if app.search.is_some() {
+        super::search_mode::update(app, step);
         return;
     }
     if let Screen::Question { .. } = app.screen {

@@ -6,6 +6,7 @@ mod competencies;
 mod help;
 mod question;
 mod questions;
+mod search;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -49,6 +50,9 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         Screen::Question { revealed, scroll } => {
             question::render(frame, areas.body, app, revealed, scroll, theme);
         }
+    }
+    if let Some(search) = &app.search {
+        search::render(frame, layout::search_area(area), app, search, theme);
     }
     chrome::footer(frame, areas.footer, app.mode(), theme);
     if let Some(scroll) = app.help {
