@@ -2,7 +2,9 @@
 
 use super::parse::{is_valid_id, parse_competency, parse_framework};
 use super::source::{FrameworkDir, read_source};
-use super::{ContentSource, Framework, Library, Problem};
+use rayon::prelude::*;
+
+use super::{Competency, ContentSource, Framework, Library, Problem};
 
 /// The result of loading: the valid part of the content, and every problem found in the rest.
 /// A competency file with any problem is left out whole; so is a framework whose
@@ -61,11 +63,21 @@ fn load_framework(dir: &FrameworkDir, problems: &mut Vec<Problem>) -> Option<Fra
         }
     };
     let scale = header.as_ref().map(|h| h.levels.as_slice());
-    let mut competencies: Vec<_> = dir
+    // Competency files are independent: parse them on every core, then gather in file order.
+    let parsed: Vec<(Option<Competency>, Vec<Problem>)> = dir
         .competency_files
-        .iter()
-        .filter_map(|file| parse_competency(file, &dir.id, scale, problems))
+        .par_iter()
+        .map(|file| {
+            let mut found = Vec::new();
+            let competency = parse_competency(file, &dir.id, scale, &mut found);
+            (competency, found)
+        })
         .collect();
+    let mut competencies = Vec::with_capacity(parsed.len());
+    for (competency, found) in parsed {
+        problems.extend(found);
+        competencies.extend(competency);
+    }
     competencies.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     let header = header.filter(|_| id_ok)?;
     Some(Framework {

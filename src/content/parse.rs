@@ -4,6 +4,7 @@
 //! through serde, so that one pass can report every missing, misspelled, mistyped or out-of-range
 //! value at once instead of stopping at the first.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -142,7 +143,11 @@ impl<'a> FileCheck<'a> {
             self.wrong_type(value, key, "a string");
             return None;
         };
-        let s = s.replace("\r\n", "\n");
+        let s: Cow<'_, str> = if s.contains('\r') {
+            Cow::Owned(s.replace("\r\n", "\n"))
+        } else {
+            Cow::Borrowed(s)
+        };
         let s = s.trim();
         if s.is_empty() {
             self.report(
@@ -512,8 +517,9 @@ fn question_id(
         );
         return None;
     }
-    let line = super::locate(check.text, value.span().start).0;
-    if let Some(first) = seen.get(id.as_ref()) {
+    if let Some(&first) = seen.get(id.as_ref()) {
+        // Only now is the line worth counting: locating every id would read the file once per id.
+        let first = super::locate(check.text, first).0;
         check.report(
             &value.span(),
             format!(
@@ -523,7 +529,7 @@ fn question_id(
         );
         return None;
     }
-    seen.insert(id.to_string(), line);
+    seen.insert(id.to_string(), value.span().start);
     Some(id.to_string())
 }
 

@@ -215,6 +215,23 @@ pub fn help() -> Vec<DocLine> {
         }
         lines.push(blank());
     }
+    lines.push(line(
+        "Search filters (mixed freely with words)",
+        Tone::Heading,
+    ));
+    lines.push(line(
+        "  #tag     entries whose question or competency has the tag",
+        Tone::Body,
+    ));
+    lines.push(line("  level:N  entries of level N (also l:N)", Tone::Body));
+    for (prefix, what) in crate::search::KIND_PREFIXES {
+        lines.push(line(format!("  {prefix:<8} only {what}"), Tone::Body));
+    }
+    lines.push(line(
+        "  words    each must match, in any order; letters may be skipped",
+        Tone::Body,
+    ));
+    lines.push(blank());
     lines.push(line("Mouse", Tone::Heading));
     lines.push(line(
         "  click    select a row and focus its pane",
