@@ -168,3 +168,16 @@ fn help_documents_every_command() {
         assert!(text.contains(word), "--help lacks {word}:\n{text}");
     }
 }
+
+#[test]
+fn the_browser_refuses_to_start_without_a_terminal() {
+    let home = TempDir::new().unwrap();
+    let output = cuecard(home.path(), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "no escape sequences into a pipe");
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains("needs a terminal") && err.contains("cuecard list"),
+        "{err}"
+    );
+}

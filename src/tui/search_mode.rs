@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::app::{App, Pane, Place, Screen, SearchState};
 use super::layout::{self, inner};
-use super::update::{scroll_to_level, select_competency, select_level};
+use super::update::{moved, scroll_to_level, select_competency, select_level};
 use crate::search::{Kind, SearchResult};
 
 /// Rows each result takes in the overlay: what and where, then the text.
@@ -52,20 +52,8 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::SearchBackspace => search.input.pop().is_some(),
         Action::SearchClear => !std::mem::take(&mut search.input).is_empty(),
-        Action::Up => {
-            search.selected = search.selected.saturating_sub(1);
-            false
-        }
-        Action::Down => {
-            search.selected = (search.selected + 1).min(search.results.len().saturating_sub(1));
-            false
-        }
-        Action::PageUp => {
-            search.selected = search.selected.saturating_sub(page);
-            false
-        }
-        Action::PageDown => {
-            search.selected = (search.selected + page).min(search.results.len().saturating_sub(1));
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+            search.selected = moved(search.selected, action, page, search.results.len());
             false
         }
         Action::Back => {

@@ -72,7 +72,7 @@ fn scrolled(scroll: usize, action: Action, height: usize, len: usize) -> usize {
 }
 
 /// A list index moved by a movement action in a list of `len` items, `height` visible at a time.
-fn moved(index: usize, action: Action, height: usize, len: usize) -> usize {
+pub(super) fn moved(index: usize, action: Action, height: usize, len: usize) -> usize {
     let last = len.saturating_sub(1);
     match action {
         Action::Up => index.saturating_sub(1),
