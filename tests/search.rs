@@ -119,6 +119,24 @@ fn kind_and_level_filters() {
 }
 
 #[test]
+fn words_typed_as_they_stand_rank_above_scattered_letters() {
+    let mut s = searcher();
+    let results = s.search("escalat", 200);
+    let first_scattered = results.iter().position(|r| !r.contiguous).unwrap();
+    assert!(first_scattered > 0);
+    assert!(
+        results[..first_scattered]
+            .iter()
+            .all(|r| r.text.to_lowercase().contains("escalat"))
+    );
+    assert!(
+        results[first_scattered..]
+            .iter()
+            .all(|r| !r.text.to_lowercase().contains("escalat"))
+    );
+}
+
+#[test]
 fn matched_characters_are_reported_for_highlighting() {
     let mut s = searcher();
     let results = s.search("escalation", 1);
@@ -146,7 +164,13 @@ fn ties_keep_a_stable_order() {
     let again = searcher().search("policy", 40);
     assert_eq!(first, again);
     for pair in first.windows(2) {
-        assert!(pair[0].score >= pair[1].score);
+        let key = |r: &SearchResult| (!r.contiguous, std::cmp::Reverse(r.score));
+        assert!(
+            key(&pair[0]) <= key(&pair[1]),
+            "{:?} before {:?}",
+            pair[0],
+            pair[1]
+        );
     }
 }
 

@@ -28,6 +28,7 @@ struct ResultLine<'a> {
     competency: &'a str,
     competency_name: &'a str,
     level: Option<usize>,
+    contiguous: bool,
     score: i64,
     text: String,
 }
@@ -49,6 +50,7 @@ pub fn print_results(
                 competency: &competency.id,
                 competency_name: &competency.name,
                 level: result.level,
+                contiguous: result.contiguous,
                 score: result.score,
                 text: result.text.clone(),
             };

@@ -266,6 +266,9 @@ pub struct SearchResult {
     /// The question's index within its competency.
     pub question_in_competency: Option<usize>,
     pub level: Option<usize>,
+    /// Every word stands in the text as typed. Such results rank above the others, whatever
+    /// their score.
+    pub contiguous: bool,
     pub score: i64,
     pub text: String,
     /// Character positions of `text` that matched, ascending, for highlighting.
@@ -276,8 +279,24 @@ pub struct SearchResult {
 pub struct Searcher {
     index: std::sync::Arc<SearchIndex>,
     matcher: SkimMatcherV2,
-    /// The last query and every entry it matched.
-    last: Option<(Query, Vec<u32>)>,
+    last: Option<LastSearch>,
+}
+
+/// The last query, every entry that passed its cheap stage, and its answer.
+struct LastSearch {
+    query: Query,
+    limit: usize,
+    /// In index order.
+    matched: Vec<u32>,
+    results: Vec<SearchResult>,
+}
+
+/// A scored entry. Entries where every word stands contiguous (tier 0) rank above the others.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    tier: u8,
+    score: i64,
+    entry: u32,
 }
 
 /// Entries are scored in chunks of this size, one chunk per task.
@@ -304,6 +323,14 @@ impl Searcher {
             self.last = None;
             return Vec::new();
         }
+        // The same query again (a space typed, say): the same answer.
+        if let Some(last) = self
+            .last
+            .as_ref()
+            .filter(|l| l.query == query && l.limit == limit)
+        {
+            return last.results.clone();
+        }
         let index = &*self.index;
         let tag_ids: Vec<Option<u16>> = query
             .tags
@@ -311,54 +338,89 @@ impl Searcher {
             .map(|t| index.tags.iter().position(|x| x == t).map(|i| i as u16))
             .collect();
         let masks: Vec<u64> = query.words.iter().map(|w| char_mask(w)).collect();
-        let score = |i: u32| -> Option<(i64, u32)> {
+        // Stage one, cheap: the filters, then every word's letters in order. Entries where each
+        // word also stands as it is typed (contiguous) form the first tier.
+        let candidate = |i: u32| -> Option<(u32, bool)> {
             let entry = &index.entries[i as usize];
             if !index.passes_filters(entry, &query, &tag_ids) {
                 return None;
             }
-            let mut total = 0;
+            let mut contiguous = true;
             for (word, mask) in query.words.iter().zip(&masks) {
                 if entry.mask & mask != *mask || !is_subsequence(&entry.lower, word) {
                     return None;
                 }
-                total += self.matcher.fuzzy_match(&entry.text, word)? + entry.kind.bonus();
+                contiguous = contiguous && entry.lower.contains(word.as_str());
             }
-            Some((total, i))
+            Some((i, contiguous))
         };
         let narrowed = match &self.last {
-            Some((earlier, matched)) if query.narrows(earlier) => Some(matched),
+            Some(last) if query.narrows(&last.query) => Some(&last.matched),
             _ => None,
         };
-        let mut hits: Vec<(i64, u32)> = match narrowed {
-            Some(candidates) => candidates
+        let candidates: Vec<(u32, bool)> = match narrowed {
+            Some(earlier) => earlier
                 .par_chunks(CHUNK)
-                .flat_map_iter(|chunk| chunk.iter().filter_map(|&i| score(i)))
+                .flat_map_iter(|chunk| chunk.iter().filter_map(|&i| candidate(i)))
                 .collect(),
             None => (0..index.entries.len() as u32)
                 .into_par_iter()
                 .with_min_len(CHUNK)
-                .filter_map(score)
+                .filter_map(candidate)
                 .collect(),
         };
-        // Keep every match for narrowing, in index order.
-        let mut matched: Vec<u32> = hits.iter().map(|&(_, i)| i).collect();
-        matched.sort_unstable();
-        let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        // Stage two, the skim scorer: the first tier always; the rest only when the first tier
+        // cannot fill the results, since they rank below it whatever their score.
+        let first_tier = candidates.iter().filter(|(_, c)| *c).count();
+        let score_rest = first_tier < limit;
+        let score = |&(i, contiguous): &(u32, bool)| -> Option<Hit> {
+            if !contiguous && !score_rest {
+                return None;
+            }
+            let entry = &index.entries[i as usize];
+            let mut total = 0;
+            for word in &query.words {
+                total += self.matcher.fuzzy_match(&entry.text, word)? + entry.kind.bonus();
+            }
+            Some(Hit {
+                tier: u8::from(!contiguous),
+                score: total,
+                entry: i,
+            })
+        };
+        let mut hits: Vec<Hit> = candidates
+            .par_chunks(CHUNK)
+            .flat_map_iter(|chunk| chunk.iter().filter_map(score))
+            .collect();
+        let order = |a: &Hit, b: &Hit| {
+            (a.tier, std::cmp::Reverse(a.score), a.entry).cmp(&(
+                b.tier,
+                std::cmp::Reverse(b.score),
+                b.entry,
+            ))
+        };
         if hits.len() > limit && limit > 0 {
             hits.select_nth_unstable_by(limit - 1, order);
         }
         hits.truncate(limit);
         hits.sort_unstable_by(order);
-        let results = hits
+        let results: Vec<SearchResult> = hits
             .into_iter()
-            .map(|(score, i)| self.result(i, score, &query))
+            .map(|hit| self.result(hit, &query))
             .collect();
-        self.last = Some((query, matched));
+        // Every candidate, in index order, is what the next, longer query needs to look at.
+        let matched = candidates.into_iter().map(|(i, _)| i).collect();
+        self.last = Some(LastSearch {
+            query,
+            limit,
+            matched,
+            results: results.clone(),
+        });
         results
     }
 
-    fn result(&self, i: u32, score: i64, query: &Query) -> SearchResult {
-        let entry = &self.index.entries[i as usize];
+    fn result(&self, hit: Hit, query: &Query) -> SearchResult {
+        let entry = &self.index.entries[hit.entry as usize];
         let mut matched: Vec<usize> = query
             .words
             .iter()
@@ -373,7 +435,8 @@ impl Searcher {
             question: entry.question.map(|q| q as usize),
             question_in_competency: entry.question.map(|q| self.index.questions[q as usize].1),
             level: entry.level.map(usize::from),
-            score,
+            contiguous: hit.tier == 0,
+            score: hit.score,
             text: entry.text.to_string(),
             matched,
         }
