@@ -158,6 +158,61 @@ fn narrowing_gives_the_same_results_as_a_fresh_search() {
 }
 
 #[test]
+fn the_best_few_are_the_first_few_of_everything() {
+    // A small limit takes the shortcut of not scoring every entry; a huge one scores them all.
+    for query in [
+        "e",
+        "es",
+        "pol",
+        "cust",
+        "customer",
+        "c s",
+        "q:e",
+        "#behavioral t",
+        "level:2 a",
+    ] {
+        let everything = searcher().search(query, 100_000);
+        for limit in [1, 5, 20] {
+            let few = searcher().search(query, limit);
+            let expected = &everything[..limit.min(everything.len())];
+            assert_eq!(few, expected, "{query:?} with limit {limit}");
+        }
+    }
+}
+
+#[test]
+fn no_text_scores_a_word_above_the_word_itself() {
+    // The shortcut above rests on this property of the skim scorer.
+    use fuzzy_matcher::FuzzyMatcher;
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
+    let library = library();
+    let texts: Vec<&str> = library
+        .frameworks
+        .iter()
+        .flat_map(|f| &f.competencies)
+        .flat_map(|c| {
+            c.questions
+                .iter()
+                .map(|q| q.text.as_str())
+                .chain([c.name.as_str()])
+        })
+        .collect();
+    for word in [
+        "e", "es", "esc", "cust", "policy", "a-b", "kpi", "tell", "x",
+    ] {
+        let best = matcher.fuzzy_match(word, word).unwrap();
+        for text in &texts {
+            if let Some(score) = matcher.fuzzy_match(text, word) {
+                assert!(
+                    score <= best,
+                    "{word:?} scores {score} > {best} in {text:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn ties_keep_a_stable_order() {
     let mut s = searcher();
     let first = s.search("policy", 40);

@@ -29,6 +29,16 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Competency,
+        Kind::Definition,
+        Kind::Behavior,
+        Kind::Question,
+        Kind::KeyPoint,
+        Kind::FollowUp,
+        Kind::Study,
+    ];
+
     /// The kind a query prefix such as `q:` asks for.
     pub fn from_prefix(prefix: &str) -> Option<Kind> {
         Some(match prefix {
@@ -299,6 +309,17 @@ struct Hit {
     entry: u32,
 }
 
+impl Hit {
+    /// Best first: lower tier, higher score, then the index's order, so ties never reorder.
+    fn order(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+        (a.tier, std::cmp::Reverse(a.score), a.entry).cmp(&(
+            b.tier,
+            std::cmp::Reverse(b.score),
+            b.entry,
+        ))
+    }
+}
+
 /// Entries are scored in chunks of this size, one chunk per task.
 const CHUNK: usize = 2048;
 
@@ -371,39 +392,29 @@ impl Searcher {
         };
         // Stage two, the skim scorer: the first tier always; the rest only when the first tier
         // cannot fill the results, since they rank below it whatever their score.
-        let first_tier = candidates.iter().filter(|(_, c)| *c).count();
-        let score_rest = first_tier < limit;
-        let score = |&(i, contiguous): &(u32, bool)| -> Option<Hit> {
-            if !contiguous && !score_rest {
-                return None;
-            }
-            let entry = &index.entries[i as usize];
-            let mut total = 0;
-            for word in &query.words {
-                total += self.matcher.fuzzy_match(&entry.text, word)? + entry.kind.bonus();
-            }
-            Some(Hit {
-                tier: u8::from(!contiguous),
-                score: total,
-                entry: i,
-            })
-        };
-        let mut hits: Vec<Hit> = candidates
-            .par_chunks(CHUNK)
-            .flat_map_iter(|chunk| chunk.iter().filter_map(score))
+        let first_tier: Vec<u32> = candidates
+            .iter()
+            .filter(|(_, c)| *c)
+            .map(|(i, _)| *i)
             .collect();
-        let order = |a: &Hit, b: &Hit| {
-            (a.tier, std::cmp::Reverse(a.score), a.entry).cmp(&(
-                b.tier,
-                std::cmp::Reverse(b.score),
-                b.entry,
-            ))
+        let mut hits = if first_tier.len() >= limit {
+            self.top_of_first_tier(&query, &first_tier, limit)
+        } else {
+            let all: Vec<Hit> = candidates
+                .par_chunks(CHUNK)
+                .flat_map_iter(|chunk| {
+                    chunk
+                        .iter()
+                        .filter_map(|&(i, contiguous)| self.hit(&query, i, u8::from(!contiguous)))
+                })
+                .collect();
+            all
         };
         if hits.len() > limit && limit > 0 {
-            hits.select_nth_unstable_by(limit - 1, order);
+            hits.select_nth_unstable_by(limit - 1, Hit::order);
         }
         hits.truncate(limit);
-        hits.sort_unstable_by(order);
+        hits.sort_unstable_by(Hit::order);
         let results: Vec<SearchResult> = hits
             .into_iter()
             .map(|hit| self.result(hit, &query))
@@ -417,6 +428,60 @@ impl Searcher {
             results: results.clone(),
         });
         results
+    }
+
+    /// The entry scored against every word, with its kind's bonus; `None` if skim finds no match.
+    fn hit(&self, query: &Query, i: u32, tier: u8) -> Option<Hit> {
+        let entry = &self.index.entries[i as usize];
+        let mut score = 0;
+        for word in &query.words {
+            score += self.matcher.fuzzy_match(&entry.text, word)? + entry.kind.bonus();
+        }
+        Some(Hit {
+            tier,
+            score,
+            entry: i,
+        })
+    }
+
+    /// The best `limit` of `first_tier` (entries in index order) without scoring them all.
+    ///
+    /// No text scores a word higher than the word scores against itself, so an entry's score is
+    /// at most the sum of those plus its kind's bonus for each word. Entries are taken by kind,
+    /// highest bonus first, in index order, a chunk at a time; once `limit` hits score at least the
+    /// bound of what is left, nothing left can rank above them (ties go to the lower index, and
+    /// what is left has higher indices or a lower bound).
+    fn top_of_first_tier(&self, query: &Query, first_tier: &[u32], limit: usize) -> Vec<Hit> {
+        let words_best: i64 = query
+            .words
+            .iter()
+            .map(|w| self.matcher.fuzzy_match(w, w).unwrap_or(0))
+            .sum();
+        let per_word = query.words.len() as i64;
+        let bonuses: std::collections::BTreeSet<i64> =
+            Kind::ALL.iter().map(|k| k.bonus()).collect();
+        let mut best: Vec<Hit> = Vec::with_capacity(limit * 2);
+        for bonus in bonuses.into_iter().rev() {
+            let bound = words_best + bonus * per_word;
+            let group: Vec<u32> = first_tier
+                .iter()
+                .copied()
+                .filter(|&i| self.index.entries[i as usize].kind.bonus() == bonus)
+                .collect();
+            for chunk in group.chunks(CHUNK * 2) {
+                if best.len() >= limit && best[limit - 1].score >= bound {
+                    return best;
+                }
+                let scored: Vec<Hit> = chunk
+                    .par_chunks(CHUNK / 4)
+                    .flat_map_iter(|part| part.iter().filter_map(|&i| self.hit(query, i, 0)))
+                    .collect();
+                best.extend(scored);
+                best.sort_unstable_by(Hit::order);
+                best.truncate(limit);
+            }
+        }
+        best
     }
 
     fn result(&self, hit: Hit, query: &Query) -> SearchResult {
