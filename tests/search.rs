@@ -233,6 +233,7 @@ fn ties_keep_a_stable_order() {
 fn odd_queries_never_panic() {
     let mut s = searcher();
     assert!(s.search("", 10).is_empty());
+    assert!(s.search("policy", 0).is_empty());
     assert!(s.search("   ", 10).is_empty());
     let long = "customer ".repeat(112);
     let _ = s.search(&long, 10);

@@ -56,7 +56,7 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: usize,
         /// One JSON object per result per line: id, kind, competency, competency_name, level,
-        /// score, text.
+        /// contiguous, score, text.
         #[arg(long)]
         json: bool,
     },

@@ -340,7 +340,7 @@ impl Searcher {
     /// results do not jump around between keystrokes.
     pub fn search(&mut self, input: &str, limit: usize) -> Vec<SearchResult> {
         let query = Query::parse(input);
-        if query.is_empty() {
+        if query.is_empty() || limit == 0 {
             self.last = None;
             return Vec::new();
         }
@@ -400,17 +400,16 @@ impl Searcher {
         let mut hits = if first_tier.len() >= limit {
             self.top_of_first_tier(&query, &first_tier, limit)
         } else {
-            let all: Vec<Hit> = candidates
+            candidates
                 .par_chunks(CHUNK)
                 .flat_map_iter(|chunk| {
                     chunk
                         .iter()
                         .filter_map(|&(i, contiguous)| self.hit(&query, i, u8::from(!contiguous)))
                 })
-                .collect();
-            all
+                .collect()
         };
-        if hits.len() > limit && limit > 0 {
+        if hits.len() > limit {
             hits.select_nth_unstable_by(limit - 1, Hit::order);
         }
         hits.truncate(limit);
