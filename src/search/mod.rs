@@ -445,31 +445,48 @@ impl Searcher {
 
     /// The best `limit` of `first_tier` (entries in index order) without scoring them all.
     ///
-    /// No text scores a word higher than the word scores against itself, so an entry's score is
-    /// at most the sum of those plus its kind's bonus for each word. Entries are taken by kind,
-    /// highest bonus first, in index order, a chunk at a time; once `limit` hits score at least the
-    /// bound of what is left, nothing left can rank above them (ties go to the lower index, and
-    /// what is left has higher indices or a lower bound).
+    /// A word scores highest against a text that starts with it; anywhere else it scores at most
+    /// what it scores at the head of a later word (both properties of the skim scorer, checked by
+    /// the tests). That bounds each entry's score. Entries are taken by bound, highest first, in
+    /// index order within a bound, a chunk at a time; once `limit` hits are known that nothing
+    /// left can beat (on score, or on index at an equal score), the rest is never scored.
     fn top_of_first_tier(&self, query: &Query, first_tier: &[u32], limit: usize) -> Vec<Hit> {
-        let words_best: i64 = query
+        let at_start: Vec<i64> = query
             .words
             .iter()
             .map(|w| self.matcher.fuzzy_match(w, w).unwrap_or(0))
-            .sum();
-        let per_word = query.words.len() as i64;
-        let bonuses: std::collections::BTreeSet<i64> =
-            Kind::ALL.iter().map(|k| k.bonus()).collect();
-        let mut best: Vec<Hit> = Vec::with_capacity(limit * 2);
-        for bonus in bonuses.into_iter().rev() {
-            let bound = words_best + bonus * per_word;
-            let group: Vec<u32> = first_tier
+            .collect();
+        let later: Vec<i64> = query
+            .words
+            .iter()
+            .map(|w| self.matcher.fuzzy_match(&format!("x {w}"), w).unwrap_or(0))
+            .collect();
+        let mut by_bound: std::collections::BTreeMap<i64, Vec<u32>> = Default::default();
+        for &i in first_tier {
+            let entry = &self.index.entries[i as usize];
+            let bound: i64 = query
+                .words
                 .iter()
-                .copied()
-                .filter(|&i| self.index.entries[i as usize].kind.bonus() == bonus)
-                .collect();
+                .enumerate()
+                .map(|(w, word)| {
+                    let best = if entry.lower.starts_with(word.as_str()) {
+                        at_start[w]
+                    } else {
+                        later[w]
+                    };
+                    best + entry.kind.bonus()
+                })
+                .sum();
+            by_bound.entry(bound).or_default().push(i);
+        }
+        let mut best: Vec<Hit> = Vec::with_capacity(limit * 2);
+        for (bound, group) in by_bound.into_iter().rev() {
             for chunk in group.chunks(CHUNK * 2) {
-                if best.len() >= limit && best[limit - 1].score >= bound {
-                    return best;
+                if let Some(last) = best.get(limit - 1) {
+                    let next = chunk[0];
+                    if last.score > bound || (last.score == bound && next > last.entry) {
+                        return best;
+                    }
                 }
                 let scored: Vec<Hit> = chunk
                     .par_chunks(CHUNK / 4)
