@@ -137,6 +137,117 @@ fn char_mask(text: &str) -> u64 {
     })
 }
 
+/// Positions in the tag table of `names` (all interned when the index was built).
+fn tag_ids(table: &[String], names: &[String]) -> Vec<u16> {
+    names
+        .iter()
+        .filter_map(|name| {
+            let lower = name.to_lowercase();
+            table.iter().position(|t| *t == lower).map(|i| i as u16)
+        })
+        .collect()
+}
+
+fn entry(
+    kind: Kind,
+    competency: u32,
+    question: Option<u32>,
+    level: Option<u8>,
+    tags: &[u16],
+    text: &str,
+) -> Entry {
+    let lower = text.to_lowercase();
+    Entry {
+        kind,
+        competency,
+        question,
+        level,
+        tags: tags.into(),
+        mask: char_mask(&lower),
+        text: text.into(),
+        lower: lower.into(),
+    }
+}
+
+/// Every searchable text of one competency, in the index's order.
+fn competency_entries(
+    tags: &[String],
+    comp: u32,
+    competency: &crate::content::Competency,
+    first_question: u32,
+) -> Vec<Entry> {
+    let comp_tags = tag_ids(tags, &competency.tags);
+    let mut entries = vec![
+        entry(
+            Kind::Competency,
+            comp,
+            None,
+            None,
+            &comp_tags,
+            &competency.name,
+        ),
+        entry(
+            Kind::Definition,
+            comp,
+            None,
+            None,
+            &comp_tags,
+            &competency.definition,
+        ),
+    ];
+    for (l, statements) in competency.behaviors.iter().enumerate() {
+        let level = u8::try_from(l + 1).ok();
+        for statement in statements {
+            entries.push(entry(
+                Kind::Behavior,
+                comp,
+                None,
+                level,
+                &comp_tags,
+                statement,
+            ));
+        }
+    }
+    for topic in &competency.study {
+        entries.push(entry(Kind::Study, comp, None, None, &comp_tags, topic));
+    }
+    for (q, question) in competency.questions.iter().enumerate() {
+        let qi = Some(first_question + q as u32);
+        let mut question_tags = tag_ids(tags, &question.tags);
+        question_tags.extend_from_slice(&comp_tags);
+        let level = question.level.and_then(|l| u8::try_from(l).ok());
+        entries.push(entry(
+            Kind::Question,
+            comp,
+            qi,
+            level,
+            &question_tags,
+            &question.text,
+        ));
+        for point in &question.key_points {
+            entries.push(entry(
+                Kind::KeyPoint,
+                comp,
+                qi,
+                level,
+                &question_tags,
+                point,
+            ));
+        }
+        for follow_up in &question.follow_ups {
+            entries.push(entry(
+                Kind::FollowUp,
+                comp,
+                qi,
+                level,
+                &question_tags,
+                follow_up,
+            ));
+        }
+    }
+    entries
+}
+
 /// True when the characters of `word` appear in `text` in order (both lowercased): a fuzzy match
 /// is impossible otherwise, and this is far cheaper than scoring.
 fn is_subsequence(text: &str, word: &str) -> bool {
@@ -146,7 +257,9 @@ fn is_subsequence(text: &str, word: &str) -> bool {
 
 impl SearchIndex {
     pub fn build(library: &Library) -> SearchIndex {
+        // First, in order and cheaply: competency and question references, and the tag table.
         let mut index = SearchIndex::default();
+        let mut jobs = Vec::new();
         for (f, framework) in library.frameworks.iter().enumerate() {
             for (c, competency) in framework.competencies.iter().enumerate() {
                 let comp = index.competencies.len() as u32;
@@ -156,86 +269,35 @@ impl SearchIndex {
                     id: competency.id.clone(),
                     name: competency.name.clone(),
                 });
-                let comp_tags = index.intern(&competency.tags);
-                index.push(
-                    Kind::Competency,
-                    comp,
-                    None,
-                    None,
-                    &comp_tags,
-                    &competency.name,
-                );
-                index.push(
-                    Kind::Definition,
-                    comp,
-                    None,
-                    None,
-                    &comp_tags,
-                    &competency.definition,
-                );
-                for (l, statements) in competency.behaviors.iter().enumerate() {
-                    for statement in statements {
-                        let level = u8::try_from(l + 1).ok();
-                        index.push(Kind::Behavior, comp, None, level, &comp_tags, statement);
-                    }
-                }
-                for topic in &competency.study {
-                    index.push(Kind::Study, comp, None, None, &comp_tags, topic);
-                }
+                let first_question = index.questions.len() as u32;
+                index.intern(&competency.tags);
                 for (q, question) in competency.questions.iter().enumerate() {
-                    let qi = index.questions.len() as u32;
                     index.questions.push((question.id.clone(), q));
-                    let mut tags = index.intern(&question.tags);
-                    tags.extend_from_slice(&comp_tags);
-                    let level = question.level.and_then(|l| u8::try_from(l).ok());
-                    index.push(Kind::Question, comp, Some(qi), level, &tags, &question.text);
-                    for point in &question.key_points {
-                        index.push(Kind::KeyPoint, comp, Some(qi), level, &tags, point);
-                    }
-                    for follow_up in &question.follow_ups {
-                        index.push(Kind::FollowUp, comp, Some(qi), level, &tags, follow_up);
-                    }
+                    index.intern(&question.tags);
                 }
+                jobs.push((comp, competency, first_question));
             }
         }
+        // Then the costly part, every text lowercased and masked, on every core.
+        let tags = &index.tags;
+        let entries: Vec<Vec<Entry>> = jobs
+            .par_iter()
+            .map(|&(comp, competency, first_question)| {
+                competency_entries(tags, comp, competency, first_question)
+            })
+            .collect();
+        index.entries = entries.into_iter().flatten().collect();
         index
     }
 
-    fn intern(&mut self, tags: &[String]) -> Vec<u16> {
-        tags.iter()
-            .map(|tag| {
-                let lower = tag.to_lowercase();
-                match self.tags.iter().position(|t| *t == lower) {
-                    Some(i) => i as u16,
-                    None => {
-                        self.tags.push(lower);
-                        (self.tags.len() - 1) as u16
-                    }
-                }
-            })
-            .collect()
-    }
-
-    fn push(
-        &mut self,
-        kind: Kind,
-        competency: u32,
-        question: Option<u32>,
-        level: Option<u8>,
-        tags: &[u16],
-        text: &str,
-    ) {
-        let lower = text.to_lowercase();
-        self.entries.push(Entry {
-            kind,
-            competency,
-            question,
-            level,
-            tags: tags.into(),
-            mask: char_mask(&lower),
-            text: text.into(),
-            lower: lower.into(),
-        });
+    /// Adds the tags not yet in the table.
+    fn intern(&mut self, tags: &[String]) {
+        for tag in tags {
+            let lower = tag.to_lowercase();
+            if !self.tags.contains(&lower) {
+                self.tags.push(lower);
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
