@@ -60,6 +60,26 @@ fn typing(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("first keystroke", name), |b| {
             b.iter(|| black_box(Searcher::new(Arc::clone(&index)).search(&QUERY[..1], LIMIT)));
         });
+        // Each keystroke alone, after the ones before it (whose narrowing it benefits from):
+        // criterion's estimate per keystroke gives the median and the worst over the query.
+        if questions >= 10_000 {
+            for end in [1, 2, 3, 5, 8, 10, 11, 12, 15, 20] {
+                let id = format!("{name}, keystroke {end:02} of 20");
+                group.bench_function(BenchmarkId::new("keystroke", id), |b| {
+                    b.iter_batched(
+                        || {
+                            let mut searcher = Searcher::new(Arc::clone(&index));
+                            for before in 1..end {
+                                searcher.search(&QUERY[..before], LIMIT);
+                            }
+                            searcher
+                        },
+                        |mut searcher| black_box(searcher.search(&QUERY[..end], LIMIT)),
+                        criterion::BatchSize::PerIteration,
+                    );
+                });
+            }
+        }
         // The whole query typed a character at a time, each keystroke narrowing the last.
         group.bench_function(BenchmarkId::new("20 keystrokes", name), |b| {
             b.iter(|| {

@@ -1,12 +1,12 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 
 use cuecard::cli::{self, Cli, Command};
 use cuecard::content::{Loaded, load};
 use cuecard::search::{SearchIndex, Searcher};
-use std::sync::Arc;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
