@@ -452,25 +452,16 @@ impl Searcher {
                 .filter_map(candidate)
                 .collect(),
         };
-        // Stage two, the skim scorer: the first tier always; the rest only when the first tier
-        // cannot fill the results, since they rank below it whatever their score.
-        let first_tier: Vec<u32> = candidates
-            .iter()
-            .filter(|(_, c)| *c)
-            .map(|(i, _)| *i)
-            .collect();
-        let mut hits = if first_tier.len() >= limit {
-            self.top_of_first_tier(&query, &first_tier, limit)
-        } else {
-            candidates
-                .par_chunks(CHUNK)
-                .flat_map_iter(|chunk| {
-                    chunk
-                        .iter()
-                        .filter_map(|&(i, contiguous)| self.hit(&query, i, u8::from(!contiguous)))
-                })
-                .collect()
-        };
+        // Stage two, the skim scorer: the first tier, then the rest only for the places the
+        // first tier leaves, since they rank below it whatever their score.
+        let (first_tier, rest): (Vec<(u32, bool)>, Vec<(u32, bool)>) =
+            candidates.iter().partition(|(_, contiguous)| *contiguous);
+        let first_tier: Vec<u32> = first_tier.into_iter().map(|(i, _)| i).collect();
+        let mut hits = self.top(&query, &first_tier, limit, 0);
+        if hits.len() < limit {
+            let rest: Vec<u32> = rest.into_iter().map(|(i, _)| i).collect();
+            hits.extend(self.top(&query, &rest, limit - hits.len(), 1));
+        }
         if hits.len() > limit {
             hits.select_nth_unstable_by(limit - 1, Hit::order);
         }
@@ -505,14 +496,17 @@ impl Searcher {
         })
     }
 
-    /// The best `limit` of `first_tier` (entries in index order) without scoring them all.
+    /// The best `limit` of `entries` (in index order, all of one tier) without scoring them all.
     ///
     /// A word scores highest against a text that starts with it; anywhere else it scores at most
     /// what it scores at the head of a later word (both properties of the skim scorer, checked by
     /// the tests). That bounds each entry's score. Entries are taken by bound, highest first, in
     /// index order within a bound, a chunk at a time; once `limit` hits are known that nothing
     /// left can beat (on score, or on index at an equal score), the rest is never scored.
-    fn top_of_first_tier(&self, query: &Query, first_tier: &[u32], limit: usize) -> Vec<Hit> {
+    fn top(&self, query: &Query, entries: &[u32], limit: usize, tier: u8) -> Vec<Hit> {
+        if limit == 0 {
+            return Vec::new();
+        }
         let at_start: Vec<i64> = query
             .words
             .iter()
@@ -524,7 +518,7 @@ impl Searcher {
             .map(|w| self.matcher.fuzzy_match(&format!("x {w}"), w).unwrap_or(0))
             .collect();
         let mut by_bound: std::collections::BTreeMap<i64, Vec<u32>> = Default::default();
-        for &i in first_tier {
+        for &i in entries {
             let entry = &self.index.entries[i as usize];
             let bound: i64 = query
                 .words
@@ -552,7 +546,7 @@ impl Searcher {
                 }
                 let scored: Vec<Hit> = chunk
                     .par_chunks(CHUNK / 4)
-                    .flat_map_iter(|part| part.iter().filter_map(|&i| self.hit(query, i, 0)))
+                    .flat_map_iter(|part| part.iter().filter_map(|&i| self.hit(query, i, tier)))
                     .collect();
                 best.extend(scored);
                 best.sort_unstable_by(Hit::order);
