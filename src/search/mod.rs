@@ -454,12 +454,17 @@ impl Searcher {
         };
         // Stage two, the skim scorer: the first tier, then the rest only for the places the
         // first tier leaves, since they rank below it whatever their score.
-        let (first_tier, rest): (Vec<(u32, bool)>, Vec<(u32, bool)>) =
-            candidates.iter().partition(|(_, contiguous)| *contiguous);
-        let first_tier: Vec<u32> = first_tier.into_iter().map(|(i, _)| i).collect();
+        let mut first_tier = Vec::new();
+        let mut rest = Vec::new();
+        for &(i, contiguous) in &candidates {
+            if contiguous {
+                first_tier.push(i);
+            } else {
+                rest.push(i);
+            }
+        }
         let mut hits = self.top(&query, &first_tier, limit, 0);
         if hits.len() < limit {
-            let rest: Vec<u32> = rest.into_iter().map(|(i, _)| i).collect();
             hits.extend(self.top(&query, &rest, limit - hits.len(), 1));
         }
         if hits.len() > limit {
