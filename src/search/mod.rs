@@ -106,11 +106,11 @@ struct Entry {
     mask: u64,
 }
 
-/// Where an entry's competency sits in the library, and its id and name.
+/// An entry's competency: its id and name. The index lists competencies in the library's order
+/// (framework by framework), the order of the browser's list, so a result's competency number is
+/// also its row there.
 #[derive(Debug, Clone)]
 pub struct CompetencyRef {
-    pub framework: usize,
-    pub index: usize,
     pub id: String,
     pub name: String,
 }
@@ -260,12 +260,10 @@ impl SearchIndex {
         // First, in order and cheaply: competency and question references, and the tag table.
         let mut index = SearchIndex::default();
         let mut jobs = Vec::new();
-        for (f, framework) in library.frameworks.iter().enumerate() {
-            for (c, competency) in framework.competencies.iter().enumerate() {
+        for framework in &library.frameworks {
+            for competency in &framework.competencies {
                 let comp = index.competencies.len() as u32;
                 index.competencies.push(CompetencyRef {
-                    framework: f,
-                    index: c,
                     id: competency.id.clone(),
                     name: competency.name.clone(),
                 });

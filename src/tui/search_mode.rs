@@ -123,7 +123,7 @@ fn jump(app: &mut App) {
         app.search = Some(search);
         return;
     };
-    // The searcher's index lists competencies in the browser's order.
+    // The searcher numbers competencies as the browser lists them (see `CompetencyRef`).
     if result.competency >= app.entries.len() {
         return;
     }
