@@ -5,6 +5,8 @@
 
 pub mod cli;
 pub mod content;
+pub mod practice;
 pub mod search;
+pub mod store;
 pub mod text;
 pub mod tui;

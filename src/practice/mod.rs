@@ -1,0 +1,175 @@
+//! Practice: what a note says about an answer (key points covered, length, speaking time), the
+//! outline a new note starts from, and (in `schedule`) when each question is due again. No
+//! terminal code and no files: `store` reads and writes.
+
+use std::collections::HashSet;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::content::Question;
+
+/// The outline a new note starts from for a behavioral question: Situation, Task, Action, Result.
+pub const STAR_OUTLINE: &str = "## Situation\n\n\n## Task\n\n\n## Action\n\n\n## Result\n\n";
+
+/// Words a speaker says in a minute, at an interview's calm pace.
+pub const WORDS_PER_MINUTE: usize = 130;
+
+/// Whether a new note for `question` starts from the STAR outline: behavioral questions, and
+/// questions with no type tag at all.
+pub fn wants_star_outline(question: &Question) -> bool {
+    const TYPES: [&str; 3] = ["behavioral", "situational", "knowledge"];
+    question.tags.iter().any(|t| t == "behavioral")
+        || !question.tags.iter().any(|t| TYPES.contains(&t.as_str()))
+}
+
+/// The words of a note, not counting Markdown marks or the outline's headings.
+pub fn word_count(note: &str) -> usize {
+    note.lines()
+        .filter(|line| !is_outline_heading(line))
+        .flat_map(str::split_whitespace)
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn is_outline_heading(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.starts_with('#')
+        && ["situation", "task", "action", "result"].contains(
+            &trimmed
+                .trim_start_matches('#')
+                .trim()
+                .to_lowercase()
+                .as_str(),
+        )
+}
+
+/// How long saying `words` takes, in whole seconds.
+pub fn speaking_seconds(words: usize) -> u64 {
+    (words as u64 * 60).div_ceil(WORDS_PER_MINUTE as u64)
+}
+
+/// Which of a question's key points a note covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    /// One entry per key point, in order: whether the note covers it.
+    pub covered: Vec<bool>,
+}
+
+impl Coverage {
+    pub fn count(&self) -> usize {
+        self.covered.iter().filter(|c| **c).count()
+    }
+
+    /// Indexes of the key points not covered.
+    pub fn missing(&self) -> impl Iterator<Item = usize> + '_ {
+        self.covered
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !**c)
+            .map(|(i, _)| i)
+    }
+}
+
+/// Words too common to say whether a key point was covered.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "before",
+    "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "each", "even",
+    "every", "for", "from", "had", "has", "have", "how", "if", "in", "into", "is", "it", "its",
+    "it's", "just", "more", "most", "much", "not", "of", "on", "once", "one", "only", "or",
+    "other", "our", "out", "over", "own", "same", "should", "so", "some", "such", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
+    "too", "under", "up", "very", "was", "way", "were", "what", "when", "where", "which", "while",
+    "who", "why", "will", "with", "without", "would", "you", "your",
+];
+
+/// The stems of the meaningful words of `text`: lowercased, stop words left out, each word
+/// reduced to its stem so that "escalated", "escalating" and "escalation" meet.
+fn stems(stemmer: &Stemmer, text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .filter(|w| w.chars().count() > 1 && !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| stemmer.stem(&w).into_owned())
+        .collect()
+}
+
+/// Which key points `note` covers: a key point counts as covered when at least half of its
+/// meaningful words (by stem) appear anywhere in the note.
+pub fn coverage(key_points: &[String], note: &str) -> Coverage {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let in_note: HashSet<String> = stems(&stemmer, note).into_iter().collect();
+    let covered = key_points
+        .iter()
+        .map(|point| {
+            let wanted: HashSet<String> = stems(&stemmer, point).into_iter().collect();
+            let found = wanted.iter().filter(|s| in_note.contains(*s)).count();
+            !wanted.is_empty() && found * 2 >= wanted.len()
+        })
+        .collect();
+    Coverage { covered }
+}
+
+/// Whether a note holds anything beyond an untouched outline.
+pub fn has_content(note: &str) -> bool {
+    word_count(note) > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn points(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn coverage_matches_word_forms_and_ignores_filler() {
+        let key_points = points(&[
+            "Escalates early to the right team",
+            "Measures customer satisfaction afterwards",
+            "Documents the policy exception",
+        ]);
+        let note = "I escalated the ticket to the billing team early, then we measured how satisfied the customer was.";
+        let coverage = coverage(&key_points, note);
+        assert_eq!(coverage.covered, vec![true, true, false]);
+        assert_eq!(coverage.count(), 2);
+        assert_eq!(coverage.missing().collect::<Vec<_>>(), vec![2]);
+    }
+
+    #[test]
+    fn an_empty_note_covers_nothing_and_stop_words_alone_cover_nothing() {
+        let key_points = points(&["Escalates early", "the and of"]);
+        assert_eq!(coverage(&key_points, "").count(), 0);
+        assert_eq!(
+            coverage(&key_points, "the and of").covered,
+            vec![false, false]
+        );
+    }
+
+    #[test]
+    fn words_and_speaking_time_leave_the_outline_out() {
+        assert_eq!(word_count(STAR_OUTLINE), 0);
+        assert!(!has_content(STAR_OUTLINE));
+        let note = format!("{STAR_OUTLINE}We shipped it - on time.");
+        assert_eq!(word_count(&note), 5);
+        assert_eq!(speaking_seconds(130), 60);
+        assert_eq!(speaking_seconds(131), 61);
+        assert_eq!(speaking_seconds(0), 0);
+    }
+
+    #[test]
+    fn behavioral_and_untyped_questions_get_the_outline() {
+        let mut question = Question {
+            id: "f/c/q".into(),
+            text: "Tell me about a time".into(),
+            level: None,
+            tags: vec![],
+            key_points: vec![],
+            follow_ups: vec![],
+        };
+        assert!(wants_star_outline(&question));
+        question.tags = vec!["policies-bank".into(), "knowledge".into()];
+        assert!(!wants_star_outline(&question));
+        question.tags = vec!["behavioral".into()];
+        assert!(wants_star_outline(&question));
+    }
+}

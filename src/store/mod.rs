@@ -1,0 +1,239 @@
+//! What the user writes, on disk: practice notes and review schedules, as plain files under the
+//! data directory. No terminal code. Every write is atomic (a temporary file in the same
+//! directory, fsync, rename, fsync of the directory), files are readable by the user only (0600,
+//! directories 0700), and a file changed by someone else since it was read is never overwritten.
+
+pub mod notes;
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The environment variable that chooses the data directory (after `--data-dir`).
+pub const DATA_DIR_ENV: &str = "CUECARD_DATA_DIR";
+
+/// The data directory: `explicit` (from `--data-dir`), else `$CUECARD_DATA_DIR`, else the
+/// platform's (e.g. `~/.local/share/cuecard` on Linux).
+pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(dir) = explicit {
+        return Some(dir.to_path_buf());
+    }
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "cuecard").map(|d| d.data_dir().to_path_buf())
+}
+
+/// A failed read or write, with the file it concerns and what the user can do.
+#[derive(Debug)]
+pub struct StoreError {
+    pub path: PathBuf,
+    pub kind: StoreErrorKind,
+}
+
+#[derive(Debug)]
+pub enum StoreErrorKind {
+    /// The file holds bytes that are not UTF-8 text; it is left as it is.
+    NotText {
+        offset: usize,
+    },
+    /// A plain-text file that does not parse (a schedule file edited by hand, say).
+    Malformed(String),
+    Io(io::Error),
+}
+
+impl StoreError {
+    fn io(path: &Path, error: io::Error) -> StoreError {
+        StoreError {
+            path: path.to_path_buf(),
+            kind: StoreErrorKind::Io(error),
+        }
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = self.path.display().to_string();
+        let path = crate::text::inert(&shown);
+        match &self.kind {
+            StoreErrorKind::NotText { offset } => write!(
+                f,
+                "{path}: not UTF-8 text (byte {offset}); cuecard leaves it untouched: fix or move it"
+            ),
+            StoreErrorKind::Malformed(message) => write!(
+                f,
+                "{path}: {}; cuecard leaves it untouched: fix or move it",
+                crate::text::inert(message)
+            ),
+            StoreErrorKind::Io(e) => write!(f, "{path}: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// Creates `dir` and its missing parents, readable by the user only.
+pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| StoreError::io(dir, e))
+}
+
+/// Reads a text file: `None` when it does not exist. A file that is not UTF-8 is an error (and is
+/// never replaced by the caller).
+pub fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
+    match fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| StoreError {
+            path: path.to_path_buf(),
+            kind: StoreErrorKind::NotText {
+                offset: e.utf8_error().valid_up_to(),
+            },
+        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io(path, e)),
+    }
+}
+
+/// Writes `bytes` to `path` atomically: whoever reads the file, even after a crash or a kill at
+/// any moment, finds the old contents or the new, never a mix. The file is created 0600 and its
+/// directories 0700. When `path` is a symbolic link, the file it points to is replaced and the link
+/// kept.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| StoreError::io(path, e))?
+        }
+        _ => path.to_path_buf(),
+    };
+    if let Some(parent) = target.parent() {
+        create_private_dir(parent)?;
+    }
+    let mut options = atomic_write_file::AtomicWriteFile::options();
+    #[cfg(unix)]
+    {
+        use atomic_write_file::unix::OpenOptionsExt as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+        options.preserve_mode(false);
+    }
+    let io_error = |e| StoreError::io(&target, e);
+    let mut file = options.open(&target).map_err(io_error)?;
+    file.write_all(bytes).map_err(io_error)?;
+    file.commit().map_err(io_error)
+}
+
+/// A fingerprint of a file's contents, to notice that it changed since it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint(u64);
+
+impl Fingerprint {
+    /// The fingerprint of a file holding `text`; `None` is a file that does not exist.
+    pub fn of(text: Option<&str>) -> Fingerprint {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut hasher);
+        Fingerprint(hasher.finish())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn writes_private_files_in_private_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b/note.md");
+        write_private(&path, b"hello").unwrap();
+        assert_eq!(read_text(&path).unwrap().as_deref(), Some("hello"));
+        #[cfg(unix)]
+        {
+            assert_eq!(mode(&path), 0o600);
+            assert_eq!(mode(&dir.path().join("a")), 0o700);
+            assert_eq!(mode(&dir.path().join("a/b")), 0o700);
+        }
+        write_private(&path, b"again").unwrap();
+        assert_eq!(read_text(&path).unwrap().as_deref(), Some("again"));
+        // Nothing but the note is left in the directory (no temporary files).
+        let names: Vec<_> = fs::read_dir(dir.path().join("a/b")).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_followed_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_private(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    /// Whether this process runs as root: the owner of a directory it just created.
+    #[cfg(unix)]
+    pub(crate) fn is_root(created: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(created).unwrap().uid() == 0
+    }
+
+    #[test]
+    fn a_file_in_the_way_of_the_directory_fails_with_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes"), "a file").unwrap();
+        let path = dir.path().join("notes/x/note.md");
+        let error = write_private(&path, b"text").unwrap_err();
+        assert!(error.to_string().contains("notes"), "{error}");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("notes")).unwrap(),
+            "a file"
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_an_error_naming_the_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.md");
+        fs::write(&path, b"ok\xffno").unwrap();
+        let error = read_text(&path).unwrap_err();
+        assert!(matches!(error.kind, StoreErrorKind::NotText { offset: 2 }));
+        assert!(error.to_string().contains("untouched"), "{error}");
+        assert_eq!(read_text(&dir.path().join("missing")).unwrap(), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_directory_fails_with_its_path() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("locked");
+        fs::create_dir(&locked).unwrap();
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o500)).unwrap();
+        let path = locked.join("note.md");
+        let result = write_private(&path, b"text");
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o700)).unwrap();
+        // Root ignores permissions; the check only means something for an ordinary user.
+        if is_root(dir.path()) {
+            return;
+        }
+        let error = result.unwrap_err();
+        assert!(error.to_string().contains("locked"), "{error}");
+        assert!(!path.exists());
+    }
+}
