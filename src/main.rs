@@ -1,4 +1,5 @@
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -43,7 +44,7 @@ fn main() -> ExitCode {
         }
         None => {
             drop(stdout);
-            return browse(loaded);
+            return browse(loaded, args.data_dir.as_deref());
         }
     };
     let result = result.and_then(|code| stdout.flush().map(|()| code));
@@ -59,7 +60,7 @@ fn main() -> ExitCode {
 }
 
 /// Opens the terminal browser, when there is a terminal to open it in.
-fn browse(loaded: Loaded) -> ExitCode {
+fn browse(loaded: Loaded, data_dir: Option<&Path>) -> ExitCode {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "cuecard: the browser needs a terminal. To print the content, use `cuecard list`; \
@@ -67,7 +68,14 @@ fn browse(loaded: Loaded) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    match cuecard::tui::run(loaded) {
+    let Some(data_dir) = cuecard::store::data_dir(data_dir) else {
+        eprintln!(
+            "cuecard: no home directory to keep notes in; choose one with --data-dir DIR or {}.",
+            cuecard::store::DATA_DIR_ENV
+        );
+        return ExitCode::FAILURE;
+    };
+    match cuecard::tui::run(loaded, &data_dir) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("cuecard: terminal error: {e}");

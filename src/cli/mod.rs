@@ -25,6 +25,11 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub content: Vec<PathBuf>,
 
+    /// Keep notes, review history and settings under this directory instead of the platform's
+    /// data directory (also set by the CUECARD_DATA_DIR environment variable).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -146,11 +146,15 @@ impl NoteStore {
     /// then it goes to a new conflict copy beside it, named with `stamp` (e.g. `20261123-0901`).
     pub fn save(&self, target: &NoteTarget, text: &str, stamp: &str) -> Result<Saved, StoreError> {
         let on_disk = read_text(&target.path);
-        let unchanged = matches!(&on_disk, Ok(current) if Fingerprint::of(current.as_deref()) == target.fingerprint);
         let written = NoteTarget {
             path: target.path.clone(),
             fingerprint: Fingerprint::of(Some(text)),
         };
+        if matches!(&on_disk, Ok(Some(current)) if current == text) {
+            // Already there (saved twice, or the same text written elsewhere): nothing to do.
+            return Ok(Saved::Written(written));
+        }
+        let unchanged = matches!(&on_disk, Ok(current) if Fingerprint::of(current.as_deref()) == target.fingerprint);
         if unchanged {
             write_private(&target.path, text.as_bytes())?;
             return Ok(Saved::Written(written));
@@ -217,6 +221,9 @@ mod tests {
         let again = store.load(ID).unwrap();
         assert!(again.exists);
         assert_eq!(again.text, "# my answer\n");
+        // Saving the same text twice from the old version is no conflict either.
+        let twice = store.save(&note.target, "# my answer\n", "x").unwrap();
+        assert!(matches!(twice, Saved::Written(_)));
         // Saving again over what was saved is no conflict.
         let second = store.save(saved.target(), "# better\n", "x").unwrap();
         assert!(matches!(second, Saved::Written(_)));

@@ -1,6 +1,8 @@
 //! What the user can ask for. Keys and mouse events become actions (see `keymap`), and only
 //! `update` changes the state in answer to one.
 
+use crossterm::event::KeyEvent;
+
 /// One thing the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -48,6 +50,14 @@ pub enum Action {
     SearchBackspace,
     /// Clear the search query.
     SearchClear,
+    /// Open the selected question's note in the editor beside it.
+    OpenNote,
+    /// Edit the selected question's note in `$VISUAL` or `$EDITOR`.
+    EditNoteExternally,
+    /// Save the open note now (it also saves by itself as you type).
+    SaveNote,
+    /// A key typed into the open note.
+    Edit(KeyEvent),
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
     /// A mouse click at a cell.

@@ -1,12 +1,15 @@
 //! The browser's state: what is selected, which pane has the focus, what is open.
 //! Only `update` changes it; `view` only reads it.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::content::{Competency, Framework, Library, Question};
 use crate::search::SearchResult;
 
+use super::effect::Effect;
 use super::keymap::Mode;
+use super::notes_mode::{NoteEditor, PendingNote};
 
 /// The panes of the browser, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +102,30 @@ pub struct App {
     pub behaviors_scroll: usize,
     pub size: Size,
     pub quit: bool,
+    /// Every saved note, by question id, as last read or written.
+    pub notes: BTreeMap<String, String>,
+    /// The note being edited, when the editor is open.
+    pub editor: Option<NoteEditor>,
+    /// Notes whose editor was closed before they could be saved: kept here and retried.
+    pub unsaved: BTreeMap<String, PendingNote>,
+    /// Start new behavioral notes from the STAR outline.
+    pub star_outline: bool,
+    /// A message for the footer: what just happened, or what went wrong.
+    pub status: Option<Status>,
+    /// The user asked to quit; the loop saves first and quits when everything is saved.
+    pub quitting: bool,
+    /// Saving failed when quitting: the next quit leaves without the unsaved notes.
+    pub confirm_quit: bool,
+    /// Work for the loop: reading and writing files, running an editor.
+    pub effects: Vec<Effect>,
+}
+
+/// A message in the footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    /// Errors stay until what caused them is resolved; other messages go at the next key.
+    pub error: bool,
 }
 
 /// A row of the competency list: a framework's heading, or one of its competencies.
@@ -131,6 +158,14 @@ impl App {
             behaviors_scroll: 0,
             size,
             quit: false,
+            notes: BTreeMap::new(),
+            editor: None,
+            unsaved: BTreeMap::new(),
+            star_outline: true,
+            status: None,
+            quitting: false,
+            confirm_quit: false,
+            effects: Vec::new(),
         }
     }
 
@@ -157,6 +192,27 @@ impl App {
         self.ordered_questions().get(self.question).copied()
     }
 
+    /// Whether some note text is not on disk yet.
+    pub fn has_unsaved(&self) -> bool {
+        !self.unsaved.is_empty() || self.editor.as_ref().is_some_and(NoteEditor::dirty)
+    }
+
+    /// The note of a question as the user last wrote it: the open editor's text, a note waiting to
+    /// be saved, or the saved note.
+    pub fn note(&self, question_id: &str) -> Option<std::borrow::Cow<'_, str>> {
+        if let Some(editor) = self
+            .editor
+            .as_ref()
+            .filter(|e| e.question_id == question_id)
+        {
+            return Some(editor.text().into());
+        }
+        if let Some(pending) = self.unsaved.get(question_id) {
+            return Some(pending.text.as_str().into());
+        }
+        self.notes.get(question_id).map(|n| n.as_str().into())
+    }
+
     /// The competency list's rows: each framework's heading followed by its competencies.
     pub fn list_rows(&self) -> Vec<ListRow> {
         let mut rows = Vec::with_capacity(self.entries.len() + self.library.frameworks.len());
@@ -176,6 +232,9 @@ impl App {
         }
         if self.search.is_some() {
             return Mode::Search;
+        }
+        if self.editor.is_some() {
+            return Mode::Note;
         }
         match (self.screen, self.focus) {
             (Screen::Question { .. }, _) => Mode::Question,

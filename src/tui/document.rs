@@ -2,6 +2,7 @@
 //! `update` can scroll to a level and clamp scrolling with the same line counts `view` draws.
 
 use crate::content::{Competency, Framework, Question};
+use crate::practice;
 
 use super::wrap::wrap;
 
@@ -111,15 +112,30 @@ pub fn behaviors(
 
 /// The open question: the main column, and (when `behaviors_inline`) the behaviors of its level
 /// below it instead of beside it.
+/// What the question view is about.
+pub struct QuestionParts<'a> {
+    pub framework: &'a Framework,
+    pub competency: &'a Competency,
+    pub question: &'a Question,
+    /// The level whose behaviors are the anchors.
+    pub level: usize,
+    /// The user's note, shown below the question.
+    pub note: Option<&'a str>,
+}
+
 pub fn question(
-    framework: &Framework,
-    competency: &Competency,
-    question: &Question,
-    level: usize,
+    parts: &QuestionParts<'_>,
     revealed: bool,
     behaviors_inline: bool,
     width: usize,
 ) -> Vec<DocLine> {
+    let QuestionParts {
+        framework,
+        competency,
+        question,
+        level,
+        note,
+    } = *parts;
     let mut lines = Vec::new();
     let mut context = competency.name.clone();
     if let Some(l) = question.level {
@@ -166,6 +182,9 @@ pub fn question(
         paragraph(&mut lines, &hint, width, 0, Tone::Hint);
         lines.push(blank());
     }
+    if let Some(note) = note.filter(|n| practice::has_content(n)) {
+        note_section(&mut lines, question, note, revealed, width);
+    }
     if behaviors_inline {
         lines.extend(level_behaviors(framework, competency, level, width));
         lines.push(blank());
@@ -175,6 +194,59 @@ pub fn question(
         bullets(&mut lines, &competency.study, "  • ", width, Tone::Body);
     }
     lines
+}
+
+/// "covers 3 of 5 key points · 182 words · 1:24 spoken": what matters most first, as the editor's
+/// title cuts the end off in a narrow pane.
+pub fn note_summary(question: &Question, note: &str) -> String {
+    let words = practice::word_count(note);
+    let seconds = practice::speaking_seconds(words);
+    let mut parts = Vec::new();
+    if !question.key_points.is_empty() {
+        let coverage = practice::coverage(&question.key_points, note);
+        parts.push(format!(
+            "covers {} of {} key points",
+            coverage.count(),
+            question.key_points.len()
+        ));
+    }
+    parts.push(format!("{words} word{}", if words == 1 { "" } else { "s" }));
+    parts.push(format!("{}:{:02} spoken", seconds / 60, seconds % 60));
+    parts.join(" · ")
+}
+
+/// The user's note under the question: its length, which key points it covers (the missing ones
+/// named only once the key points are revealed), and the note itself.
+fn note_section(
+    out: &mut Vec<DocLine>,
+    question: &Question,
+    note: &str,
+    revealed: bool,
+    width: usize,
+) {
+    out.push(line("Your note", Tone::Heading));
+    paragraph(out, &note_summary(question, note), width, 2, Tone::Hint);
+    if revealed {
+        let coverage = practice::coverage(&question.key_points, note);
+        let missing: Vec<String> = coverage
+            .missing()
+            .map(|i| question.key_points[i].clone())
+            .collect();
+        if !missing.is_empty() {
+            paragraph(out, "Not covered yet:", width, 2, Tone::Hint);
+            bullets(out, &missing, "    ✗ ", width, Tone::Body);
+        }
+    }
+    out.push(blank());
+    for text in note.lines() {
+        if text.trim().is_empty() {
+            out.push(blank());
+        } else {
+            // A note edited elsewhere may hold anything; the terminal gets only inert text.
+            paragraph(out, &crate::text::inert(text), width, 2, Tone::Body);
+        }
+    }
+    out.push(blank());
 }
 
 /// One level's behavior statements, headed by the level's name: the anchors for an answer.

@@ -12,6 +12,8 @@ pub enum Mode {
     Behaviors,
     Questions,
     Question,
+    /// The note editor: keys not in its table are typed into the note.
+    Note,
     Search,
     Help,
 }
@@ -175,13 +177,40 @@ pub const BEHAVIORS: &[Binding] = &[
     ),
 ];
 
-pub const QUESTIONS: &[Binding] = &[bind(
-    &[key(KeyCode::Enter)],
-    "Enter",
-    Action::Open,
-    "open the question",
-    true,
-)];
+pub const QUESTIONS: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter)],
+        "Enter",
+        Action::Open,
+        "open the question",
+        true,
+    ),
+    NOTE_KEY,
+    EXTERNAL_EDITOR_KEY,
+];
+
+const NOTE_KEY: Binding = bind(&[ch('n')], "n", Action::OpenNote, "your note", true);
+const EXTERNAL_EDITOR_KEY: Binding = bind(
+    &[ch('E')],
+    "E",
+    Action::EditNoteExternally,
+    "edit the note in $EDITOR",
+    false,
+);
+
+/// The note editor. Every other key edits the text: arrows, Ctrl/Alt word and line movement,
+/// C-u undo, C-r redo, C-k delete to the line's end, C-y paste what was deleted.
+pub const NOTE: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Esc)],
+        "Esc",
+        Action::Back,
+        "leave the note (saved)",
+        true,
+    ),
+    bind(&[ctrl('s')], "C-s", Action::SaveNote, "save now", true),
+    bind(&[ctrl('c')], "C-c", Action::Quit, "quit", false),
+];
 
 /// The open question.
 pub const QUESTION: &[Binding] = &[
@@ -204,7 +233,7 @@ pub const QUESTION: &[Binding] = &[
         "l/→",
         Action::NextQuestion,
         "next question",
-        true,
+        false,
     ),
     bind(
         &[ch('h'), key(KeyCode::Left)],
@@ -214,6 +243,8 @@ pub const QUESTION: &[Binding] = &[
         false,
     ),
     SEARCH_KEY,
+    NOTE_KEY,
+    EXTERNAL_EDITOR_KEY,
     HELP_KEY,
     QUIT,
 ];
@@ -297,13 +328,14 @@ pub fn tables(mode: Mode) -> &'static [&'static [Binding]] {
         Mode::Behaviors => &[BEHAVIORS, TEXT, BROWSE],
         Mode::Questions => &[QUESTIONS, LISTS, BROWSE],
         Mode::Question => &[QUESTION, TEXT],
+        Mode::Note => &[NOTE],
         Mode::Search => &[SEARCH],
         Mode::Help => &[HELP, TEXT],
     }
 }
 
 /// The sections of the help overlay: a title and the bindings it lists.
-pub fn help_sections() -> [(&'static str, &'static [Binding]); 9] {
+pub fn help_sections() -> [(&'static str, &'static [Binding]); 10] {
     [
         ("Everywhere in the browser", BROWSE),
         ("Competencies pane", COMPETENCIES),
@@ -312,6 +344,7 @@ pub fn help_sections() -> [(&'static str, &'static [Binding]); 9] {
         ("Lists: competencies and questions", LISTS),
         ("Text: behaviors, a question, this help", TEXT),
         ("An open question", QUESTION),
+        ("Writing a note (other keys edit the text)", NOTE),
         ("Search (type to search)", SEARCH),
         ("This help", HELP),
     ]
@@ -339,8 +372,9 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
         .flat_map(|table| table.iter())
         .find(|b| b.keys.iter().any(|k| matches(k, event)))
         .map(|b| b.action);
-    // In search, every other printable character is part of the query.
+    // In search, every other printable character is part of the query; in a note, every key.
     match (bound, mode, event.code) {
+        (None, Mode::Note, _) => Some(Action::Edit(*event)),
         (None, Mode::Search, KeyCode::Char(c))
             if !event
                 .modifiers
@@ -424,6 +458,7 @@ mod tests {
             Mode::Behaviors,
             Mode::Questions,
             Mode::Question,
+            Mode::Note,
             Mode::Search,
             Mode::Help,
         ] {
@@ -439,7 +474,7 @@ mod tests {
     }
 
     #[test]
-    fn slash_searches_from_anywhere_and_n_stays_free_for_notes() {
+    fn slash_searches_from_anywhere_and_n_opens_a_note_where_a_question_is_selected() {
         for mode in [
             Mode::Competencies,
             Mode::Behaviors,
@@ -453,8 +488,29 @@ mod tests {
                 "{mode:?}"
             );
             let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
-            assert_eq!(action_for(mode, &n), None, "n in {mode:?}");
+            let expected =
+                matches!(mode, Mode::Questions | Mode::Question).then_some(Action::OpenNote);
+            assert_eq!(action_for(mode, &n), expected, "n in {mode:?}");
         }
+    }
+
+    #[test]
+    fn in_a_note_every_key_edits_but_esc_save_and_quit() {
+        for code in [
+            KeyCode::Char('q'),
+            KeyCode::Char('/'),
+            KeyCode::Enter,
+            KeyCode::Left,
+        ] {
+            let event = press(code, KeyModifiers::NONE);
+            assert_eq!(action_for(Mode::Note, &event), Some(Action::Edit(event)));
+        }
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Note, &esc), Some(Action::Back));
+        let ctrl_s = press(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Note, &ctrl_s), Some(Action::SaveNote));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Note, &ctrl_c), Some(Action::Quit));
     }
 
     #[test]

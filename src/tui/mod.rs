@@ -3,9 +3,15 @@
 
 pub mod action;
 pub mod app;
+pub mod autosave;
 pub mod document;
+pub mod effect;
+pub mod external;
 pub mod keymap;
 pub mod layout;
+pub mod notes_mode;
+pub mod persist;
+pub mod question_view;
 pub mod search_mode;
 pub mod terminal;
 pub mod theme;
@@ -15,15 +21,20 @@ pub mod worker;
 pub mod wrap;
 
 use std::io;
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
 use crate::content::Loaded;
+use crate::store::notes::NoteStore;
+use crate::store::settings::Settings;
 use action::Action;
 use app::{App, Size};
+use autosave::{Autosave, Unsaved};
+use effect::Effect;
 use keymap::Mode;
 use theme::Theme;
 
@@ -55,11 +66,14 @@ pub fn action_for_event(mode: Mode, event: &Event) -> Option<Action> {
     }
 }
 
-/// Runs the browser until the user quits or a SIGTERM or SIGHUP arrives.
-pub fn run(loaded: Loaded) -> io::Result<()> {
+/// Runs the browser until the user quits or a SIGTERM or SIGHUP arrives. Notes live under
+/// `data_dir`.
+pub fn run(loaded: Loaded, data_dir: &Path) -> io::Result<()> {
     let theme = Theme::from_env();
+    let store = NoteStore::new(data_dir);
+    let unsaved = Unsaved::default();
     let stop = Arc::new(AtomicBool::new(false));
-    let signals = watch_signals(Arc::clone(&stop))?;
+    let signals = watch_signals(Arc::clone(&stop), store.clone(), unsaved.clone())?;
     let (mut terminal, _guard) = terminal::init()?;
     let area = terminal.size()?;
     let size = Size {
@@ -67,9 +81,11 @@ pub fn run(loaded: Loaded) -> io::Result<()> {
         height: area.height,
     };
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
+    start_notes(&mut app, &store, data_dir);
     let searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.library));
     // The generation of the last query sent to the searcher.
     let mut sent = 0;
+    let mut autosave = Autosave::default();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| ui::view(&app, frame, &theme))?;
         // The pseudo-terminal tests check that a panic restores the terminal; debug builds only.
@@ -79,17 +95,38 @@ pub fn run(loaded: Loaded) -> io::Result<()> {
         }
         // While a search runs, look for its results often.
         let waiting = app.search.as_ref().is_some_and(|s| s.searching());
-        if event::poll(if waiting { RESULTS_TICK } else { TICK })? {
+        let longest = if waiting { RESULTS_TICK } else { TICK };
+        if event::poll(autosave.wait(&app, Instant::now(), longest))? {
             // Handle everything already waiting before drawing again, so a burst of input (a
             // resize storm, a held key, fast typing) costs one frame.
             loop {
-                let event = event::read()?;
-                if let Some(action) = action_for_event(app.mode(), &event) {
-                    update::update(&mut app, action);
+                match event::read()? {
+                    Event::Paste(text) => notes_mode::paste(&mut app, &text),
+                    event => {
+                        if let Some(action) = action_for_event(app.mode(), &event) {
+                            update::update(&mut app, action);
+                        }
+                    }
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
+            }
+        }
+        let now = Instant::now();
+        autosave.observe(&app, now);
+        autosave.request_due(&mut app, now);
+        let tried = !app.effects.is_empty();
+        let outside = {
+            let mut shared = unsaved.lock();
+            let outside = persist::run(&mut app, &store, &persist::stamp_now());
+            *shared = notes_mode::unsaved_requests(&app);
+            outside
+        };
+        autosave.after_saves(&app, tried, now);
+        for effect in outside {
+            if let Effect::EditExternally { question_id } = effect {
+                external::edit(&mut terminal, &mut app, &store, &question_id)?;
             }
         }
         match &app.search {
@@ -104,14 +141,48 @@ pub fn run(loaded: Loaded) -> io::Result<()> {
             search_mode::receive(&mut app, generation, results);
         }
     }
+    // A signal, or a quit that chose to leave unsaved notes behind: save what can be saved.
+    let mut shared = unsaved.lock();
+    notes_mode::save_all(&mut app);
+    persist::run(&mut app, &store, &persist::stamp_now());
+    *shared = notes_mode::unsaved_requests(&app);
+    drop(shared);
     signals.close();
     Ok(())
+}
+
+/// Reads every note and the settings at start-up; what cannot be read is said in the footer.
+fn start_notes(app: &mut App, store: &NoteStore, data_dir: &Path) {
+    let (notes, errors) = store.load_all();
+    app.notes = notes;
+    let settings = Settings::load(data_dir);
+    if let Ok(settings) = &settings {
+        app.star_outline = settings.star_outline;
+    }
+    let first_error = errors
+        .first()
+        .map(|e| {
+            let more = errors.len() - 1;
+            if more == 0 {
+                e.to_string()
+            } else {
+                format!("{e} (and {more} more)")
+            }
+        })
+        .or_else(|| settings.err().map(|e| e.to_string()));
+    if let Some(text) = first_error {
+        app.status = Some(app::Status { text, error: true });
+    }
 }
 
 /// On SIGTERM or SIGHUP (a closed terminal window), asks the loop to stop. When the terminal has
 /// gone away, crossterm can stay stuck reading it and the loop never looks again (crossterm#793):
 /// then the process leaves from here, restoring what it can, rather than spinning on forever.
-fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<signal_hook::iterator::Handle> {
+fn watch_signals(
+    stop: Arc<AtomicBool>,
+    store: NoteStore,
+    unsaved: Unsaved,
+) -> io::Result<signal_hook::iterator::Handle> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     let handle = signals.handle();
@@ -119,6 +190,11 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<signal_hook::iterator::Han
         if signals.forever().next().is_some() {
             stop.store(true, Ordering::SeqCst);
             std::thread::sleep(STOP_GRACE);
+            // Still here: the loop is stuck. Save what it had not saved, then leave.
+            let stamp = persist::stamp_now();
+            for request in unsaved.lock().drain(..) {
+                let _ = store.save(&request.target, &request.text, &stamp);
+            }
             terminal::restore();
             std::process::exit(0);
         }

@@ -5,9 +5,13 @@ use std::io::{self, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::cursor::Show;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
-use crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::DefaultTerminal;
 
 /// Whether the terminal is in cuecard's mode. Restoring twice would be harmful: leaving the
@@ -42,15 +46,39 @@ pub fn init() -> io::Result<(DefaultTerminal, TerminalGuard)> {
         restore();
         previous_hook(info);
     }));
-    execute!(stdout(), EnableMouseCapture)?;
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     Ok((terminal, guard))
+}
+
+/// Gives the terminal back for a while (to run the user's editor); [`resume`] takes it again.
+pub fn suspend() {
+    restore();
+}
+
+/// Takes the terminal back after [`suspend`] and redraws everything.
+pub fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    ACTIVE.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    terminal.clear()
 }
 
 /// Leaves full-screen mode, once. Never panics: it may run from the panic hook or after the
 /// terminal has gone away, where even printing an error would fail.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+        let _ = execute!(
+            stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            Show
+        );
         let _ = disable_raw_mode();
     }
 }

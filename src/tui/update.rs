@@ -12,8 +12,17 @@ use super::layout::{self, Areas, QUESTION_ROWS, inner, list_offset};
 const WHEEL_LINES: usize = 3;
 
 pub fn update(app: &mut App, action: Action) {
+    if !matches!(action, Action::Resize { .. }) {
+        // A message stays until the next key; an error until what caused it is resolved.
+        if app.status.as_ref().is_some_and(|s| !s.error) {
+            app.status = None;
+        }
+        if action != Action::Quit {
+            app.confirm_quit = false;
+        }
+    }
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => super::notes_mode::request_quit(app),
         Action::Resize { width, height } => {
             app.size = super::app::Size { width, height };
             clamp_scrolls(app);
@@ -23,6 +32,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::ScrollDown { column, row } => wheel(app, column, row, true),
         _ if app.help.is_some() => help(app, action),
         _ if app.search.is_some() => super::search_mode::update(app, action),
+        _ if app.editor.is_some() => super::notes_mode::update(app, action),
         _ => match app.screen {
             Screen::Browse => browse(app, action),
             Screen::Question { .. } => question_screen(app, action),
@@ -91,6 +101,8 @@ fn browse(app: &mut App, action: Action) {
         Action::FocusPrev => app.focus = cycle(app.focus, Pane::ALL.len() - 1),
         Action::ToggleHelp => app.help = Some(0),
         Action::OpenSearch => super::search_mode::open(app),
+        Action::OpenNote if app.focus == Pane::Questions => super::notes_mode::open(app),
+        Action::EditNoteExternally if app.focus == Pane::Questions => edit_externally(app),
         Action::SelectLevel(level) => select_level(app, level),
         Action::PrevLevel => select_level(app, app.level.saturating_sub(1)),
         Action::NextLevel => select_level(app, app.level + 1),
@@ -215,48 +227,10 @@ fn clamp_scrolls(app: &mut App) {
     }
 }
 
-/// Whether the open question shows its level's behaviors beside it (wide) or below it.
-pub fn behaviors_beside(body: Rect) -> bool {
-    body.width >= 100
-}
-
-/// The open question's main column: its area and width.
-pub fn question_columns(body: Rect) -> (Rect, Option<Rect>) {
-    if behaviors_beside(body) {
-        let main = Rect {
-            width: body.width * 3 / 5,
-            ..body
-        };
-        let side = Rect {
-            x: main.right(),
-            width: body.width - main.width,
-            ..body
-        };
-        (main, Some(side))
-    } else {
-        (body, None)
-    }
-}
-
 /// The open question's document length and visible height.
 fn question_doc_size(app: &App, revealed: bool) -> (usize, usize) {
-    let body = areas(app).body;
-    let (main, _) = question_columns(body);
-    let area = inner(main);
-    let len = match (app.current(), app.current_question()) {
-        (Some((framework, competency)), Some(question)) => document::question(
-            framework,
-            competency,
-            question,
-            question.level.unwrap_or(app.level),
-            revealed,
-            !behaviors_beside(body),
-            usize::from(area.width),
-        )
-        .len(),
-        _ => 0,
-    };
-    (len, usize::from(area.height).max(1))
+    let view = super::question_view::QuestionView::new(app, areas(app).body, revealed);
+    (view.doc.len(), usize::from(inner(view.main).height).max(1))
 }
 
 fn question_screen(app: &mut App, action: Action) {
@@ -270,6 +244,8 @@ fn question_screen(app: &mut App, action: Action) {
         }
         Action::ToggleHelp => app.help = Some(0),
         Action::OpenSearch => super::search_mode::open(app),
+        Action::OpenNote => super::notes_mode::open(app),
+        Action::EditNoteExternally => edit_externally(app),
         Action::Reveal => {
             app.screen = Screen::Question {
                 revealed: !revealed,
@@ -299,6 +275,15 @@ fn question_screen(app: &mut App, action: Action) {
                 scroll: clamp_scroll(scrolled(scroll, movement, height, len), len, height),
             };
         }
+    }
+}
+
+/// `E`: asks the loop to open the selected question's note in the user's editor.
+fn edit_externally(app: &mut App) {
+    if let Some(question) = app.current_question() {
+        let question_id = question.id.clone();
+        app.effects
+            .push(super::effect::Effect::EditExternally { question_id });
     }
 }
 
@@ -374,6 +359,9 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     }
     if app.search.is_some() {
         super::search_mode::update(app, step);
+        return;
+    }
+    if app.editor.is_some() {
         return;
     }
     if let Screen::Question { .. } = app.screen {

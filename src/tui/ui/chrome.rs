@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::app::Pane;
+use crate::tui::app::{Pane, Status};
 use crate::tui::keymap::{Mode, footer_hints};
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::theme::Theme;
@@ -38,6 +38,17 @@ pub fn tabs(frame: &mut Frame, area: Rect, focus: Pane, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A message in place of the footer's hints: what just happened, or what went wrong.
+pub fn status(frame: &mut Frame, area: Rect, status: &Status, theme: &Theme) {
+    let style = if status.error {
+        theme.banner()
+    } else {
+        Style::default()
+    };
+    let text = truncate(&format!(" {}", status.text), usize::from(area.width));
+    frame.render_widget(Paragraph::new(text).style(style), area);
 }
 
 /// The keys that matter in `mode`, as many as fit.

@@ -4,6 +4,7 @@ mod behaviors;
 mod chrome;
 mod competencies;
 mod help;
+mod note;
 mod question;
 mod questions;
 mod search;
@@ -54,7 +55,10 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     if let Some(search) = &app.search {
         search::render(frame, layout::search_area(area), app, search, theme);
     }
-    chrome::footer(frame, areas.footer, app.mode(), theme);
+    match &app.status {
+        Some(status) => chrome::status(frame, areas.footer, status, theme),
+        None => chrome::footer(frame, areas.footer, app.mode(), theme),
+    }
     if let Some(scroll) = app.help {
         help::render(frame, layout::help_area(area), scroll, theme);
     }

@@ -57,6 +57,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &T
                 .level
                 .map_or("any level".to_string(), |l| format!("L{l}")),
         );
+        if app
+            .note(&question.id)
+            .is_some_and(|n| crate::practice::has_content(&n))
+        {
+            meta.push_str(" ✎ note");
+        }
         for tag in &question.tags {
             meta.push_str(&format!(" #{tag}"));
         }

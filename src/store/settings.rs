@@ -1,0 +1,81 @@
+//! The user's settings: `<data>/settings.toml`, written by hand. Every key is optional.
+//!
+//! ```toml
+//! star_outline = false     # new behavioral notes start empty instead of from the STAR outline
+//! answer_seconds = 150     # the rehearsal timer's target (default 120)
+//! ```
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{StoreError, StoreErrorKind, read_text};
+use crate::content::Problem;
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    pub star_outline: bool,
+    pub answer_seconds: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            star_outline: true,
+            answer_seconds: 120,
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the settings of the data directory; the defaults when there is no file. A file that
+    /// does not parse is an error naming its line and column (the caller goes on with the
+    /// defaults and shows it).
+    pub fn load(data_dir: &Path) -> Result<Settings, StoreError> {
+        let path = data_dir.join("settings.toml");
+        let Some(text) = read_text(&path)? else {
+            return Ok(Settings::default());
+        };
+        toml::from_str(&text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let problem = Problem::at(&path.display().to_string(), &text, offset, e.message());
+            StoreError {
+                path: path.clone(),
+                kind: StoreErrorKind::Malformed(format!(
+                    "line {}, column {}: {}",
+                    problem.line, problem.column, problem.message
+                )),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_without_a_file_and_values_from_one() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Settings::load(dir.path()).unwrap(), Settings::default());
+        std::fs::write(dir.path().join("settings.toml"), "star_outline = false\n").unwrap();
+        let settings = Settings::load(dir.path()).unwrap();
+        assert!(!settings.star_outline);
+        assert_eq!(settings.answer_seconds, 120);
+    }
+
+    #[test]
+    fn a_bad_setting_names_its_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("settings.toml"),
+            "answer_seconds = 90\nstar_outlin = false\n",
+        )
+        .unwrap();
+        let error = Settings::load(dir.path()).unwrap_err().to_string();
+        assert!(error.contains("settings.toml"), "{error}");
+        assert!(error.contains("line 2, column 1"), "{error}");
+        assert!(error.contains("star_outlin"), "{error}");
+    }
+}

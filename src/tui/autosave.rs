@@ -1,0 +1,170 @@
+//! When the loop saves: half a second after the last change to the open note, again every two
+//! seconds while saving fails, and from the signal thread when the loop is stuck. The clock is
+//! passed in, so the timing is tested without waiting.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use super::app::App;
+use super::effect::SaveRequest;
+use super::notes_mode;
+
+/// How long after the last keystroke a note is saved.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
+/// How long after a failed save it is tried again.
+pub const RETRY_DELAY: Duration = Duration::from_secs(2);
+
+/// The loop's memory of the open note's changes and of the last failure.
+#[derive(Debug, Default)]
+pub struct Autosave {
+    /// The editor's change count when last seen, and when it was seen to change.
+    seen: Option<(String, u64, Instant)>,
+    failed_at: Option<Instant>,
+}
+
+impl Autosave {
+    /// Notes a change to the open note; call after each batch of input.
+    pub fn observe(&mut self, app: &App, now: Instant) {
+        let Some(editor) = &app.editor else {
+            self.seen = None;
+            return;
+        };
+        let changed = !matches!(&self.seen, Some((id, changes, _))
+            if *id == editor.question_id && *changes == editor.changes);
+        if changed {
+            self.seen = Some((editor.question_id.clone(), editor.changes, now));
+        }
+    }
+
+    /// Asks for the saves that are due at `now`.
+    pub fn request_due(&mut self, app: &mut App, now: Instant) {
+        let retry_ready = self
+            .failed_at
+            .is_none_or(|at| now.duration_since(at) >= RETRY_DELAY);
+        if !retry_ready {
+            return;
+        }
+        let idle = self
+            .seen
+            .as_ref()
+            .is_none_or(|(_, _, at)| now.duration_since(*at) >= AUTOSAVE_DELAY);
+        let editor_due = idle && app.editor.as_ref().is_some_and(|e| e.dirty());
+        if editor_due || !app.unsaved.is_empty() {
+            notes_mode::save_all(app);
+        }
+    }
+
+    /// Records how the saves went: a failure delays the next try.
+    pub fn after_saves(&mut self, app: &App, tried: bool, now: Instant) {
+        if !tried {
+            return;
+        }
+        let failed = app.status.as_ref().is_some_and(|s| s.error) && app.has_unsaved();
+        self.failed_at = failed.then_some(now);
+    }
+
+    /// How long the loop may wait for input before a save falls due.
+    pub fn wait(&self, app: &App, now: Instant, longest: Duration) -> Duration {
+        let due = match (&self.seen, &app.editor) {
+            (Some((_, _, at)), Some(editor)) if editor.dirty() => *at + AUTOSAVE_DELAY,
+            _ => return longest,
+        };
+        let due = self.failed_at.map_or(due, |at| due.max(at + RETRY_DELAY));
+        due.saturating_duration_since(now).min(longest)
+    }
+}
+
+/// The texts not on disk yet, shared with the signal thread: if the loop is stuck when a SIGTERM
+/// or SIGHUP comes (crossterm#793), the signal thread saves them before the process exits. Whoever
+/// saves holds the lock, so a text is never saved twice from two places.
+#[derive(Debug, Clone, Default)]
+pub struct Unsaved(Arc<Mutex<Vec<SaveRequest>>>);
+
+impl Unsaved {
+    pub fn lock(&self) -> MutexGuard<'_, Vec<SaveRequest>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{ContentSource, load};
+    use crate::store::notes::NoteStore;
+    use crate::tui::action::Action;
+    use crate::tui::app::Size;
+    use crate::tui::{persist, update::update};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn editing_app(store: &NoteStore) -> App {
+        let loaded = load(&[ContentSource::Bundled]);
+        let size = Size {
+            width: 100,
+            height: 30,
+        };
+        let mut app = App::new(loaded.library, 0, size);
+        for action in [Action::Open, Action::Open, Action::OpenNote] {
+            update(&mut app, action);
+            persist::run(&mut app, store, "s");
+        }
+        assert!(app.editor.is_some());
+        app
+    }
+
+    fn type_key(app: &mut App) {
+        let key = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        update(app, Action::Edit(key));
+    }
+
+    #[test]
+    fn saves_half_a_second_after_the_last_keystroke_not_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = NoteStore::new(dir.path());
+        let mut app = editing_app(&store);
+        let mut autosave = Autosave::default();
+        let start = Instant::now();
+        type_key(&mut app);
+        autosave.observe(&app, start);
+        assert_eq!(
+            autosave.wait(&app, start, Duration::from_secs(1)),
+            AUTOSAVE_DELAY
+        );
+        // Still typing at 0.4 s: the delay starts again.
+        let typing = start + Duration::from_millis(400);
+        type_key(&mut app);
+        autosave.observe(&app, typing);
+        autosave.request_due(&mut app, start + Duration::from_millis(800));
+        assert!(app.effects.is_empty());
+        autosave.request_due(&mut app, typing + AUTOSAVE_DELAY);
+        assert_eq!(app.effects.len(), 1);
+        persist::run(&mut app, &store, "s");
+        assert!(!app.has_unsaved());
+        assert_eq!(
+            autosave.wait(&app, typing + AUTOSAVE_DELAY, Duration::from_secs(1)),
+            Duration::from_secs(1)
+        );
+    }
+
+    #[test]
+    fn after_a_failure_the_next_try_waits_two_seconds() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = NoteStore::new(dir.path());
+        let mut app = editing_app(&store);
+        std::fs::write(dir.path().join("notes"), "in the way").unwrap();
+        let mut autosave = Autosave::default();
+        let start = Instant::now();
+        type_key(&mut app);
+        autosave.observe(&app, start);
+        let due = start + AUTOSAVE_DELAY;
+        autosave.request_due(&mut app, due);
+        persist::run(&mut app, &store, "s");
+        autosave.after_saves(&app, true, due);
+        assert!(app.has_unsaved());
+        autosave.request_due(&mut app, due + Duration::from_secs(1));
+        assert!(app.effects.is_empty(), "retried too soon");
+        autosave.request_due(&mut app, due + RETRY_DELAY);
+        assert_eq!(app.effects.len(), 1);
+    }
+}

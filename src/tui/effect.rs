@@ -1,0 +1,37 @@
+//! Work that `update` asks for but cannot do itself, being pure: reading and writing notes,
+//! running the user's editor. The loop runs effects (`persist::run`) and reports each outcome
+//! back to the state.
+
+use std::fmt;
+
+use crate::store::notes::NoteTarget;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Read a question's note from disk and open it in the editor.
+    OpenNote { question_id: String },
+    /// Write a note over the version it was loaded from (or to a conflict copy).
+    SaveNote(SaveRequest),
+    /// Edit a question's note in `$VISUAL` or `$EDITOR`, the browser suspended meanwhile.
+    EditExternally { question_id: String },
+}
+
+/// A note's text to save, and where. `Debug` leaves the text out: notes are private.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SaveRequest {
+    pub question_id: String,
+    pub target: NoteTarget,
+    pub text: String,
+    /// The editor's change count this text was taken at (0 when no editor holds it).
+    pub changes: u64,
+}
+
+impl fmt::Debug for SaveRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SaveRequest")
+            .field("question_id", &self.question_id)
+            .field("target", &self.target)
+            .field("changes", &self.changes)
+            .finish_non_exhaustive()
+    }
+}

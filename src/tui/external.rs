@@ -1,0 +1,103 @@
+//! `E`: the note in the user's own editor (`$VISUAL`, else `$EDITOR`, else `vi`), with the browser
+//! suspended meanwhile. The note is saved first and read back after, like any change on disk.
+
+use std::io;
+use std::process::Command;
+
+use ratatui::DefaultTerminal;
+
+use super::app::{App, Status};
+use super::{notes_mode, persist, terminal};
+use crate::practice;
+use crate::store::notes::NoteStore;
+use crate::store::write_private;
+
+/// The editor command line: its program and arguments (`code --wait` is two words).
+pub fn editor_command() -> Vec<String> {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .map(|value| {
+            value
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .find(|words| !words.is_empty())
+        .unwrap_or_else(|| vec!["vi".to_string()])
+}
+
+pub fn edit(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    store: &NoteStore,
+    question_id: &str,
+) -> io::Result<()> {
+    // What the app holds goes to disk first, so the editor opens the latest text.
+    notes_mode::save_all(app);
+    persist::run(app, store, &persist::stamp_now());
+    if app.has_unsaved() {
+        // Saving failed: the footer says why; the editor would open an older text.
+        return Ok(());
+    }
+    let path = store.path(question_id);
+    if !path.exists() {
+        // Created here rather than by the editor, so that it is private from the start.
+        let wants_outline = app.star_outline
+            && app
+                .library
+                .question(question_id)
+                .is_some_and(practice::wants_star_outline);
+        let text = if wants_outline {
+            practice::STAR_OUTLINE
+        } else {
+            ""
+        };
+        if let Err(e) = write_private(&path, text.as_bytes()) {
+            app.status = Some(Status {
+                text: format!("Cannot create the note: {e}"),
+                error: true,
+            });
+            return Ok(());
+        }
+    }
+    let command = editor_command();
+    terminal::suspend();
+    let outcome = Command::new(&command[0])
+        .args(&command[1..])
+        .arg(&path)
+        .status();
+    terminal::resume(terminal)?;
+    let message = match outcome {
+        Ok(status) if status.success() => None,
+        Ok(status) => Some(format!("{} exited with {status}", command[0])),
+        Err(e) => Some(format!(
+            "Cannot run {}: {e}. Set $VISUAL or $EDITOR to your editor.",
+            command[0]
+        )),
+    };
+    // Read back what the editor left, into the open editor too when it shows this note.
+    let reopen = app
+        .editor
+        .as_ref()
+        .is_some_and(|e| e.question_id == question_id);
+    match store.load(question_id) {
+        Ok(note) => {
+            if reopen {
+                app.editor = None;
+                notes_mode::loaded(app, question_id, Ok(note.clone()));
+            }
+            app.notes.insert(question_id.to_string(), note.text);
+        }
+        Err(e) => {
+            app.status = Some(Status {
+                text: e.to_string(),
+                error: true,
+            });
+        }
+    }
+    if let Some(text) = message {
+        app.status = Some(Status { text, error: true });
+    }
+    Ok(())
+}

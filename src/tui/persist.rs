@@ -1,0 +1,36 @@
+//! Runs the effects `update` asked for that touch files, and reports each outcome back to the
+//! state. No terminal here: running `$EDITOR` is left to the loop, which owns the terminal.
+
+use super::app::App;
+use super::effect::Effect;
+use super::notes_mode;
+use crate::store::notes::NoteStore;
+
+/// Runs every file effect waiting in `app`, with `stamp` naming any conflict copy (the local
+/// time, e.g. `20261123-0901`). Returns the effects that need the terminal.
+pub fn run(app: &mut App, store: &NoteStore, stamp: &str) -> Vec<Effect> {
+    let mut left = Vec::new();
+    // Outcomes can ask for more work (a quit that waits for saves): run until none is left.
+    while !app.effects.is_empty() {
+        for effect in std::mem::take(&mut app.effects) {
+            match effect {
+                Effect::OpenNote { question_id } => {
+                    let result = store.load(&question_id);
+                    notes_mode::loaded(app, &question_id, result);
+                }
+                Effect::SaveNote(request) => {
+                    let result = store.save(&request.target, &request.text, stamp);
+                    notes_mode::saved(app, request, result);
+                }
+                other @ Effect::EditExternally { .. } => left.push(other),
+            }
+        }
+    }
+    notes_mode::settle_quit(app);
+    left
+}
+
+/// The stamp for conflict copies made now.
+pub fn stamp_now() -> String {
+    chrono::Local::now().format("%Y%m%d-%H%M%S").to_string()
+}
