@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal: start it, read the screen, press keys, quit, and check
 //! that the terminal was restored — on quit, on SIGTERM and on panic.
 
+use std::fs;
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::sync::{Arc, Mutex};
@@ -272,4 +273,138 @@ fn search_type_enter_and_the_chosen_question_is_open() {
     session.press("q");
     assert!(session.wait_exit().success());
     session.assert_restored();
+}
+
+/// The note of the first Customer Interaction question under `data`.
+fn first_note(data: &std::path::Path) -> std::path::PathBuf {
+    data.join("notes/customer-support/customer-interaction/difficult-customer.md")
+}
+
+fn kill(session: &Session, signal: &str) {
+    let pid = session.child.process_id().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+}
+
+#[test]
+fn a_note_typed_in_one_run_is_there_in_the_next() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let mut session = Session::start(100, 30, &[("CUECARD_DATA_DIR", data_dir)]);
+    session.wait_for("Customer Interaction");
+    session.press("\r");
+    session.press("\r");
+    session.wait_for("Question 1 of");
+    session.press("n");
+    session.wait_for("## Situation");
+    session.press("\x1b[B");
+    session.press("The courier lost the parcel twice.");
+    session.wait_for("parcel twice");
+    session.press("\x1b");
+    session.press("q");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+    let note = fs::read_to_string(first_note(data.path())).unwrap();
+    assert!(
+        note.contains("## Situation\nThe courier lost the parcel twice.\n"),
+        "{note:?}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(first_note(data.path()))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    let mut again = Session::start(100, 30, &[("CUECARD_DATA_DIR", data_dir)]);
+    again.wait_for("Customer Interaction");
+    again.press("\t\t");
+    again.wait_for("✎ note");
+    again.press("\r");
+    again.wait_for("Your note");
+    again.wait_for("The courier lost the parcel twice.");
+    again.press("q");
+    assert!(again.wait_exit().success());
+}
+
+#[test]
+fn sigterm_while_typing_saves_the_note_first() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let mut session = Session::start(100, 30, &[("CUECARD_DATA_DIR", data_dir)]);
+    session.wait_for("Customer Interaction");
+    session.press("\r");
+    session.press("\r");
+    session.press("n");
+    session.wait_for("## Situation");
+    session.writer.write_all(b"last words").unwrap();
+    session.writer.flush().unwrap();
+    session.wait_for("last words");
+    // Well within the autosave delay: only the signal's save can have written it.
+    kill(&session, "-TERM");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+    let note = fs::read_to_string(first_note(data.path())).unwrap();
+    assert!(note.contains("last words"), "{note:?}");
+}
+
+#[test]
+fn sigkill_mid_typing_leaves_the_old_or_the_new_note_never_a_torn_one() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let typed = "Every word of this answer matters to me.";
+    // Killed after different amounts of typing: before any save, between saves, right after one.
+    for (round, pause_ms) in [(0usize, 0u64), (1, 700), (2, 1300)] {
+        let mut session = Session::start(100, 30, &[("CUECARD_DATA_DIR", data_dir)]);
+        session.wait_for("Customer Interaction");
+        session.press("\r");
+        session.press("\r");
+        session.press("n");
+        session.wait_for("Note ·");
+        // Type on the outline's blank line under "Situation", after what earlier rounds typed.
+        session.press("\x1b[B\x1b[F");
+        let before = fs::read_to_string(first_note(data.path())).ok();
+        let start = Instant::now();
+        for c in typed.chars() {
+            session.writer.write_all(c.to_string().as_bytes()).unwrap();
+            session.writer.flush().unwrap();
+            thread::sleep(Duration::from_millis(15));
+            if pause_ms > 0 && start.elapsed() > Duration::from_millis(pause_ms) {
+                break;
+            }
+        }
+        thread::sleep(Duration::from_millis(pause_ms.min(600)));
+        kill(&session, "-KILL");
+        let _ = session.wait_exit();
+        let after = fs::read_to_string(first_note(data.path())).ok();
+        match &after {
+            None => assert!(before.is_none(), "round {round}: the note vanished"),
+            Some(text) => {
+                // What was saved is the old note, or the old note with a prefix of what this
+                // round typed after it, under "Situation": never a cut file.
+                let unchanged = before.as_deref() == Some(text.as_str());
+                let situation = "## Situation\n";
+                let rest = &cuecard::practice::STAR_OUTLINE[situation.len()..];
+                let line_of = |note: &str| -> Option<String> {
+                    let line = note.strip_prefix(situation)?.strip_suffix(rest)?;
+                    Some(line.to_string())
+                };
+                let base = before.as_deref().and_then(line_of).unwrap_or_default();
+                let whole = line_of(text).is_some_and(|line| {
+                    line.strip_prefix(base.as_str())
+                        .is_some_and(|added| typed.starts_with(added))
+                });
+                assert!(unchanged || whole, "round {round}: torn note {text:?}");
+            }
+        }
+    }
+    // The last round waited past the autosave delay: something was saved by then.
+    let last = fs::read_to_string(first_note(data.path())).unwrap();
+    assert!(last.contains("Every"), "{last:?}");
 }
