@@ -32,7 +32,9 @@ fn main() -> ExitCode {
         }
         Some(Command::Search { query, limit, json }) => {
             warn_about_problems(&loaded);
-            let index = Arc::new(SearchIndex::build(&loaded.library));
+            let mut index = SearchIndex::build(&loaded.library);
+            index.set_notes(&read_notes(args.data_dir.as_deref()));
+            let index = Arc::new(index);
             let results = Searcher::new(Arc::clone(&index)).search(&query.join(" "), limit);
             cli::print_results(&index, &results, json, &mut stdout).map(|()| {
                 if results.is_empty() {
@@ -82,6 +84,18 @@ fn browse(loaded: Loaded, data_dir: Option<&Path>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The user's notes, for search; notes that cannot be read are named on stderr and left out.
+fn read_notes(data_dir: Option<&Path>) -> std::collections::BTreeMap<String, String> {
+    let Some(dir) = cuecard::store::data_dir(data_dir) else {
+        return Default::default();
+    };
+    let (notes, errors) = cuecard::store::notes::NoteStore::new(&dir).load_all();
+    for error in errors {
+        eprintln!("cuecard: {error}");
+    }
+    notes
 }
 
 /// Commands that use the content still run on its valid part, but say that some was left out.

@@ -304,6 +304,14 @@ fn a_note_typed_in_one_run_is_there_in_the_next() {
     session.press("The courier lost the parcel twice.");
     session.wait_for("parcel twice");
     session.press("\x1b");
+    // Search finds the note as soon as it is saved, and Enter goes to its question.
+    session.press("\x1b");
+    session.wait_for("Competencies");
+    session.press("/");
+    session.press("n:courier parcel");
+    session.wait_for("note ·");
+    session.press("\r");
+    session.wait_for("Your note");
     session.press("q");
     assert!(session.wait_exit().success());
     session.assert_restored();

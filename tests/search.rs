@@ -261,8 +261,44 @@ fn cuecard(args: &[&str]) -> std::process::Output {
         .args(args)
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path())
+        .env("XDG_DATA_HOME", home.path())
+        .env_remove("CUECARD_DATA_DIR")
         .output()
         .unwrap()
+}
+
+#[test]
+fn search_finds_the_users_notes_under_their_question() {
+    let data = tempfile::TempDir::new().unwrap();
+    let note = data
+        .path()
+        .join("notes/customer-support/customer-interaction/difficult-customer.md");
+    std::fs::create_dir_all(note.parent().unwrap()).unwrap();
+    std::fs::write(
+        &note,
+        "## Situation\nThe zeppelin parts supplier kept missing dates.\n",
+    )
+    .unwrap();
+    let dir = data.path().to_str().unwrap();
+    let output = cuecard(&["search", "zeppelin", "--data-dir", dir, "--json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(first["kind"], "note");
+    assert_eq!(
+        first["id"],
+        "customer-support/customer-interaction/difficult-customer"
+    );
+    assert_eq!(
+        first["text"],
+        "The zeppelin parts supplier kept missing dates."
+    );
+    // `n:` keeps notes only; without the data directory the note is not found.
+    let only_notes = cuecard(&["search", "n:", "supplier", "--data-dir", dir]);
+    let text = String::from_utf8(only_notes.stdout).unwrap();
+    assert!(!text.is_empty() && text.lines().all(|l| l.split('\t').nth(1) == Some("note")));
+    let elsewhere = cuecard(&["search", "zeppelin"]);
+    assert_eq!(elsewhere.status.code(), Some(1));
 }
 
 #[test]

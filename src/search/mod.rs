@@ -1,5 +1,5 @@
 //! Fuzzy search over everything in a library: competency names and definitions, behavior
-//! statements, questions, key points, follow-ups and study topics.
+//! statements, questions, key points, follow-ups and study topics, and the user's notes.
 //!
 //! Matching is `fuzzy-matcher`'s skim algorithm. Around it: text normalised once when the index is
 //! built, a cheap character-set and subsequence check before scoring, narrowing from the previous
@@ -26,10 +26,12 @@ pub enum Kind {
     KeyPoint,
     FollowUp,
     Study,
+    /// A line of the user's note on a question.
+    Note,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Competency,
         Kind::Definition,
         Kind::Behavior,
@@ -37,6 +39,7 @@ impl Kind {
         Kind::KeyPoint,
         Kind::FollowUp,
         Kind::Study,
+        Kind::Note,
     ];
 
     /// The kind a query prefix such as `q:` asks for.
@@ -49,6 +52,7 @@ impl Kind {
             "k" => Kind::KeyPoint,
             "f" => Kind::FollowUp,
             "s" => Kind::Study,
+            "n" => Kind::Note,
             _ => return None,
         })
     }
@@ -62,6 +66,7 @@ impl Kind {
             Kind::KeyPoint => "key point",
             Kind::FollowUp => "follow-up",
             Kind::Study => "study",
+            Kind::Note => "note",
         }
     }
 
@@ -71,7 +76,7 @@ impl Kind {
         match self {
             Kind::Competency => 40,
             Kind::Question => 25,
-            Kind::Study => 10,
+            Kind::Study | Kind::Note => 10,
             Kind::Definition | Kind::Behavior | Kind::KeyPoint | Kind::FollowUp => 0,
         }
     }
@@ -86,6 +91,7 @@ pub const KIND_PREFIXES: &[(&str, &str)] = &[
     ("k:", "key points"),
     ("f:", "follow-ups"),
     ("s:", "study topics"),
+    ("n:", "your notes"),
 ];
 
 /// One searchable text.
@@ -288,6 +294,48 @@ impl SearchIndex {
         index
     }
 
+    /// Replaces the notes in the index: one entry per non-blank line of each note, found under its
+    /// question. Notes of questions not in the library are left out.
+    pub fn set_notes(&mut self, notes: &std::collections::BTreeMap<String, String>) {
+        self.entries.retain(|e| e.kind != Kind::Note);
+        let positions: std::collections::HashMap<&str, usize> = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.as_str(), i))
+            .collect();
+        // The question's entry holds its competency, level and tags.
+        let question_entries: std::collections::HashMap<u32, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == Kind::Question)
+            .filter_map(|(i, e)| Some((e.question?, i)))
+            .collect();
+        let mut added = Vec::new();
+        for (id, note) in notes {
+            let Some(&q) = positions.get(id.as_str()) else {
+                continue;
+            };
+            let Some(&at) = question_entries.get(&(q as u32)) else {
+                continue;
+            };
+            let question = &self.entries[at];
+            for line in note.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let line = crate::text::inert(line);
+                added.push(entry(
+                    Kind::Note,
+                    question.competency,
+                    question.question,
+                    question.level,
+                    &question.tags,
+                    &line,
+                ));
+            }
+        }
+        self.entries.extend(added);
+    }
+
     /// Adds the tags not yet in the table.
     fn intern(&mut self, tags: &[String]) {
         for tag in tags {
@@ -394,6 +442,12 @@ impl Searcher {
 
     pub fn index(&self) -> &SearchIndex {
         &self.index
+    }
+
+    /// Searches these notes from now on, in place of the ones before.
+    pub fn set_notes(&mut self, notes: &std::collections::BTreeMap<String, String>) {
+        std::sync::Arc::make_mut(&mut self.index).set_notes(notes);
+        self.last = None;
     }
 
     /// The best `limit` results for `input`, best first; equal scores keep the index's order, so

@@ -104,6 +104,8 @@ pub struct App {
     pub quit: bool,
     /// Every saved note, by question id, as last read or written.
     pub notes: BTreeMap<String, String>,
+    /// Counts changes to `notes`, so the searcher is told about them.
+    pub notes_version: u64,
     /// The note being edited, when the editor is open.
     pub editor: Option<NoteEditor>,
     /// Notes whose editor was closed before they could be saved: kept here and retried.
@@ -159,6 +161,7 @@ impl App {
             size,
             quit: false,
             notes: BTreeMap::new(),
+            notes_version: 0,
             editor: None,
             unsaved: BTreeMap::new(),
             star_outline: true,
@@ -190,6 +193,14 @@ impl App {
 
     pub fn current_question(&self) -> Option<&Question> {
         self.ordered_questions().get(self.question).copied()
+    }
+
+    /// Records a note as saved on disk.
+    pub fn set_note(&mut self, question_id: &str, text: String) {
+        if self.notes.get(question_id) != Some(&text) {
+            self.notes.insert(question_id.to_string(), text);
+            self.notes_version += 1;
+        }
     }
 
     /// Whether some note text is not on disk yet.

@@ -87,7 +87,7 @@ pub fn edit(
                 app.editor = None;
                 notes_mode::loaded(app, question_id, Ok(note.clone()));
             }
-            app.notes.insert(question_id.to_string(), note.text);
+            app.set_note(question_id, note.text);
         }
         Err(e) => {
             app.status = Some(Status {

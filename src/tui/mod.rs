@@ -83,8 +83,10 @@ pub fn run(loaded: Loaded, data_dir: &Path) -> io::Result<()> {
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
     start_notes(&mut app, &store, data_dir);
     let searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.library));
-    // The generation of the last query sent to the searcher.
+    // The generation of the last query sent to the searcher, and the notes it has.
     let mut sent = 0;
+    searcher.set_notes(app.notes.clone());
+    let mut notes_sent = app.notes_version;
     let mut autosave = Autosave::default();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| ui::view(&app, frame, &theme))?;
@@ -128,6 +130,10 @@ pub fn run(loaded: Loaded, data_dir: &Path) -> io::Result<()> {
             if let Effect::EditExternally { question_id } = effect {
                 external::edit(&mut terminal, &mut app, &store, &question_id)?;
             }
+        }
+        if app.notes_version != notes_sent {
+            searcher.set_notes(app.notes.clone());
+            notes_sent = app.notes_version;
         }
         match &app.search {
             Some(search) if search.generation != sent => {

@@ -140,7 +140,7 @@ pub fn loaded(app: &mut App, question_id: &str, result: Result<LoadedNote, Store
                 note.text.as_str()
             };
             if note.exists {
-                app.notes.insert(question_id.to_string(), note.text.clone());
+                app.set_note(question_id, note.text.clone());
             }
             app.editor = Some(NoteEditor::new(question_id, text, note.target));
         }
@@ -247,7 +247,7 @@ pub fn saved(app: &mut App, request: SaveRequest, result: Result<Saved, StoreErr
             match saved {
                 Saved::Written(_) => {
                     let was_error = app.status.as_ref().is_some_and(|s| s.error);
-                    app.notes.insert(id.to_string(), request.text);
+                    app.set_note(id, request.text);
                     if was_error {
                         info(app, "Saved.".to_string());
                     }

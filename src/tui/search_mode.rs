@@ -147,10 +147,11 @@ fn jump(app: &mut App) {
     app.focus = match result.kind {
         Kind::Competency | Kind::Study => Pane::Competencies,
         Kind::Definition | Kind::Behavior => Pane::Behaviors,
-        Kind::Question | Kind::KeyPoint | Kind::FollowUp => Pane::Questions,
+        Kind::Question | Kind::KeyPoint | Kind::FollowUp | Kind::Note => Pane::Questions,
     };
     let open = match result.kind {
         Kind::KeyPoint | Kind::FollowUp => Some(true),
+        Kind::Note => Some(false),
         Kind::Study if app.current_question().is_some() => Some(false),
         _ => None,
     };

@@ -1,6 +1,7 @@
 //! The searcher thread: builds the search index off the UI thread, then answers queries, always
-//! the latest one, so typing never waits for the matcher.
+//! the latest one, so typing never waits for the matcher. Notes are sent to it as they change.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
@@ -9,24 +10,38 @@ use super::search_mode::RESULT_LIMIT;
 use crate::content::Library;
 use crate::search::{SearchIndex, SearchResult, Searcher};
 
+enum Request {
+    /// Search for this input, tagged with its generation.
+    Query(u64, String),
+    /// Search these notes from now on.
+    Notes(BTreeMap<String, String>),
+}
+
 pub struct SearchWorker {
-    requests: Sender<(u64, String)>,
+    requests: Sender<Request>,
     /// `(generation, results)` for each query answered.
     pub results: Receiver<(u64, Vec<SearchResult>)>,
 }
 
 impl SearchWorker {
     pub fn spawn(library: Arc<Library>) -> SearchWorker {
-        let (requests, inbox) = channel::<(u64, String)>();
+        let (requests, inbox) = channel::<Request>();
         let (outbox, results) = channel();
         thread::spawn(move || {
             let mut searcher = Searcher::new(Arc::new(SearchIndex::build(&library)));
-            while let Ok(mut request) = inbox.recv() {
-                // Queries typed while the last one ran are stale but for the newest.
-                while let Ok(newer) = inbox.try_recv() {
-                    request = newer;
+            while let Ok(first) = inbox.recv() {
+                // Of the queries typed while the last one ran, only the newest matters; notes
+                // always apply, in order.
+                let mut query = None;
+                for request in std::iter::once(first).chain(inbox.try_iter()) {
+                    match request {
+                        Request::Query(generation, input) => query = Some((generation, input)),
+                        Request::Notes(notes) => searcher.set_notes(&notes),
+                    }
                 }
-                let (generation, input) = request;
+                let Some((generation, input)) = query else {
+                    continue;
+                };
                 let found = searcher.search(&input, RESULT_LIMIT);
                 if outbox.send((generation, found)).is_err() {
                     break;
@@ -39,6 +54,13 @@ impl SearchWorker {
     /// Asks for the results of `input`, tagged with `generation`.
     pub fn request(&self, generation: u64, input: &str) {
         // The thread only stops when this side is dropped.
-        let _ = self.requests.send((generation, input.to_string()));
+        let _ = self
+            .requests
+            .send(Request::Query(generation, input.to_string()));
+    }
+
+    /// Makes later searches find these notes.
+    pub fn set_notes(&self, notes: BTreeMap<String, String>) {
+        let _ = self.requests.send(Request::Notes(notes));
     }
 }
