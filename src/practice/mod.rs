@@ -2,6 +2,8 @@
 //! outline a new note starts from, and (in `schedule`) when each question is due again. No
 //! terminal code and no files: `store` reads and writes.
 
+pub mod schedule;
+
 use std::collections::HashSet;
 
 use rust_stemmers::{Algorithm, Stemmer};

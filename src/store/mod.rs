@@ -4,6 +4,7 @@
 //! directories 0700), and a file changed by someone else since it was read is never overwritten.
 
 pub mod notes;
+pub mod reviews;
 pub mod settings;
 
 use std::fmt;
