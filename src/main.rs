@@ -44,9 +44,26 @@ fn main() -> ExitCode {
                 }
             })
         }
+        Some(Command::Rehearse {
+            competency,
+            level,
+            until,
+        }) => {
+            drop(stdout);
+            warn_about_problems(&loaded);
+            let scope =
+                match cuecard::practice::rehearsal_scope(&loaded.library, &competency, level) {
+                    Ok(scope) => scope,
+                    Err(message) => {
+                        eprintln!("cuecard rehearse: {message}");
+                        return ExitCode::from(2);
+                    }
+                };
+            return browse(loaded, args.data_dir.as_deref(), until, Some(scope));
+        }
         None => {
             drop(stdout);
-            return browse(loaded, args.data_dir.as_deref());
+            return browse(loaded, args.data_dir.as_deref(), None, None);
         }
     };
     let result = result.and_then(|code| stdout.flush().map(|()| code));
@@ -62,7 +79,12 @@ fn main() -> ExitCode {
 }
 
 /// Opens the terminal browser, when there is a terminal to open it in.
-fn browse(loaded: Loaded, data_dir: Option<&Path>) -> ExitCode {
+fn browse(
+    loaded: Loaded,
+    data_dir: Option<&Path>,
+    until: Option<chrono::NaiveDate>,
+    rehearse: Option<(String, Vec<String>)>,
+) -> ExitCode {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "cuecard: the browser needs a terminal. To print the content, use `cuecard list`; \
@@ -77,7 +99,12 @@ fn browse(loaded: Loaded, data_dir: Option<&Path>) -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
-    match cuecard::tui::run(loaded, &data_dir) {
+    let options = cuecard::tui::Options {
+        data_dir,
+        until,
+        rehearse,
+    };
+    match cuecard::tui::run(loaded, &options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("cuecard: terminal error: {e}");

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use cuecard::content::{ContentSource, load};
-use cuecard::store::notes::NoteStore;
 use cuecard::tui::action::Action::{self, *};
 use cuecard::tui::app::{App, Screen, Size};
 use cuecard::tui::question_view::QuestionView;
@@ -17,7 +16,7 @@ use tempfile::TempDir;
 
 struct Fixture {
     app: App,
-    store: NoteStore,
+    store: persist::Stores,
     dir: TempDir,
 }
 
@@ -34,7 +33,7 @@ impl Fixture {
                     height: 40,
                 },
             ),
-            store: NoteStore::new(dir.path()),
+            store: persist::Stores::new(dir.path()),
             dir,
         }
     }
@@ -67,7 +66,7 @@ impl Fixture {
     }
 
     fn note_path(&self) -> std::path::PathBuf {
-        self.store.path(&self.question_id())
+        self.store.notes.path(&self.question_id())
     }
 
     /// The first question of the competency `name`, open in the question view.

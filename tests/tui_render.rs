@@ -1,9 +1,11 @@
 //! Rendering: snapshots of the real screens on the bundled content, every size without a panic,
 //! hostile and wide text drawn inert and aligned.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use cuecard::content::{Competency, ContentSource, Framework, Library, Question, load};
 use cuecard::tui::action::Action::{self, *};
 use cuecard::tui::app::{App, Size};
+use cuecard::tui::persist::{self, Stores};
 use cuecard::tui::theme::Theme;
 use cuecard::tui::ui::view;
 use cuecard::tui::update::update;
@@ -135,8 +137,11 @@ fn the_problems_banner_names_the_count_and_the_command() {
 
 #[test]
 fn every_size_renders_without_panic_on_every_screen() {
-    let screens: [&[Action]; 6] = [
+    let screens: [&[Action]; 9] = [
         &[OpenSearch, SearchType('x')],
+        &[StartRehearsal],
+        &[StartRehearsal, Reveal, Down],
+        &[ToggleProgress, Down],
         &[],
         &[FocusNext, SelectLevel(4)],
         &[Open, Open],
@@ -163,6 +168,100 @@ fn every_size_renders_without_panic_on_every_screen() {
         );
         render(&app, &PLAIN);
     }
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut app = with_note(120, 40, &dir);
+    for width in (1..=130).step_by(7) {
+        for height in (1..=45).step_by(4) {
+            update(&mut app, Resize { width, height });
+            render(&app, &PLAIN);
+        }
+    }
+}
+
+const NOW: &str = "2026-11-23T09:00:00Z";
+
+/// The first question open with its note in the editor, a line typed under "Situation".
+fn with_note(width: u16, height: u16, dir: &tempfile::TempDir) -> App {
+    let stores = Stores::new(dir.path());
+    let mut app = after(width, height, &[Open, Open, OpenNote]);
+    persist::run(&mut app, &stores, "s");
+    update(
+        &mut app,
+        Edit(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
+    );
+    for c in "I calmed the customer, solved the refund and followed up.".chars() {
+        update(
+            &mut app,
+            Edit(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+    app
+}
+
+#[test]
+fn snapshot_note_editor_60x20() {
+    let dir = tempfile::TempDir::new().unwrap();
+    insta::assert_snapshot!(screen(&with_note(60, 20, &dir)));
+}
+
+#[test]
+fn snapshot_note_editor_120x40() {
+    let dir = tempfile::TempDir::new().unwrap();
+    insta::assert_snapshot!(screen(&with_note(120, 40, &dir)));
+}
+
+/// A rehearsal at a fixed time, 100 seconds into its first card.
+fn rehearsing(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = bundled(width, height);
+    app.now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap().to_utc();
+    update(&mut app, StartRehearsal);
+    app.now += chrono::Duration::seconds(100);
+    for action in actions {
+        update(&mut app, *action);
+    }
+    app
+}
+
+#[test]
+fn snapshot_rehearsal_60x20() {
+    insta::assert_snapshot!(screen(&rehearsing(60, 20, &[])));
+}
+
+#[test]
+fn snapshot_rehearsal_revealed_80x24() {
+    insta::assert_snapshot!(screen(&rehearsing(80, 24, &[Reveal])));
+}
+
+#[test]
+fn the_timer_is_drawn_amber_then_red() {
+    let mut app = rehearsing(80, 24, &[]);
+    let color = Theme { color: true };
+    let timer_colour = |app: &App| {
+        let buffer = render(app, &color);
+        // The clock's first digit, after "⏱ " inside the border and padding.
+        buffer.cell((4, 1)).unwrap().fg
+    };
+    assert_eq!(timer_colour(&app), ratatui::style::Color::Yellow);
+    app.now += chrono::Duration::seconds(30);
+    assert_eq!(timer_colour(&app), ratatui::style::Color::Red);
+    let fresh = {
+        let mut app = bundled(80, 24);
+        update(&mut app, StartRehearsal);
+        app
+    };
+    assert_eq!(timer_colour(&fresh), ratatui::style::Color::Reset);
+}
+
+#[test]
+fn snapshot_progress_80x24() {
+    let mut app = rehearsing(80, 24, &[Reveal, Grade(3), Reveal, Grade(1), Back]);
+    let first = app.library.frameworks[0].competencies[0].questions[0]
+        .id
+        .clone();
+    app.notes.insert(first, "A note.\n".to_string());
+    app.now += chrono::Duration::minutes(5);
+    update(&mut app, ToggleProgress);
+    insta::assert_snapshot!(screen(&app));
 }
 
 #[test]

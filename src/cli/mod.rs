@@ -36,6 +36,20 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Rehearse in the terminal: due questions first, then new ones, timed, graded 1-4, and
+    /// scheduled by spaced repetition (FSRS).
+    Rehearse {
+        /// Only this competency's questions (its id, or the last part of it; repeatable).
+        #[arg(long, value_name = "ID")]
+        competency: Vec<String>,
+        /// Only questions of this level.
+        #[arg(long, value_name = "N")]
+        level: Option<usize>,
+        /// The interview date (YYYY-MM-DD): new questions are shared over the days left, and no
+        /// review is scheduled after it.
+        #[arg(long, value_name = "DATE")]
+        until: Option<chrono::NaiveDate>,
+    },
     /// Check the content and report every problem as `path:line:col: message`.
     ///
     /// Exits 0 with a one-line summary when the content is valid, 1 after listing every problem.

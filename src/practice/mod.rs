@@ -2,13 +2,14 @@
 //! outline a new note starts from, and (in `schedule`) when each question is due again. No
 //! terminal code and no files: `store` reads and writes.
 
+pub mod progress;
 pub mod schedule;
 
 use std::collections::HashSet;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::content::Question;
+use crate::content::{Competency, Library, Question};
 
 /// The outline a new note starts from for a behavioral question: Situation, Task, Action, Result.
 pub const STAR_OUTLINE: &str = "## Situation\n\n\n## Task\n\n\n## Action\n\n\n## Result\n\n";
@@ -110,6 +111,69 @@ pub fn coverage(key_points: &[String], note: &str) -> Coverage {
     Coverage { covered }
 }
 
+/// The questions a rehearsal covers: those of the named competencies (each a full id such as
+/// `customer-support/customer-interaction`, or its last part when no other competency shares it),
+/// or of every competency when none is named; only those of `level` when given. Returns a title
+/// for the rehearsal and the question ids, or a message saying what is wrong.
+pub fn rehearsal_scope(
+    library: &Library,
+    competencies: &[String],
+    level: Option<usize>,
+) -> Result<(String, Vec<String>), String> {
+    let all: Vec<&Competency> = library
+        .frameworks
+        .iter()
+        .flat_map(|f| f.competencies.iter())
+        .collect();
+    let chosen: Vec<&Competency> = if competencies.is_empty() {
+        all.clone()
+    } else {
+        let mut chosen = Vec::new();
+        for wanted in competencies {
+            let found: Vec<&Competency> = all
+                .iter()
+                .copied()
+                .filter(|c| c.id == *wanted || c.local_id() == wanted)
+                .collect();
+            match found.as_slice() {
+                [one] => chosen.push(*one),
+                [] => {
+                    return Err(format!(
+                        "no competency {}; `cuecard list` shows their ids",
+                        crate::text::inert(wanted)
+                    ));
+                }
+                _ => {
+                    return Err(format!(
+                        "{} is in several frameworks; give it as FRAMEWORK/{}",
+                        crate::text::inert(wanted),
+                        crate::text::inert(wanted)
+                    ));
+                }
+            }
+        }
+        chosen
+    };
+    let questions: Vec<String> = chosen
+        .iter()
+        .flat_map(|c| c.questions.iter())
+        .filter(|q| level.is_none_or(|l| q.level == Some(l)))
+        .map(|q| q.id.clone())
+        .collect();
+    if questions.is_empty() {
+        return Err("no questions in that scope".to_string());
+    }
+    let mut title = match chosen.as_slice() {
+        [one] => one.name.clone(),
+        many if many.len() == all.len() => "every competency".to_string(),
+        many => format!("{} competencies", many.len()),
+    };
+    if let Some(level) = level {
+        title.push_str(&format!(" at L{level}"));
+    }
+    Ok((title, questions))
+}
+
 /// Whether a note holds anything beyond an untouched outline.
 pub fn has_content(note: &str) -> bool {
     word_count(note) > 0
@@ -156,6 +220,26 @@ mod tests {
         assert_eq!(speaking_seconds(130), 60);
         assert_eq!(speaking_seconds(131), 61);
         assert_eq!(speaking_seconds(0), 0);
+    }
+
+    #[test]
+    fn rehearsal_scope_by_full_or_short_id_and_level() {
+        let library = crate::content::load(&[crate::content::ContentSource::Bundled]).library;
+        let (title, all) = rehearsal_scope(&library, &[], None).unwrap();
+        assert_eq!(title, "every competency");
+        assert_eq!(all.len(), 63);
+        let short = vec!["customer-interaction".to_string()];
+        let (title, some) = rehearsal_scope(&library, &short, None).unwrap();
+        assert_eq!(title, "Customer Interaction");
+        let full = vec!["customer-support/customer-interaction".to_string()];
+        assert_eq!(rehearsal_scope(&library, &full, None).unwrap().1, some);
+        let (title, at_level) = rehearsal_scope(&library, &short, Some(3)).unwrap();
+        assert!(title.ends_with("at L3"));
+        assert!(!at_level.is_empty() && at_level.len() < some.len());
+        let unknown = vec!["nope".to_string()];
+        let error = rehearsal_scope(&library, &unknown, None).unwrap_err();
+        assert!(error.contains("cuecard list"), "{error}");
+        assert!(rehearsal_scope(&library, &short, Some(9)).is_err());
     }
 
     #[test]

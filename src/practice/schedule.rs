@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, SubsecRound as _, Utc};
 use rs_fsrs::{Card, FSRS, Rating, State};
 use serde::{Deserialize, Serialize};
 
@@ -160,6 +160,8 @@ impl Schedule {
         now: DateTime<Utc>,
         until: Option<NaiveDate>,
     ) {
+        // Whole seconds: the file is for people to read too.
+        let now = now.trunc_subsecs(0);
         let mut card = self
             .questions
             .get(question_id)

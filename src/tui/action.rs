@@ -58,6 +58,12 @@ pub enum Action {
     SaveNote,
     /// A key typed into the open note.
     Edit(KeyEvent),
+    /// Rehearse the selected competency, or the selected question.
+    StartRehearsal,
+    /// Grade the rehearsed answer: 1 Again, 2 Hard, 3 Good, 4 Easy.
+    Grade(u8),
+    /// Open or close the progress view.
+    ToggleProgress,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
     /// A mouse click at a cell.

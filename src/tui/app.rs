@@ -4,12 +4,17 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use chrono::{DateTime, NaiveDate, Utc};
+
 use crate::content::{Competency, Framework, Library, Question};
+use crate::practice::schedule::Schedule;
 use crate::search::SearchResult;
+use crate::store::Fingerprint;
 
 use super::effect::Effect;
 use super::keymap::Mode;
 use super::notes_mode::{NoteEditor, PendingNote};
+use super::rehearsal_mode::Rehearsal;
 
 /// The panes of the browser, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +125,22 @@ pub struct App {
     pub confirm_quit: bool,
     /// Work for the loop: reading and writing files, running an editor.
     pub effects: Vec<Effect>,
+    /// The time now, set by the loop (tests set it): `update` never reads a clock.
+    pub now: DateTime<Utc>,
+    /// Every question's review schedule and history.
+    pub schedule: Schedule,
+    /// The version of the schedule file `schedule` was read from or last saved as.
+    pub schedule_version: Fingerprint,
+    /// Questions graded since the schedule was last saved.
+    pub graded: std::collections::BTreeSet<String>,
+    /// The interview date: reviews are packed to see everything before it.
+    pub until: Option<NaiveDate>,
+    /// The rehearsal timer's target.
+    pub answer_seconds: u64,
+    /// The rehearsal under way.
+    pub rehearsal: Option<Rehearsal>,
+    /// The progress view's scroll position (in competencies), when it is open.
+    pub progress: Option<usize>,
 }
 
 /// A message in the footer.
@@ -169,6 +190,14 @@ impl App {
             quitting: false,
             confirm_quit: false,
             effects: Vec::new(),
+            now: DateTime::<Utc>::UNIX_EPOCH,
+            schedule: Schedule::default(),
+            schedule_version: Fingerprint::of(None),
+            graded: Default::default(),
+            until: None,
+            answer_seconds: 120,
+            rehearsal: None,
+            progress: None,
         }
     }
 
@@ -205,7 +234,9 @@ impl App {
 
     /// Whether some note text is not on disk yet.
     pub fn has_unsaved(&self) -> bool {
-        !self.unsaved.is_empty() || self.editor.as_ref().is_some_and(NoteEditor::dirty)
+        !self.unsaved.is_empty()
+            || !self.graded.is_empty()
+            || self.editor.as_ref().is_some_and(NoteEditor::dirty)
     }
 
     /// The note of a question as the user last wrote it: the open editor's text, a note waiting to
@@ -246,6 +277,12 @@ impl App {
         }
         if self.editor.is_some() {
             return Mode::Note;
+        }
+        if self.rehearsal.is_some() {
+            return Mode::Rehearsal;
+        }
+        if self.progress.is_some() {
+            return Mode::Progress;
         }
         match (self.screen, self.focus) {
             (Screen::Question { .. }, _) => Mode::Question,

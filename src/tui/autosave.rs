@@ -49,7 +49,7 @@ impl Autosave {
             .as_ref()
             .is_none_or(|(_, _, at)| now.duration_since(*at) >= AUTOSAVE_DELAY);
         let editor_due = idle && app.editor.as_ref().is_some_and(|e| e.dirty());
-        if editor_due || !app.unsaved.is_empty() {
+        if editor_due || !app.unsaved.is_empty() || !app.graded.is_empty() {
             notes_mode::save_all(app);
         }
     }
@@ -92,13 +92,12 @@ impl Unsaved {
 mod tests {
     use super::*;
     use crate::content::{ContentSource, load};
-    use crate::store::notes::NoteStore;
     use crate::tui::action::Action;
     use crate::tui::app::Size;
     use crate::tui::{persist, update::update};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-    fn editing_app(store: &NoteStore) -> App {
+    fn editing_app(store: &persist::Stores) -> App {
         let loaded = load(&[ContentSource::Bundled]);
         let size = Size {
             width: 100,
@@ -121,7 +120,7 @@ mod tests {
     #[test]
     fn saves_half_a_second_after_the_last_keystroke_not_before() {
         let dir = tempfile::tempdir().unwrap();
-        let store = NoteStore::new(dir.path());
+        let store = persist::Stores::new(dir.path());
         let mut app = editing_app(&store);
         let mut autosave = Autosave::default();
         let start = Instant::now();
@@ -150,7 +149,7 @@ mod tests {
     #[test]
     fn after_a_failure_the_next_try_waits_two_seconds() {
         let dir = tempfile::tempdir().unwrap();
-        let store = NoteStore::new(dir.path());
+        let store = persist::Stores::new(dir.path());
         let mut app = editing_app(&store);
         std::fs::write(dir.path().join("notes"), "in the way").unwrap();
         let mut autosave = Autosave::default();

@@ -110,8 +110,6 @@ pub fn behaviors(
     }
 }
 
-/// The open question: the main column, and (when `behaviors_inline`) the behaviors of its level
-/// below it instead of beside it.
 /// What the question view is about.
 pub struct QuestionParts<'a> {
     pub framework: &'a Framework,
@@ -123,6 +121,8 @@ pub struct QuestionParts<'a> {
     pub note: Option<&'a str>,
 }
 
+/// The open question: the main column, and (when `behaviors_inline`) the behaviors of its level
+/// below it instead of beside it.
 pub fn question(
     parts: &QuestionParts<'_>,
     revealed: bool,
@@ -137,32 +137,10 @@ pub fn question(
         note,
     } = *parts;
     let mut lines = Vec::new();
-    let mut context = competency.name.clone();
-    if let Some(l) = question.level {
-        context.push_str(&format!(
-            " · L{l} {}",
-            framework.level_name(l).unwrap_or("")
-        ));
-    }
-    for tag in &question.tags {
-        context.push_str(&format!(" #{tag}"));
-    }
-    paragraph(&mut lines, &context, width, 0, Tone::Hint);
-    lines.push(blank());
-    paragraph(&mut lines, &question.text, width, 2, Tone::Title);
-    lines.push(blank());
+    question_heading(&mut lines, framework, competency, question, width);
     let hidden = !question.key_points.is_empty() || !question.follow_ups.is_empty();
     if revealed {
-        if !question.key_points.is_empty() {
-            lines.push(line("What a strong answer covers", Tone::Heading));
-            bullets(&mut lines, &question.key_points, "  ✓ ", width, Tone::Body);
-            lines.push(blank());
-        }
-        if !question.follow_ups.is_empty() {
-            lines.push(line("Follow-ups", Tone::Heading));
-            bullets(&mut lines, &question.follow_ups, "  → ", width, Tone::Body);
-            lines.push(blank());
-        }
+        answers(&mut lines, question, width);
     } else if hidden {
         let hint = format!(
             "Answer first. Space reveals {} key point{} and {} follow-up{}.",
@@ -192,6 +170,71 @@ pub fn question(
     if !competency.study.is_empty() {
         lines.push(line("Study", Tone::Heading));
         bullets(&mut lines, &competency.study, "  • ", width, Tone::Body);
+    }
+    lines
+}
+
+/// The question's competency, level and tags, then the question itself, large.
+fn question_heading(
+    out: &mut Vec<DocLine>,
+    framework: &Framework,
+    competency: &Competency,
+    question: &Question,
+    width: usize,
+) {
+    let mut context = competency.name.clone();
+    if let Some(l) = question.level {
+        context.push_str(&format!(
+            " · L{l} {}",
+            framework.level_name(l).unwrap_or("")
+        ));
+    }
+    for tag in &question.tags {
+        context.push_str(&format!(" #{tag}"));
+    }
+    paragraph(out, &context, width, 0, Tone::Hint);
+    out.push(blank());
+    paragraph(out, &question.text, width, 2, Tone::Title);
+    out.push(blank());
+}
+
+/// What a strong answer covers, and the follow-ups.
+fn answers(out: &mut Vec<DocLine>, question: &Question, width: usize) {
+    if !question.key_points.is_empty() {
+        out.push(line("What a strong answer covers", Tone::Heading));
+        bullets(out, &question.key_points, "  ✓ ", width, Tone::Body);
+        out.push(blank());
+    }
+    if !question.follow_ups.is_empty() {
+        out.push(line("Follow-ups", Tone::Heading));
+        bullets(out, &question.follow_ups, "  → ", width, Tone::Body);
+        out.push(blank());
+    }
+}
+
+/// A rehearsal card: the question alone until revealed, then what a strong answer covers, the
+/// follow-ups and the user's note.
+pub fn rehearsal_card(parts: &QuestionParts<'_>, revealed: bool, width: usize) -> Vec<DocLine> {
+    let mut lines = Vec::new();
+    question_heading(
+        &mut lines,
+        parts.framework,
+        parts.competency,
+        parts.question,
+        width,
+    );
+    if revealed {
+        answers(&mut lines, parts.question, width);
+        match parts.note.filter(|n| practice::has_content(n)) {
+            Some(note) => note_section(&mut lines, parts.question, note, true, width),
+            None => paragraph(
+                &mut lines,
+                "No note on this question yet.",
+                width,
+                0,
+                Tone::Hint,
+            ),
+        }
     }
     lines
 }

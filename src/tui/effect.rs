@@ -14,6 +14,8 @@ pub enum Effect {
     SaveNote(SaveRequest),
     /// Edit a question's note in `$VISUAL` or `$EDITOR`, the browser suspended meanwhile.
     EditExternally { question_id: String },
+    /// Write the review schedule (merging with the file if it changed elsewhere).
+    SaveSchedule,
 }
 
 /// A note's text to save, and where. `Debug` leaves the text out: notes are private.

@@ -9,7 +9,6 @@ use ratatui::DefaultTerminal;
 use super::app::{App, Status};
 use super::{notes_mode, persist, terminal};
 use crate::practice;
-use crate::store::notes::NoteStore;
 use crate::store::write_private;
 
 /// The editor command line: its program and arguments (`code --wait` is two words).
@@ -30,12 +29,13 @@ pub fn editor_command() -> Vec<String> {
 pub fn edit(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    store: &NoteStore,
+    stores: &persist::Stores,
     question_id: &str,
 ) -> io::Result<()> {
+    let store = &stores.notes;
     // What the app holds goes to disk first, so the editor opens the latest text.
     notes_mode::save_all(app);
-    persist::run(app, store, &persist::stamp_now());
+    persist::run(app, stores, &persist::stamp_now());
     if app.has_unsaved() {
         // Saving failed: the footer says why; the editor would open an older text.
         return Ok(());

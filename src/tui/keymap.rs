@@ -14,6 +14,8 @@ pub enum Mode {
     Question,
     /// The note editor: keys not in its table are typed into the note.
     Note,
+    Rehearsal,
+    Progress,
     Search,
     Help,
 }
@@ -110,8 +112,65 @@ pub const BROWSE: &[Binding] = &[
     bind(&[ch('7')], "", Action::SelectLevel(7), "", false),
     bind(&[ch('8')], "", Action::SelectLevel(8), "", false),
     bind(&[ch('9')], "", Action::SelectLevel(9), "", false),
+    REHEARSE_KEY,
+    PROGRESS_KEY,
     SEARCH_KEY,
     HELP_KEY,
+    QUIT,
+];
+
+const REHEARSE_KEY: Binding = bind(
+    &[ch('r')],
+    "r",
+    Action::StartRehearsal,
+    "rehearse: the competency, or the selected question",
+    false,
+);
+const PROGRESS_KEY: Binding = bind(
+    &[ch('p')],
+    "p",
+    Action::ToggleProgress,
+    "your progress",
+    false,
+);
+
+/// Rehearsal: one question at a time, timed.
+pub const REHEARSAL: &[Binding] = &[
+    bind(
+        &[ch(' ')],
+        "Space",
+        Action::Reveal,
+        "reveal the answer",
+        true,
+    ),
+    bind(&[ch('1')], "1-4", Action::Grade(1), "grade", true),
+    bind(&[ch('2')], "", Action::Grade(2), "", false),
+    bind(&[ch('3')], "", Action::Grade(3), "", false),
+    bind(&[ch('4')], "", Action::Grade(4), "", false),
+    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
+    bind(UP, "k/↑", Action::Up, "scroll up", false),
+    bind(&[key(KeyCode::Esc)], "Esc", Action::Back, "end", true),
+    QUIT,
+];
+
+/// The progress view.
+pub const PROGRESS: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Esc), ch('p')],
+        "Esc/p",
+        Action::Back,
+        "close",
+        true,
+    ),
+    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
+    bind(UP, "k/↑", Action::Up, "scroll up", false),
+    bind(
+        &[ch('r')],
+        "r",
+        Action::StartRehearsal,
+        "rehearse the selected competency",
+        true,
+    ),
     QUIT,
 ];
 
@@ -245,6 +304,7 @@ pub const QUESTION: &[Binding] = &[
     SEARCH_KEY,
     NOTE_KEY,
     EXTERNAL_EDITOR_KEY,
+    REHEARSE_KEY,
     HELP_KEY,
     QUIT,
 ];
@@ -329,13 +389,15 @@ pub fn tables(mode: Mode) -> &'static [&'static [Binding]] {
         Mode::Questions => &[QUESTIONS, LISTS, BROWSE],
         Mode::Question => &[QUESTION, TEXT],
         Mode::Note => &[NOTE],
+        Mode::Rehearsal => &[REHEARSAL],
+        Mode::Progress => &[PROGRESS],
         Mode::Search => &[SEARCH],
         Mode::Help => &[HELP, TEXT],
     }
 }
 
 /// The sections of the help overlay: a title and the bindings it lists.
-pub fn help_sections() -> [(&'static str, &'static [Binding]); 10] {
+pub fn help_sections() -> [(&'static str, &'static [Binding]); 12] {
     [
         ("Everywhere in the browser", BROWSE),
         ("Competencies pane", COMPETENCIES),
@@ -345,6 +407,8 @@ pub fn help_sections() -> [(&'static str, &'static [Binding]); 10] {
         ("Text: behaviors, a question, this help", TEXT),
         ("An open question", QUESTION),
         ("Writing a note (other keys edit the text)", NOTE),
+        ("Rehearsal", REHEARSAL),
+        ("Progress", PROGRESS),
         ("Search (type to search)", SEARCH),
         ("This help", HELP),
     ]
@@ -459,6 +523,8 @@ mod tests {
             Mode::Questions,
             Mode::Question,
             Mode::Note,
+            Mode::Rehearsal,
+            Mode::Progress,
             Mode::Search,
             Mode::Help,
         ] {

@@ -12,6 +12,7 @@ pub mod layout;
 pub mod notes_mode;
 pub mod persist;
 pub mod question_view;
+pub mod rehearsal_mode;
 pub mod search_mode;
 pub mod terminal;
 pub mod theme;
@@ -21,12 +22,14 @@ pub mod worker;
 pub mod wrap;
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+
+use chrono::{NaiveDate, Utc};
 
 use crate::content::Loaded;
 use crate::store::notes::NoteStore;
@@ -36,6 +39,7 @@ use app::{App, Size};
 use autosave::{Autosave, Unsaved};
 use effect::Effect;
 use keymap::Mode;
+use persist::Stores;
 use theme::Theme;
 
 /// How long the loop waits for input before checking for a termination signal.
@@ -66,14 +70,25 @@ pub fn action_for_event(mode: Mode, event: &Event) -> Option<Action> {
     }
 }
 
-/// Runs the browser until the user quits or a SIGTERM or SIGHUP arrives. Notes live under
-/// `data_dir`.
-pub fn run(loaded: Loaded, data_dir: &Path) -> io::Result<()> {
+/// How the browser starts.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Where notes, the review history and settings live.
+    pub data_dir: PathBuf,
+    /// The interview date, to pack reviews before it.
+    pub until: Option<NaiveDate>,
+    /// Start in a rehearsal of these questions (from `cuecard rehearse`), titled with the scope.
+    pub rehearse: Option<(String, Vec<String>)>,
+}
+
+/// Runs the browser until the user quits or a SIGTERM or SIGHUP arrives.
+pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let theme = Theme::from_env();
-    let store = NoteStore::new(data_dir);
+    let data_dir = options.data_dir.as_path();
+    let stores = Stores::new(data_dir);
     let unsaved = Unsaved::default();
     let stop = Arc::new(AtomicBool::new(false));
-    let signals = watch_signals(Arc::clone(&stop), store.clone(), unsaved.clone())?;
+    let signals = watch_signals(Arc::clone(&stop), stores.notes.clone(), unsaved.clone())?;
     let (mut terminal, _guard) = terminal::init()?;
     let area = terminal.size()?;
     let size = Size {
@@ -81,7 +96,13 @@ pub fn run(loaded: Loaded, data_dir: &Path) -> io::Result<()> {
         height: area.height,
     };
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
-    start_notes(&mut app, &store, data_dir);
+    app.now = Utc::now();
+    app.until = options.until;
+    start_practice(&mut app, &stores, data_dir);
+    if let Some((scope, questions)) = &options.rehearse {
+        let queue = app.schedule.queue(questions, app.now, app.until);
+        rehearsal_mode::start(&mut app, scope.clone(), queue);
+    }
     let searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.library));
     // The generation of the last query sent to the searcher, and the notes it has.
     let mut sent = 0;
@@ -89,6 +110,7 @@ pub fn run(loaded: Loaded, data_dir: &Path) -> io::Result<()> {
     let mut notes_sent = app.notes_version;
     let mut autosave = Autosave::default();
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        app.now = Utc::now();
         terminal.draw(|frame| ui::view(&app, frame, &theme))?;
         // The pseudo-terminal tests check that a panic restores the terminal; debug builds only.
         #[cfg(debug_assertions)]
@@ -96,6 +118,7 @@ pub fn run(loaded: Loaded, data_dir: &Path) -> io::Result<()> {
             panic!("panic requested by CUECARD_TEST_PANIC");
         }
         // While a search runs, look for its results often.
+        app.now = Utc::now();
         let waiting = app.search.as_ref().is_some_and(|s| s.searching());
         let longest = if waiting { RESULTS_TICK } else { TICK };
         if event::poll(autosave.wait(&app, Instant::now(), longest))? {
@@ -121,14 +144,14 @@ pub fn run(loaded: Loaded, data_dir: &Path) -> io::Result<()> {
         let tried = !app.effects.is_empty();
         let outside = {
             let mut shared = unsaved.lock();
-            let outside = persist::run(&mut app, &store, &persist::stamp_now());
+            let outside = persist::run(&mut app, &stores, &persist::stamp_now());
             *shared = notes_mode::unsaved_requests(&app);
             outside
         };
         autosave.after_saves(&app, tried, now);
         for effect in outside {
             if let Effect::EditExternally { question_id } = effect {
-                external::edit(&mut terminal, &mut app, &store, &question_id)?;
+                external::edit(&mut terminal, &mut app, &stores, &question_id)?;
             }
         }
         if app.notes_version != notes_sent {
@@ -150,33 +173,41 @@ pub fn run(loaded: Loaded, data_dir: &Path) -> io::Result<()> {
     // A signal, or a quit that chose to leave unsaved notes behind: save what can be saved.
     let mut shared = unsaved.lock();
     notes_mode::save_all(&mut app);
-    persist::run(&mut app, &store, &persist::stamp_now());
+    persist::run(&mut app, &stores, &persist::stamp_now());
     *shared = notes_mode::unsaved_requests(&app);
     drop(shared);
     signals.close();
     Ok(())
 }
 
-/// Reads every note and the settings at start-up; what cannot be read is said in the footer.
-fn start_notes(app: &mut App, store: &NoteStore, data_dir: &Path) {
-    let (notes, errors) = store.load_all();
+/// Reads every note, the review schedule and the settings at start-up; what cannot be read is
+/// said in the footer (and a schedule that cannot be read is not saved over).
+fn start_practice(app: &mut App, stores: &Stores, data_dir: &Path) {
+    let (notes, mut errors) = stores.notes.load_all();
     app.notes = notes;
-    let settings = Settings::load(data_dir);
-    if let Ok(settings) = &settings {
-        app.star_outline = settings.star_outline;
+    match Settings::load(data_dir) {
+        Ok(settings) => {
+            app.star_outline = settings.star_outline;
+            app.answer_seconds = settings.answer_seconds.max(1);
+        }
+        Err(e) => errors.push(e),
     }
-    let first_error = errors
-        .first()
-        .map(|e| {
-            let more = errors.len() - 1;
-            if more == 0 {
-                e.to_string()
-            } else {
-                format!("{e} (and {more} more)")
-            }
-        })
-        .or_else(|| settings.err().map(|e| e.to_string()));
-    if let Some(text) = first_error {
+    match stores.reviews.load() {
+        Ok((schedule, version)) => {
+            app.schedule = schedule;
+            app.schedule_version = version;
+        }
+        // Saving compares against the version read; one that was never read never matches, so
+        // the broken file is merged over, never replaced.
+        Err(e) => errors.push(e),
+    }
+    if let Some(first) = errors.first() {
+        let more = errors.len() - 1;
+        let text = if more == 0 {
+            first.to_string()
+        } else {
+            format!("{first} (and {more} more)")
+        };
         app.status = Some(app::Status { text, error: true });
     }
 }

@@ -40,7 +40,7 @@ impl fmt::Debug for NoteEditor {
 impl NoteEditor {
     fn new(question_id: &str, text: &str, target: crate::store::notes::NoteTarget) -> NoteEditor {
         let mut textarea = TextArea::new(text.lines().map(str::to_string).collect());
-        textarea.set_wrap_mode(WrapMode::WordOrGlyph);
+        textarea.set_wrap_mode(WrapMode::Word);
         textarea.set_cursor_line_style(ratatui::style::Style::default());
         textarea.set_placeholder_text("Write your answer here. Esc leaves; it saves as you type.");
         NoteEditor {
@@ -221,6 +221,9 @@ pub fn save_all(app: &mut App) {
     let requests = unsaved_requests(app);
     app.effects
         .extend(requests.into_iter().map(Effect::SaveNote));
+    if !app.graded.is_empty() {
+        app.effects.push(Effect::SaveSchedule);
+    }
 }
 
 /// A save finished. On success the note is on disk (or, when the file had changed meanwhile, in a
@@ -295,7 +298,8 @@ pub fn settle_quit(app: &mut App) {
         app.confirm_quit = true;
         error(
             app,
-            "Some notes could not be saved. Press Ctrl-C again to quit without them.".to_string(),
+            "Some of your work could not be saved. Press Ctrl-C again to quit without it."
+                .to_string(),
         );
     } else {
         app.quit = true;

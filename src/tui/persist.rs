@@ -1,26 +1,56 @@
 //! Runs the effects `update` asked for that touch files, and reports each outcome back to the
 //! state. No terminal here: running `$EDITOR` is left to the loop, which owns the terminal.
 
+use std::path::Path;
+
 use super::app::App;
 use super::effect::Effect;
-use super::notes_mode;
+use super::{notes_mode, rehearsal_mode};
 use crate::store::notes::NoteStore;
+use crate::store::reviews::ReviewStore;
+
+/// Where the user's work is kept.
+#[derive(Debug, Clone)]
+pub struct Stores {
+    pub notes: NoteStore,
+    pub reviews: ReviewStore,
+}
+
+impl Stores {
+    pub fn new(data_dir: &Path) -> Stores {
+        Stores {
+            notes: NoteStore::new(data_dir),
+            reviews: ReviewStore::new(data_dir),
+        }
+    }
+}
 
 /// Runs every file effect waiting in `app`, with `stamp` naming any conflict copy (the local
 /// time, e.g. `20261123-0901`). Returns the effects that need the terminal.
-pub fn run(app: &mut App, store: &NoteStore, stamp: &str) -> Vec<Effect> {
+pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
     let mut left = Vec::new();
     // Outcomes can ask for more work (a quit that waits for saves): run until none is left.
     while !app.effects.is_empty() {
+        let mut schedule_saved = false;
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::OpenNote { question_id } => {
-                    let result = store.load(&question_id);
+                    let result = stores.notes.load(&question_id);
                     notes_mode::loaded(app, &question_id, result);
                 }
                 Effect::SaveNote(request) => {
-                    let result = store.save(&request.target, &request.text, stamp);
+                    let result = stores.notes.save(&request.target, &request.text, stamp);
                     notes_mode::saved(app, request, result);
+                }
+                // One save covers every grade so far.
+                Effect::SaveSchedule if schedule_saved => {}
+                Effect::SaveSchedule => {
+                    schedule_saved = true;
+                    let result =
+                        stores
+                            .reviews
+                            .save(&app.schedule, &app.graded, app.schedule_version);
+                    rehearsal_mode::saved(app, result);
                 }
                 other @ Effect::EditExternally { .. } => left.push(other),
             }

@@ -4,6 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use super::document::Tone;
+use super::rehearsal_mode::Pace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -55,6 +56,19 @@ impl Theme {
 
     pub fn banner(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// The rehearsal timer: plain, amber nearing the target, red past it (bold and reversed
+    /// without colour).
+    pub fn pace(&self, pace: Pace) -> Style {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        match (pace, self.color) {
+            (Pace::Fine, _) => bold,
+            (Pace::Nearly, true) => bold.fg(Color::Yellow),
+            (Pace::Over, true) => bold.fg(Color::Red),
+            (Pace::Nearly, false) => bold.add_modifier(Modifier::UNDERLINED),
+            (Pace::Over, false) => bold.add_modifier(Modifier::REVERSED),
+        }
     }
 
     pub fn key(&self) -> Style {

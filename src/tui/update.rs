@@ -33,6 +33,8 @@ pub fn update(app: &mut App, action: Action) {
         _ if app.help.is_some() => help(app, action),
         _ if app.search.is_some() => super::search_mode::update(app, action),
         _ if app.editor.is_some() => super::notes_mode::update(app, action),
+        _ if app.rehearsal.is_some() => super::rehearsal_mode::update(app, action),
+        _ if app.progress.is_some() => progress(app, action),
         _ => match app.screen {
             Screen::Browse => browse(app, action),
             Screen::Question { .. } => question_screen(app, action),
@@ -102,6 +104,11 @@ fn browse(app: &mut App, action: Action) {
         Action::ToggleHelp => app.help = Some(0),
         Action::OpenSearch => super::search_mode::open(app),
         Action::OpenNote if app.focus == Pane::Questions => super::notes_mode::open(app),
+        Action::StartRehearsal => {
+            let single = app.focus == Pane::Questions;
+            super::rehearsal_mode::start_from_browser(app, single);
+        }
+        Action::ToggleProgress => app.progress = Some(0),
         Action::EditNoteExternally if app.focus == Pane::Questions => edit_externally(app),
         Action::SelectLevel(level) => select_level(app, level),
         Action::PrevLevel => select_level(app, app.level.saturating_sub(1)),
@@ -246,6 +253,7 @@ fn question_screen(app: &mut App, action: Action) {
         Action::OpenSearch => super::search_mode::open(app),
         Action::OpenNote => super::notes_mode::open(app),
         Action::EditNoteExternally => edit_externally(app),
+        Action::StartRehearsal => super::rehearsal_mode::start_from_browser(app, true),
         Action::Reveal => {
             app.screen = Screen::Question {
                 revealed: !revealed,
@@ -278,6 +286,25 @@ fn question_screen(app: &mut App, action: Action) {
     }
 }
 
+/// The progress view: closes, or starts a rehearsal of the selected competency.
+fn progress(app: &mut App, action: Action) {
+    let Some(scroll) = app.progress else {
+        return;
+    };
+    let last = app.entries.len().saturating_sub(1);
+    match action {
+        Action::Back | Action::ToggleProgress => app.progress = None,
+        Action::StartRehearsal => {
+            app.progress = None;
+            super::rehearsal_mode::start_from_browser(app, false);
+        }
+        Action::Up => app.progress = Some(scroll.saturating_sub(1)),
+        Action::Down => app.progress = Some((scroll + 1).min(last)),
+        Action::Top => app.progress = Some(0),
+        _ => {}
+    }
+}
+
 /// `E`: asks the loop to open the selected question's note in the user's editor.
 fn edit_externally(app: &mut App) {
     if let Some(question) = app.current_question() {
@@ -288,7 +315,8 @@ fn edit_externally(app: &mut App) {
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
-    if app.help.is_some() || app.search.is_some() || app.screen != Screen::Browse {
+    let overlay = app.help.is_some() || app.search.is_some() || app.rehearsal.is_some();
+    if overlay || app.progress.is_some() || app.screen != Screen::Browse {
         return;
     }
     let areas = areas(app);
@@ -361,7 +389,7 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
         super::search_mode::update(app, step);
         return;
     }
-    if app.editor.is_some() {
+    if app.editor.is_some() || app.rehearsal.is_some() || app.progress.is_some() {
         return;
     }
     if let Screen::Question { .. } = app.screen {

@@ -5,8 +5,10 @@ mod chrome;
 mod competencies;
 mod help;
 mod note;
+mod progress;
 mod question;
 mod questions;
+mod rehearsal;
 mod search;
 
 use ratatui::Frame;
@@ -32,6 +34,27 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     if let Some(tabs) = areas.tabs {
         chrome::tabs(frame, tabs, app.focus, theme);
     }
+    if let Some(rehearsal) = &app.rehearsal {
+        rehearsal::render(frame, areas.body, app, rehearsal, theme);
+    } else if let Some(scroll) = app.progress {
+        progress::render(frame, areas.body, app, scroll, theme);
+    } else {
+        screen(frame, app, &areas, theme);
+    }
+    if let Some(search) = &app.search {
+        search::render(frame, layout::search_area(area), app, search, theme);
+    }
+    match &app.status {
+        Some(status) => chrome::status(frame, areas.footer, status, theme),
+        None => chrome::footer(frame, areas.footer, app.mode(), theme),
+    }
+    if let Some(scroll) = app.help {
+        help::render(frame, layout::help_area(area), scroll, theme);
+    }
+}
+
+/// The browser's panes, or the open question.
+fn screen(frame: &mut Frame, app: &App, areas: &layout::Areas, theme: &Theme) {
     match app.screen {
         Screen::Browse => {
             for pane in Pane::ALL {
@@ -51,16 +74,6 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         Screen::Question { revealed, scroll } => {
             question::render(frame, areas.body, app, revealed, scroll, theme);
         }
-    }
-    if let Some(search) = &app.search {
-        search::render(frame, layout::search_area(area), app, search, theme);
-    }
-    match &app.status {
-        Some(status) => chrome::status(frame, areas.footer, status, theme),
-        None => chrome::footer(frame, areas.footer, app.mode(), theme),
-    }
-    if let Some(scroll) = app.help {
-        help::render(frame, layout::help_area(area), scroll, theme);
     }
 }
 

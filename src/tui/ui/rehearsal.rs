@@ -1,0 +1,132 @@
+//! A rehearsal card: the question alone with the answer timer, then (revealed) what a strong
+//! answer covers, the follow-ups and the user's note, and the grades; a summary at the end.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::practice::schedule::Grade;
+use crate::tui::app::App;
+use crate::tui::document::{self, QuestionParts, Tone};
+use crate::tui::layout::inner;
+use crate::tui::rehearsal_mode::{Rehearsal, pace};
+use crate::tui::theme::Theme;
+
+fn clock(seconds: u64) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+pub fn render(frame: &mut Frame, body: Rect, app: &App, rehearsal: &Rehearsal, theme: &Theme) {
+    let total = rehearsal.queue.len();
+    let shown = (rehearsal.position + 1).min(total);
+    let title = format!(" Rehearsal · {} · {shown} of {total} ", rehearsal.scope);
+    let block = super::pane_block(title, true, theme);
+    let inside = inner(body);
+    frame.render_widget(block, body);
+    if rehearsal.done() {
+        summary(frame, inside, app, rehearsal, theme);
+        return;
+    }
+    let Some(id) = rehearsal.current() else {
+        return;
+    };
+    let (Some(question), Some(competency)) = (
+        app.library.question(id),
+        id.rsplit_once('/')
+            .and_then(|(c, _)| app.library.competency(c)),
+    ) else {
+        return;
+    };
+    let Some(framework) = id
+        .split_once('/')
+        .and_then(|(f, _)| app.library.framework(f))
+    else {
+        return;
+    };
+    let seconds = rehearsal.seconds(app.now);
+    let target = app.answer_seconds;
+    let mut timer = vec![
+        Span::styled(
+            format!("⏱ {} / {}", clock(seconds), clock(target)),
+            theme.pace(pace(seconds, target)),
+        ),
+        Span::raw("  "),
+    ];
+    if rehearsal.revealed() {
+        timer.push(Span::styled(
+            "grade it: 1 Again · 2 Hard · 3 Good · 4 Easy",
+            theme.key(),
+        ));
+    } else {
+        timer.push(Span::styled(
+            "answer aloud, then Space",
+            theme.tone(Tone::Hint),
+        ));
+    }
+    let note = app.note(id);
+    let parts = QuestionParts {
+        framework,
+        competency,
+        question,
+        level: question.level.unwrap_or(1),
+        note: note.as_deref(),
+    };
+    let doc = document::rehearsal_card(&parts, rehearsal.revealed(), usize::from(inside.width));
+    let text_area = Rect {
+        y: inside.y.saturating_add(2).min(inside.bottom()),
+        height: inside.height.saturating_sub(2),
+        ..inside
+    };
+    let scroll = rehearsal
+        .scroll
+        .min(doc.len().saturating_sub(usize::from(text_area.height)));
+    frame.render_widget(
+        Paragraph::new(Line::from(timer)),
+        Rect {
+            height: inside.height.min(1),
+            ..inside
+        },
+    );
+    let lines = super::doc_lines(&doc, scroll, text_area, theme);
+    frame.render_widget(Paragraph::new(lines), text_area);
+}
+
+/// The end of a rehearsal: how the answers went, and when the next review is.
+fn summary(frame: &mut Frame, area: Rect, app: &App, rehearsal: &Rehearsal, theme: &Theme) {
+    let count = |grade: Grade| rehearsal.grades.iter().filter(|g| **g == grade).count();
+    let grades: Vec<String> = Grade::ALL
+        .iter()
+        .map(|g| format!("{} {}", g.label(), count(*g)))
+        .collect();
+    let mut lines = vec![
+        Line::styled("Rehearsal done", theme.tone(Tone::Heading)),
+        Line::raw(""),
+        Line::raw(format!(
+            "{} answered: {}",
+            rehearsal.grades.len(),
+            grades.join(" · ")
+        )),
+    ];
+    let next = rehearsal
+        .queue
+        .iter()
+        .filter_map(|id| app.schedule.questions.get(id))
+        .map(|r| r.due)
+        .min();
+    if let Some(due) = next {
+        lines.push(Line::raw(format!(
+            "Next review of these: {}",
+            due.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M")
+        )));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Esc goes back to the browser; p shows your progress there.",
+        theme.tone(Tone::Hint),
+    ));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+        area,
+    );
+}

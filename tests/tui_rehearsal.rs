@@ -1,0 +1,181 @@
+//! Rehearsal and progress as a user drives them, with a fixed clock and no terminal: the queue,
+//! revealing, grading, the schedule on disk, the progress view.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use cuecard::content::{ContentSource, load};
+use cuecard::practice::schedule::Grade;
+use cuecard::store::reviews::ReviewStore;
+use cuecard::tui::action::Action::{self, *};
+use cuecard::tui::app::{App, Pane, Size};
+use cuecard::tui::keymap::Mode;
+use cuecard::tui::persist::{self, Stores};
+use cuecard::tui::update::update;
+use tempfile::TempDir;
+
+fn at(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+struct Fixture {
+    app: App,
+    stores: Stores,
+    dir: TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let loaded = load(&[ContentSource::Bundled]);
+        let dir = TempDir::new().unwrap();
+        let mut app = App::new(
+            loaded.library,
+            0,
+            Size {
+                width: 80,
+                height: 24,
+            },
+        );
+        app.now = at("2026-11-23T09:00:00Z");
+        Fixture {
+            app,
+            stores: Stores::new(dir.path()),
+            dir,
+        }
+    }
+
+    fn run(&mut self, actions: &[Action]) {
+        for action in actions {
+            update(&mut self.app, *action);
+            persist::run(&mut self.app, &self.stores, "s");
+        }
+    }
+
+    fn wait(&mut self, seconds: i64) {
+        self.app.now += Duration::seconds(seconds);
+    }
+
+    fn card(&self) -> Option<String> {
+        self.app
+            .rehearsal
+            .as_ref()
+            .and_then(|r| r.current().map(str::to_string))
+    }
+}
+
+#[test]
+fn rehearsing_a_competency_times_reveals_grades_and_saves_the_schedule() {
+    let mut f = Fixture::new();
+    let competency = f.app.current().unwrap().1.clone();
+    f.run(&[StartRehearsal]);
+    assert_eq!(f.app.mode(), Mode::Rehearsal);
+    let rehearsal = f.app.rehearsal.as_ref().unwrap();
+    assert_eq!(rehearsal.queue.len(), competency.questions.len());
+    assert_eq!(rehearsal.scope, competency.name);
+    let first = f.card().unwrap();
+    // Grading before revealing does nothing: answer first.
+    f.run(&[Grade(3)]);
+    assert_eq!(f.card().unwrap(), first);
+    f.wait(95);
+    f.run(&[Reveal]);
+    // The timer stops at the reveal.
+    f.wait(30);
+    assert_eq!(f.app.rehearsal.as_ref().unwrap().seconds(f.app.now), 95);
+    f.run(&[Grade(3)]);
+    assert_ne!(f.card().unwrap(), first);
+    let record = &f.app.schedule.questions[&first];
+    assert_eq!(record.history[0].grade, Grade::Good);
+    assert_eq!(record.history[0].seconds, 95);
+    assert!(f.app.graded.is_empty(), "saved at once");
+    let (on_disk, _) = ReviewStore::new(f.dir.path()).load().unwrap();
+    assert_eq!(on_disk.questions[&first].history[0].seconds, 95);
+    // Through every card to the end.
+    while f.card().is_some() {
+        f.run(&[Reveal, Grade(1)]);
+    }
+    let rehearsal = f.app.rehearsal.as_ref().unwrap();
+    assert!(rehearsal.done());
+    assert_eq!(rehearsal.grades.len(), competency.questions.len());
+    f.run(&[Back]);
+    assert!(f.app.rehearsal.is_none());
+    assert_eq!(f.app.mode(), Mode::Competencies);
+}
+
+#[test]
+fn the_next_rehearsal_brings_due_questions_first_and_says_when_nothing_is_due() {
+    let mut f = Fixture::new();
+    f.run(&[StartRehearsal]);
+    let queue = f.app.rehearsal.as_ref().unwrap().queue.clone();
+    // Easy on the first, Again on the second, then stop.
+    f.run(&[Reveal, Grade(4), Reveal, Grade(1), Back]);
+    f.wait(10 * 60);
+    f.run(&[StartRehearsal]);
+    let again = f.app.rehearsal.as_ref().unwrap().queue.clone();
+    assert_eq!(again[0], queue[1], "the missed question comes first");
+    assert!(!again.contains(&queue[0]), "the easy one is not due");
+    // Everything answered Easy: nothing is due, and the footer says when the next review is.
+    while f.card().is_some() {
+        f.run(&[Reveal, Grade(4)]);
+    }
+    f.run(&[Back]);
+    f.run(&[StartRehearsal]);
+    assert!(f.app.rehearsal.is_none());
+    let status = f.app.status.as_ref().unwrap().text.clone();
+    assert!(status.starts_with("Nothing due in"), "{status}");
+}
+
+#[test]
+fn r_on_a_selected_question_rehearses_that_question_alone() {
+    let mut f = Fixture::new();
+    f.run(&[Open, Down]);
+    assert_eq!(f.app.focus, Pane::Questions);
+    let selected = f.app.current_question().unwrap().id.clone();
+    f.run(&[StartRehearsal]);
+    let rehearsal = f.app.rehearsal.as_ref().unwrap();
+    assert_eq!(rehearsal.queue, vec![selected]);
+    assert_eq!(rehearsal.scope, "1 question");
+}
+
+#[test]
+fn an_interview_date_limits_new_questions_per_day() {
+    let mut f = Fixture::new();
+    f.app.until = NaiveDate::from_ymd_opt(2026, 11, 30);
+    let total = f.app.current().unwrap().1.questions.len();
+    f.run(&[StartRehearsal]);
+    let queued = f.app.rehearsal.as_ref().unwrap().queue.len();
+    assert_eq!(queued, total.div_ceil(7));
+}
+
+#[test]
+fn a_schedule_that_cannot_be_saved_stays_in_memory_and_quitting_asks() {
+    let mut f = Fixture::new();
+    // The schedule file's place is taken by a directory.
+    std::fs::create_dir_all(f.dir.path().join("reviews.toml")).unwrap();
+    f.run(&[StartRehearsal, Reveal, Grade(2)]);
+    assert!(!f.app.graded.is_empty());
+    let status = f.app.status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.contains("not saved"),
+        "{}",
+        status.text
+    );
+    f.run(&[Back, Quit]);
+    assert!(!f.app.quit);
+    assert!(f.app.confirm_quit);
+    std::fs::remove_dir(f.dir.path().join("reviews.toml")).unwrap();
+    f.run(&[Quit]);
+    assert!(f.app.quit, "confirmed");
+}
+
+#[test]
+fn progress_opens_scrolls_closes_and_starts_a_rehearsal() {
+    let mut f = Fixture::new();
+    f.run(&[ToggleProgress]);
+    assert_eq!(f.app.mode(), Mode::Progress);
+    f.run(&[Down, Down, Up]);
+    assert_eq!(f.app.progress, Some(1));
+    f.run(&[Back]);
+    assert_eq!(f.app.progress, None);
+    f.run(&[ToggleProgress, StartRehearsal]);
+    assert_eq!(f.app.mode(), Mode::Rehearsal);
+}
