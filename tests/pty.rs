@@ -26,6 +26,10 @@ struct Session {
 
 impl Session {
     fn start(cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::start_with_args(cols, rows, env, &[])
+    }
+
+    fn start_with_args(cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Session {
         let home = TempDir::new().unwrap();
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -36,6 +40,7 @@ impl Session {
             })
             .unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_cuecard"));
+        command.args(args);
         command.cwd(home.path());
         command.env("HOME", home.path());
         command.env("XDG_CONFIG_HOME", home.path());
@@ -415,4 +420,51 @@ fn sigkill_mid_typing_leaves_the_old_or_the_new_note_never_a_torn_one() {
     // The last round waited past the autosave delay: something was saved by then.
     let last = fs::read_to_string(first_note(data.path())).unwrap();
     assert!(last.contains("Every"), "{last:?}");
+}
+
+#[test]
+fn rehearse_a_card_grade_it_and_the_schedule_file_records_it() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let mut session = Session::start_with_args(
+        80,
+        24,
+        &[("CUECARD_DATA_DIR", data_dir)],
+        &[
+            "rehearse",
+            "--competency",
+            "customer-interaction",
+            "--level",
+            "3",
+        ],
+    );
+    session.wait_for("Rehearsal · Customer Interaction at L3 · 1 of");
+    session.wait_for("answer aloud, then Space");
+    session.press(" ");
+    session.wait_for("What a strong answer covers");
+    session.press("3");
+    session.wait_for("2 of");
+    session.press("\x1b");
+    session.wait_for("Competencies");
+    session.press("q");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+    let schedule = fs::read_to_string(data.path().join("reviews.toml")).unwrap();
+    assert!(
+        schedule
+            .contains("[questions.\"customer-support/customer-interaction/difficult-customer\"]"),
+        "{schedule}"
+    );
+    assert!(schedule.contains("grade = \"good\""), "{schedule}");
+}
+
+#[test]
+fn rehearse_with_an_unknown_competency_says_so_and_exits_2() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_cuecard"))
+        .args(["rehearse", "--competency", "no-such-thing"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no competency no-such-thing"), "{stderr}");
 }

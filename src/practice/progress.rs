@@ -14,7 +14,7 @@ pub struct CompetencyProgress {
     pub practised: usize,
     /// The mean probability of recall over the practised questions, now.
     pub mean_recall: Option<f64>,
-    /// Practised questions due for review now.
+    /// Practised questions due for review by the end of today (UTC).
     pub due: usize,
     /// Per level of the framework's scale: (questions with a note, questions).
     pub notes_by_level: Vec<(usize, usize)>,
@@ -28,6 +28,9 @@ pub fn progress(
     now: DateTime<Utc>,
 ) -> Vec<CompetencyProgress> {
     let mut rows = Vec::new();
+    let tomorrow = (now.date_naive() + chrono::Duration::days(1))
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc();
     for framework in &library.frameworks {
         for competency in &framework.competencies {
             let records: Vec<_> = competency
@@ -55,7 +58,7 @@ pub fn progress(
                 questions: competency.questions.len(),
                 practised: records.len(),
                 mean_recall,
-                due: records.iter().filter(|r| r.due <= now).count(),
+                due: records.iter().filter(|r| r.due < tomorrow).count(),
                 notes_by_level,
             });
         }
@@ -81,14 +84,15 @@ mod tests {
         let mut schedule = Schedule::default();
         schedule.grade(&first.id, Grade::Good, 60, now, None);
         schedule.grade(&second.id, Grade::Again, 60, now, None);
+        schedule.grade(&competency.questions[2].id, Grade::Easy, 60, now, None);
         let later = now + chrono::Duration::minutes(5);
         let rows = progress(&library, &schedule, |id| id == first.id, later);
         let row = &rows[0];
         assert_eq!(row.name, competency.name);
         assert_eq!(row.questions, competency.questions.len());
-        assert_eq!(row.practised, 2);
-        // A new question graded "Again" comes back in a minute; "Good" in ten.
-        assert_eq!(row.due, 1);
+        assert_eq!(row.practised, 3);
+        // "Again" and "Good" on a new question bring it back within minutes; "Easy" in days.
+        assert_eq!(row.due, 2);
         let recall = row.mean_recall.unwrap();
         assert!(recall > 0.0 && recall <= 1.0);
         assert_eq!(row.notes_by_level.len(), library.frameworks[0].levels.len());
