@@ -468,3 +468,43 @@ fn rehearse_with_an_unknown_competency_says_so_and_exits_2() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no competency no-such-thing"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn e_edits_the_note_in_the_users_editor_and_reads_it_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = TempDir::new().unwrap();
+    let editor = data.path().join("editor.sh");
+    fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Written in my own editor.\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    fs::set_permissions(&editor, fs::Permissions::from_mode(0o700)).unwrap();
+    let data_dir = data.path().join("data");
+    let mut session = Session::start(
+        100,
+        30,
+        &[
+            ("CUECARD_DATA_DIR", data_dir.to_str().unwrap()),
+            ("VISUAL", editor.to_str().unwrap()),
+        ],
+    );
+    session.wait_for("Customer Interaction");
+    session.press("\r");
+    session.press("\r");
+    session.wait_for("Question 1 of");
+    session.press("E");
+    session.wait_for("Written in my own editor.");
+    assert!(session.parser.lock().unwrap().screen().alternate_screen());
+    session.press("q");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+    let note = first_note(&data_dir);
+    let text = fs::read_to_string(&note).unwrap();
+    // The new note started from the outline, created private before the editor ran.
+    assert!(text.starts_with("## Situation"), "{text:?}");
+    assert!(text.ends_with("Written in my own editor.\n"), "{text:?}");
+    let mode = fs::metadata(&note).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}

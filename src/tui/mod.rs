@@ -103,6 +103,27 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
         let queue = app.schedule.queue(questions, app.now, app.until);
         rehearsal_mode::start(&mut app, scope.clone(), queue);
     }
+    let looped = event_loop(&mut terminal, &mut app, &stores, &unsaved, &stop, &theme);
+    // Quit, a signal, a terminal error, or a quit that chose to leave unsaved work behind: save
+    // what can be saved.
+    let mut shared = unsaved.lock();
+    notes_mode::save_all(&mut app);
+    persist::run(&mut app, &stores, &persist::stamp_now());
+    *shared = notes_mode::unsaved_requests(&app);
+    drop(shared);
+    signals.close();
+    looped
+}
+
+/// Draws, reads input, updates and saves until the user quits or `stop` is set.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stores: &Stores,
+    unsaved: &Unsaved,
+    stop: &AtomicBool,
+    theme: &Theme,
+) -> io::Result<()> {
     let searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.library));
     // The generation of the last query sent to the searcher, and the notes it has.
     let mut sent = 0;
@@ -111,7 +132,7 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let mut autosave = Autosave::default();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         app.now = Utc::now();
-        terminal.draw(|frame| ui::view(&app, frame, &theme))?;
+        terminal.draw(|frame| ui::view(app, frame, theme))?;
         // The pseudo-terminal tests check that a panic restores the terminal; debug builds only.
         #[cfg(debug_assertions)]
         if std::env::var_os("CUECARD_TEST_PANIC").is_some() {
@@ -121,15 +142,15 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
         app.now = Utc::now();
         let waiting = app.search.as_ref().is_some_and(|s| s.searching());
         let longest = if waiting { RESULTS_TICK } else { TICK };
-        if event::poll(autosave.wait(&app, Instant::now(), longest))? {
+        if event::poll(autosave.wait(app, Instant::now(), longest))? {
             // Handle everything already waiting before drawing again, so a burst of input (a
             // resize storm, a held key, fast typing) costs one frame.
             loop {
                 match event::read()? {
-                    Event::Paste(text) => notes_mode::paste(&mut app, &text),
+                    Event::Paste(text) => notes_mode::paste(app, &text),
                     event => {
                         if let Some(action) = action_for_event(app.mode(), &event) {
-                            update::update(&mut app, action);
+                            update::update(app, action);
                         }
                     }
                 }
@@ -139,19 +160,19 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
             }
         }
         let now = Instant::now();
-        autosave.observe(&app, now);
-        autosave.request_due(&mut app, now);
+        autosave.observe(app, now);
+        autosave.request_due(app, now);
         let tried = !app.effects.is_empty();
         let outside = {
             let mut shared = unsaved.lock();
-            let outside = persist::run(&mut app, &stores, &persist::stamp_now());
-            *shared = notes_mode::unsaved_requests(&app);
+            let outside = persist::run(app, stores, &persist::stamp_now());
+            *shared = notes_mode::unsaved_requests(app);
             outside
         };
-        autosave.after_saves(&app, tried, now);
+        autosave.after_saves(app, tried, now);
         for effect in outside {
             if let Effect::EditExternally { question_id } = effect {
-                external::edit(&mut terminal, &mut app, &stores, &question_id)?;
+                external::edit(terminal, app, stores, &question_id)?;
             }
         }
         if app.notes_version != notes_sent {
@@ -167,16 +188,9 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
             None => sent = 0,
         }
         while let Ok((generation, results)) = searcher.results.try_recv() {
-            search_mode::receive(&mut app, generation, results);
+            search_mode::receive(app, generation, results);
         }
     }
-    // A signal, or a quit that chose to leave unsaved notes behind: save what can be saved.
-    let mut shared = unsaved.lock();
-    notes_mode::save_all(&mut app);
-    persist::run(&mut app, &stores, &persist::stamp_now());
-    *shared = notes_mode::unsaved_requests(&app);
-    drop(shared);
-    signals.close();
     Ok(())
 }
 

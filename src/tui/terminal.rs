@@ -65,7 +65,11 @@ pub fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
         EnableMouseCapture,
         EnableBracketedPaste
     )?;
-    terminal.clear()
+    // The alternate screen is blank again, but ratatui remembers the last frame: a blank frame
+    // makes it forget, so the next one is drawn whole. (`Terminal::clear` would ask the terminal
+    // for the cursor position, which not every terminal answers.)
+    terminal.draw(|_| {})?;
+    Ok(())
 }
 
 /// Leaves full-screen mode, once. Never panics: it may run from the panic hook or after the
