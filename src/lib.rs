@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod content;
+pub mod interview;
 pub mod practice;
 pub mod search;
 pub mod store;

@@ -5,6 +5,7 @@
 
 pub mod notes;
 pub mod reviews;
+pub mod sessions;
 pub mod settings;
 
 use std::fmt;
@@ -125,6 +126,86 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let mut file = options.open(&target).map_err(io_error)?;
     file.write_all(bytes).map_err(io_error)?;
     file.commit().map_err(io_error)
+}
+
+/// Where a text is saved, and the version of that file it was read from (or last saved as).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Target {
+    pub path: PathBuf,
+    pub fingerprint: Fingerprint,
+}
+
+impl fmt::Debug for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Target")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a guarded save did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// The file now holds the text.
+    Written(Target),
+    /// The file had changed on disk: it was left as it is, and the text was written to a conflict
+    /// copy beside it, which later saves of this text go to.
+    Conflict(Target),
+}
+
+impl Saved {
+    pub fn target(&self) -> &Target {
+        match self {
+            Saved::Written(target) | Saved::Conflict(target) => target,
+        }
+    }
+}
+
+/// Saves `text` to `target` unless the file there changed since `target` was read or saved; then
+/// it goes to a new conflict copy beside it (`name.conflict-STAMP.ext`), and both are kept.
+pub fn save_guarded(target: &Target, text: &str, stamp: &str) -> Result<Saved, StoreError> {
+    let on_disk = read_text(&target.path);
+    let written = Target {
+        path: target.path.clone(),
+        fingerprint: Fingerprint::of(Some(text)),
+    };
+    if matches!(&on_disk, Ok(Some(current)) if current == text) {
+        // Already there (saved twice, or the same text written elsewhere): nothing to do.
+        return Ok(Saved::Written(written));
+    }
+    let unchanged = matches!(&on_disk, Ok(current) if Fingerprint::of(current.as_deref()) == target.fingerprint);
+    if unchanged {
+        write_private(&target.path, text.as_bytes())?;
+        return Ok(Saved::Written(written));
+    }
+    // Changed, or no longer readable as text: either way it is someone else's now.
+    let copy = conflict_path(&target.path, stamp);
+    write_private(&copy, text.as_bytes())?;
+    Ok(Saved::Conflict(Target {
+        path: copy,
+        ..written
+    }))
+}
+
+/// A free name beside `path` for a conflict copy: `q.conflict-STAMP.md`, then `-2`, `-3`…
+fn conflict_path(path: &Path, stamp: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let extension = path
+        .extension()
+        .map_or_else(String::new, |e| format!(".{}", e.to_string_lossy()));
+    (1..)
+        .map(|n| {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            path.with_file_name(format!("{stem}.conflict-{stamp}{suffix}{extension}"))
+        })
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| path.with_extension("conflict"))
 }
 
 /// A fingerprint of a file's contents, to notice that it changed since it was read.

@@ -9,22 +9,11 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{Fingerprint, StoreError, read_text, write_private};
+pub use super::Saved;
+use super::{Fingerprint, StoreError, read_text};
 
 /// Where a note is saved, and the version of that file it was loaded from (or last saved as).
-#[derive(Clone, PartialEq, Eq)]
-pub struct NoteTarget {
-    pub path: PathBuf,
-    pub fingerprint: Fingerprint,
-}
-
-impl fmt::Debug for NoteTarget {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("NoteTarget")
-            .field("path", &self.path)
-            .finish_non_exhaustive()
-    }
-}
+pub type NoteTarget = super::Target;
 
 /// A note as read from disk. `Debug` leaves the text out: notes are private.
 #[derive(Clone)]
@@ -41,24 +30,6 @@ impl fmt::Debug for LoadedNote {
             .field("exists", &self.exists)
             .field("target", &self.target)
             .finish_non_exhaustive()
-    }
-}
-
-/// What a save did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Saved {
-    /// The note file now holds the text.
-    Written(NoteTarget),
-    /// The file had changed on disk: it was left as it is, and the text was written to a conflict
-    /// copy, which later saves of this text go to.
-    Conflict(NoteTarget),
-}
-
-impl Saved {
-    pub fn target(&self) -> &NoteTarget {
-        match self {
-            Saved::Written(target) | Saved::Conflict(target) => target,
-        }
     }
 }
 
@@ -145,27 +116,7 @@ impl NoteStore {
     /// Saves `text` to `target` unless the file there changed since `target` was loaded or saved;
     /// then it goes to a new conflict copy beside it, named with `stamp` (e.g. `20261123-0901`).
     pub fn save(&self, target: &NoteTarget, text: &str, stamp: &str) -> Result<Saved, StoreError> {
-        let on_disk = read_text(&target.path);
-        let written = NoteTarget {
-            path: target.path.clone(),
-            fingerprint: Fingerprint::of(Some(text)),
-        };
-        if matches!(&on_disk, Ok(Some(current)) if current == text) {
-            // Already there (saved twice, or the same text written elsewhere): nothing to do.
-            return Ok(Saved::Written(written));
-        }
-        let unchanged = matches!(&on_disk, Ok(current) if Fingerprint::of(current.as_deref()) == target.fingerprint);
-        if unchanged {
-            write_private(&target.path, text.as_bytes())?;
-            return Ok(Saved::Written(written));
-        }
-        // Changed, or no longer readable as text: either way it is someone else's now.
-        let copy = conflict_path(&target.path, stamp);
-        write_private(&copy, text.as_bytes())?;
-        Ok(Saved::Conflict(NoteTarget {
-            path: copy,
-            ..written
-        }))
+        super::save_guarded(target, text, stamp)
     }
 }
 
@@ -181,27 +132,10 @@ fn note_stem(path: &Path) -> Option<&str> {
     valid.then_some(stem)
 }
 
-/// A free name beside `path` for a conflict copy: `q.conflict-STAMP.md`, then `-2`, `-3`…
-fn conflict_path(path: &Path, stamp: &str) -> PathBuf {
-    let stem = path
-        .file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    (1..)
-        .map(|n| {
-            let suffix = if n == 1 {
-                String::new()
-            } else {
-                format!("-{n}")
-            };
-            path.with_file_name(format!("{stem}.conflict-{stamp}{suffix}.md"))
-        })
-        .find(|candidate| !candidate.exists())
-        .unwrap_or_else(|| path.with_extension("conflict.md"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::write_private;
 
     const ID: &str = "customer-support/service-management/sm-1";
 

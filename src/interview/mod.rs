@@ -1,0 +1,433 @@
+//! A live, structured interview: the candidate, the planned questions with what was covered and
+//! noted, time spent, ratings anchored to the framework's levels, and a recommendation. Saved as
+//! one TOML file per session (see `store::sessions`); exported as a scorecard (`scorecard`). No
+//! terminal code; the clock is always passed in.
+
+pub mod scorecard;
+
+use std::fmt;
+
+use chrono::{DateTime, SubsecRound as _, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::content::Library;
+
+/// The overall recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Recommendation {
+    StrongNo,
+    No,
+    Yes,
+    StrongYes,
+}
+
+impl Recommendation {
+    pub const ALL: [Recommendation; 4] = [
+        Recommendation::StrongNo,
+        Recommendation::No,
+        Recommendation::Yes,
+        Recommendation::StrongYes,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Recommendation::StrongNo => "strong no",
+            Recommendation::No => "no",
+            Recommendation::Yes => "yes",
+            Recommendation::StrongYes => "strong yes",
+        }
+    }
+}
+
+/// A line of the interviewer's notes, stamped with the minute of the interview it was written in.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteLine {
+    pub minute: u64,
+    pub text: String,
+}
+
+/// A planned question and what happened when it was asked.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedQuestion {
+    /// The question's id, `framework/competency/question`.
+    pub id: String,
+    /// Time spent on it, in seconds.
+    #[serde(default)]
+    pub seconds: u64,
+    /// Indexes of the key points the candidate covered.
+    #[serde(default)]
+    pub key_points: Vec<usize>,
+    /// Indexes of the follow-ups asked.
+    #[serde(default)]
+    pub follow_ups: Vec<usize>,
+    #[serde(default)]
+    pub notes: Vec<NoteLine>,
+}
+
+impl PlannedQuestion {
+    pub fn new(id: &str) -> PlannedQuestion {
+        PlannedQuestion {
+            id: id.to_string(),
+            seconds: 0,
+            key_points: Vec::new(),
+            follow_ups: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Whether the question was asked: time spent on it, something ticked or noted.
+    pub fn asked(&self) -> bool {
+        self.seconds > 0
+            || !self.key_points.is_empty()
+            || !self.follow_ups.is_empty()
+            || !self.notes.is_empty()
+    }
+}
+
+/// A competency's rating on its framework's scale.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    /// The competency's id.
+    pub competency: String,
+    /// The level, 1-based; none until rated.
+    pub level: Option<usize>,
+    #[serde(default)]
+    pub evidence: String,
+}
+
+/// One interview. Personal data: `Debug` shows only its id.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterviewSession {
+    /// The file name without `.toml`: `YYYYMMDD-HHMM-candidate-name`.
+    pub id: String,
+    pub candidate: String,
+    #[serde(default)]
+    pub role: String,
+    /// The level the role calls for, whose behaviors are the anchors.
+    pub level: usize,
+    /// The time budget.
+    pub minutes: u64,
+    pub created: DateTime<Utc>,
+    /// When the first question was shown.
+    #[serde(default)]
+    pub started: Option<DateTime<Utc>>,
+    /// Seconds the interview has run (the live view's clock).
+    #[serde(default)]
+    pub elapsed: u64,
+    pub questions: Vec<PlannedQuestion>,
+    pub ratings: Vec<Rating>,
+    #[serde(default)]
+    pub recommendation: Option<Recommendation>,
+    #[serde(default)]
+    pub summary: String,
+}
+
+impl fmt::Debug for InterviewSession {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InterviewSession")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What an interview is about, before it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionPlan {
+    pub candidate: String,
+    pub role: String,
+    pub level: usize,
+    /// Competency ids; empty means every competency.
+    pub competencies: Vec<String>,
+    pub minutes: u64,
+}
+
+/// `Jane O'Neil` → `jane-o-neil`: the candidate's part of a session id.
+fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "candidate".to_string()
+    } else {
+        slug.chars().take(40).collect()
+    }
+}
+
+impl InterviewSession {
+    /// A new session from a plan: every question of the competencies at the target level (all of
+    /// a competency's questions when none is at that level), each competency to be rated.
+    pub fn new(
+        library: &Library,
+        plan: &SessionPlan,
+        now: DateTime<Utc>,
+    ) -> Result<InterviewSession, String> {
+        let candidate = plan.candidate.trim();
+        if candidate.is_empty() {
+            return Err("the candidate's name is empty".to_string());
+        }
+        let (_, question_ids) =
+            crate::practice::rehearsal_scope(library, &plan.competencies, None)?;
+        let mut competencies: Vec<String> = Vec::new();
+        for id in &question_ids {
+            let competency = id.rsplit_once('/').map_or(id.as_str(), |(c, _)| c);
+            if !competencies.iter().any(|c| c == competency) {
+                competencies.push(competency.to_string());
+            }
+        }
+        let mut questions = Vec::new();
+        for competency_id in &competencies {
+            let Some(competency) = library.competency(competency_id) else {
+                continue;
+            };
+            let at_level: Vec<_> = competency
+                .questions
+                .iter()
+                .filter(|q| q.level == Some(plan.level))
+                .collect();
+            let chosen = if at_level.is_empty() {
+                competency.questions.iter().collect()
+            } else {
+                at_level
+            };
+            questions.extend(chosen.into_iter().map(|q| PlannedQuestion::new(&q.id)));
+        }
+        let now = now.trunc_subsecs(0);
+        Ok(InterviewSession {
+            id: format!("{}-{}", now.format("%Y%m%d-%H%M"), slug(candidate)),
+            candidate: candidate.to_string(),
+            role: plan.role.trim().to_string(),
+            level: plan.level,
+            minutes: plan.minutes,
+            created: now,
+            started: None,
+            elapsed: 0,
+            questions,
+            ratings: competencies
+                .into_iter()
+                .map(|competency| Rating {
+                    competency,
+                    level: None,
+                    evidence: String::new(),
+                })
+                .collect(),
+            recommendation: None,
+            summary: String::new(),
+        })
+    }
+
+    /// Adds a question to the plan (and its competency to the ratings); false when it is there.
+    pub fn add_question(&mut self, question_id: &str) -> bool {
+        if self.questions.iter().any(|q| q.id == question_id) {
+            return false;
+        }
+        self.questions.push(PlannedQuestion::new(question_id));
+        if let Some((competency, _)) = question_id.rsplit_once('/')
+            && !self.ratings.iter().any(|r| r.competency == competency)
+        {
+            self.ratings.push(Rating {
+                competency: competency.to_string(),
+                level: None,
+                evidence: String::new(),
+            });
+        }
+        true
+    }
+
+    /// Adds the question, or removes it when it is in the plan and was not asked yet.
+    pub fn toggle_question(&mut self, question_id: &str) {
+        match self.questions.iter().position(|q| q.id == question_id) {
+            Some(i) if !self.questions[i].asked() => {
+                self.questions.remove(i);
+            }
+            Some(_) => {}
+            None => {
+                self.add_question(question_id);
+            }
+        }
+    }
+
+    /// Moves the question at `index` one place earlier (`up`) or later; returns its new index.
+    pub fn move_question(&mut self, index: usize, up: bool) -> usize {
+        let target = if up {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1).filter(|t| *t < self.questions.len())
+        };
+        match target {
+            Some(target) if index < self.questions.len() => {
+                self.questions.swap(index, target);
+                target
+            }
+            _ => index,
+        }
+    }
+
+    /// Adds a note line to question `index`, stamped with the interview's current minute.
+    pub fn note(&mut self, index: usize, text: &str) {
+        let minute = self.elapsed / 60;
+        if let Some(question) = self.questions.get_mut(index) {
+            let text = text.trim();
+            if !text.is_empty() {
+                question.notes.push(NoteLine {
+                    minute,
+                    text: text.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Ticks or unticks key point (or follow-up) `item` of question `index`.
+    pub fn tick(&mut self, index: usize, item: usize, follow_up: bool) {
+        if let Some(question) = self.questions.get_mut(index) {
+            let list = if follow_up {
+                &mut question.follow_ups
+            } else {
+                &mut question.key_points
+            };
+            match list.iter().position(|i| *i == item) {
+                Some(at) => {
+                    list.remove(at);
+                }
+                None => {
+                    list.push(item);
+                    list.sort_unstable();
+                }
+            }
+        }
+    }
+
+    /// Counts `seconds` more of interview time, on question `index`.
+    pub fn spend(&mut self, index: usize, seconds: u64, now: DateTime<Utc>) {
+        if self.started.is_none() {
+            self.started = Some(now.trunc_subsecs(0));
+        }
+        self.elapsed += seconds;
+        if let Some(question) = self.questions.get_mut(index) {
+            question.seconds += seconds;
+        }
+    }
+
+    /// Questions not asked yet, and minutes left of the budget: "3 questions, 12 min left".
+    pub fn pace(&self) -> Pace {
+        let left = self.questions.iter().filter(|q| !q.asked()).count();
+        let seconds_left = (self.minutes * 60).saturating_sub(self.elapsed);
+        Pace {
+            questions_left: left,
+            seconds_left,
+        }
+    }
+}
+
+/// How the interview is going against its budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pace {
+    pub questions_left: usize,
+    pub seconds_left: u64,
+}
+
+impl Pace {
+    /// Minutes available for each question left, if any is.
+    pub fn minutes_each(&self) -> Option<u64> {
+        (self.questions_left > 0).then(|| self.seconds_left / 60 / self.questions_left as u64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{ContentSource, load};
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-23T09:12:30Z")
+            .unwrap()
+            .to_utc()
+    }
+
+    fn plan(competencies: &[&str], level: usize) -> SessionPlan {
+        SessionPlan {
+            candidate: "Jane O'Neil".to_string(),
+            role: "Support lead".to_string(),
+            level,
+            competencies: competencies.iter().map(|c| c.to_string()).collect(),
+            minutes: 45,
+        }
+    }
+
+    #[test]
+    fn a_session_plans_the_target_levels_questions_of_each_competency() {
+        let library = load(&[ContentSource::Bundled]).library;
+        let session =
+            InterviewSession::new(&library, &plan(&["customer-interaction"], 3), now()).unwrap();
+        assert_eq!(session.id, "20261123-0912-jane-o-neil");
+        let competency = library
+            .competency("customer-support/customer-interaction")
+            .unwrap();
+        let at_three = competency
+            .questions
+            .iter()
+            .filter(|q| q.level == Some(3))
+            .count();
+        assert!(at_three > 0);
+        assert_eq!(session.questions.len(), at_three);
+        assert_eq!(session.ratings.len(), 1);
+        assert_eq!(
+            session.ratings[0].competency,
+            "customer-support/customer-interaction"
+        );
+        let empty = SessionPlan {
+            candidate: "  ".to_string(),
+            ..plan(&[], 1)
+        };
+        assert!(InterviewSession::new(&library, &empty, now()).is_err());
+        assert!(InterviewSession::new(&library, &plan(&["nope"], 1), now()).is_err());
+    }
+
+    #[test]
+    fn plan_editing_ticking_noting_and_time() {
+        let library = load(&[ContentSource::Bundled]).library;
+        let mut session =
+            InterviewSession::new(&library, &plan(&["customer-interaction"], 3), now()).unwrap();
+        let planned = session.questions.len();
+        let extra = "service-capabilities/data-privacy/breach-response";
+        if library.question(extra).is_none() {
+            panic!("fixture question missing");
+        }
+        session.toggle_question(extra);
+        assert_eq!(session.questions.len(), planned + 1);
+        assert_eq!(session.ratings.len(), 2, "its competency is rated too");
+        session.toggle_question(extra);
+        assert_eq!(session.questions.len(), planned);
+        session.add_question(extra);
+        let last = session.questions.len() - 1;
+        assert_eq!(session.move_question(last, true), last - 1);
+        assert_eq!(session.questions[last - 1].id, extra);
+        assert_eq!(session.move_question(0, true), 0);
+        session.spend(0, 150, now());
+        session.note(0, "Calm, clear steps");
+        session.tick(0, 2, false);
+        session.tick(0, 0, false);
+        session.tick(0, 2, false);
+        session.tick(0, 0, true);
+        let first = &session.questions[0];
+        assert_eq!(first.seconds, 150);
+        assert_eq!(first.notes[0].minute, 2);
+        assert_eq!(first.key_points, vec![0]);
+        assert_eq!(first.follow_ups, vec![0]);
+        // An asked question stays in the plan.
+        let asked = first.id.clone();
+        session.toggle_question(&asked);
+        assert!(session.questions.iter().any(|q| q.id == asked));
+        let pace = session.pace();
+        assert_eq!(pace.questions_left, session.questions.len() - 1);
+        assert_eq!(pace.seconds_left, 45 * 60 - 150);
+        assert_eq!(session.started, Some(now().trunc_subsecs(0)));
+        assert!(!format!("{session:?}").contains("Jane"));
+    }
+}

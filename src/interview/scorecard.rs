@@ -1,0 +1,259 @@
+//! The scorecard of an interview: Markdown to paste into an applicant tracking system, JSON for
+//! scripts. Built from the session and the library (for question texts and level names); text
+//! from files is made inert in Markdown, and escaped by JSON.
+
+use serde::Serialize;
+
+use super::InterviewSession;
+use crate::content::Library;
+use crate::text::inert;
+
+#[derive(Debug, Serialize)]
+pub struct Scorecard {
+    pub session: String,
+    pub candidate: String,
+    pub role: String,
+    /// The interview's date (UTC), `YYYY-MM-DD`.
+    pub date: String,
+    pub duration_seconds: u64,
+    pub budget_minutes: u64,
+    pub target_level: usize,
+    pub target_level_name: Option<String>,
+    pub recommendation: Option<&'static str>,
+    pub summary: String,
+    pub ratings: Vec<RatingCard>,
+    /// The questions asked, in the order of the plan.
+    pub questions: Vec<QuestionCard>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RatingCard {
+    pub competency: String,
+    pub competency_name: String,
+    pub level: Option<usize>,
+    pub level_name: Option<String>,
+    pub evidence: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuestionCard {
+    pub id: String,
+    pub text: String,
+    pub competency_name: String,
+    pub seconds: u64,
+    pub key_points: Vec<Checked>,
+    pub follow_ups: Vec<Checked>,
+    pub notes: Vec<NoteCard>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Checked {
+    pub text: String,
+    pub checked: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NoteCard {
+    pub minute: u64,
+    pub text: String,
+}
+
+impl Scorecard {
+    pub fn new(session: &InterviewSession, library: &Library) -> Scorecard {
+        let framework_of = |id: &str| id.split_once('/').and_then(|(f, _)| library.framework(f));
+        let target_framework = session
+            .ratings
+            .first()
+            .and_then(|r| framework_of(&r.competency));
+        let ratings = session
+            .ratings
+            .iter()
+            .map(|rating| RatingCard {
+                competency: rating.competency.clone(),
+                competency_name: library
+                    .competency(&rating.competency)
+                    .map_or_else(|| rating.competency.clone(), |c| c.name.clone()),
+                level: rating.level,
+                level_name: rating.level.and_then(|l| {
+                    framework_of(&rating.competency)
+                        .and_then(|f| f.level_name(l))
+                        .map(str::to_string)
+                }),
+                evidence: rating.evidence.clone(),
+            })
+            .collect();
+        let questions = session
+            .questions
+            .iter()
+            .filter(|q| q.asked())
+            .map(|planned| {
+                let question = library.question(&planned.id);
+                let checked = |items: &[String], ticked: &[usize]| {
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, text)| Checked {
+                            text: text.clone(),
+                            checked: ticked.contains(&i),
+                        })
+                        .collect()
+                };
+                QuestionCard {
+                    id: planned.id.clone(),
+                    text: question.map_or_else(
+                        || "(no longer in the content)".to_string(),
+                        |q| q.text.clone(),
+                    ),
+                    competency_name: planned
+                        .id
+                        .rsplit_once('/')
+                        .and_then(|(c, _)| library.competency(c))
+                        .map_or_else(String::new, |c| c.name.clone()),
+                    seconds: planned.seconds,
+                    key_points: question
+                        .map_or_else(Vec::new, |q| checked(&q.key_points, &planned.key_points)),
+                    follow_ups: question
+                        .map_or_else(Vec::new, |q| checked(&q.follow_ups, &planned.follow_ups)),
+                    notes: planned
+                        .notes
+                        .iter()
+                        .map(|n| NoteCard {
+                            minute: n.minute,
+                            text: n.text.clone(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Scorecard {
+            session: session.id.clone(),
+            candidate: session.candidate.clone(),
+            role: session.role.clone(),
+            date: session
+                .started
+                .unwrap_or(session.created)
+                .format("%Y-%m-%d")
+                .to_string(),
+            duration_seconds: session.elapsed,
+            budget_minutes: session.minutes,
+            target_level: session.level,
+            target_level_name: target_framework
+                .and_then(|f| f.level_name(session.level))
+                .map(str::to_string),
+            recommendation: session.recommendation.map(|r| r.label()),
+            summary: session.summary.clone(),
+            ratings,
+            questions,
+        }
+    }
+
+    /// One JSON object, on one line.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        let line = |out: &mut String, text: &str| {
+            out.push_str(&inert(text));
+            out.push('\n');
+        };
+        line(&mut out, &format!("# Scorecard: {}", self.candidate));
+        out.push('\n');
+        if !self.role.is_empty() {
+            line(&mut out, &format!("- Role: {}", self.role));
+        }
+        line(&mut out, &format!("- Date: {}", self.date));
+        line(
+            &mut out,
+            &format!(
+                "- Duration: {} min of {}",
+                self.duration_seconds.div_ceil(60),
+                self.budget_minutes
+            ),
+        );
+        let target = match &self.target_level_name {
+            Some(name) => format!("{} · {name}", self.target_level),
+            None => self.target_level.to_string(),
+        };
+        line(&mut out, &format!("- Target level: {target}"));
+        line(
+            &mut out,
+            &format!(
+                "- Recommendation: **{}**",
+                self.recommendation.unwrap_or("not given")
+            ),
+        );
+        out.push_str("\n## Ratings\n\n");
+        for rating in &self.ratings {
+            let level = match (rating.level, &rating.level_name) {
+                (Some(l), Some(name)) => format!("{l} · {name}"),
+                (Some(l), None) => l.to_string(),
+                (None, _) => "not rated".to_string(),
+            };
+            line(
+                &mut out,
+                &format!("### {}: {level}", rating.competency_name),
+            );
+            out.push('\n');
+            if !rating.evidence.trim().is_empty() {
+                line(&mut out, rating.evidence.trim());
+                out.push('\n');
+            }
+        }
+        out.push_str("## Questions asked\n\n");
+        if self.questions.is_empty() {
+            out.push_str("None.\n\n");
+        }
+        for (n, question) in self.questions.iter().enumerate() {
+            line(
+                &mut out,
+                &format!(
+                    "### {}. {} ({}, {}:{:02})",
+                    n + 1,
+                    question.text,
+                    question.competency_name,
+                    question.seconds / 60,
+                    question.seconds % 60
+                ),
+            );
+            out.push('\n');
+            if !question.key_points.is_empty() {
+                let covered = question.key_points.iter().filter(|k| k.checked).count();
+                line(
+                    &mut out,
+                    &format!(
+                        "Key points covered: {covered} of {}",
+                        question.key_points.len()
+                    ),
+                );
+                out.push('\n');
+                for point in &question.key_points {
+                    let mark = if point.checked { "x" } else { " " };
+                    line(&mut out, &format!("- [{mark}] {}", point.text));
+                }
+                out.push('\n');
+            }
+            let asked: Vec<_> = question.follow_ups.iter().filter(|f| f.checked).collect();
+            if !asked.is_empty() {
+                out.push_str("Follow-ups asked:\n\n");
+                for follow_up in asked {
+                    line(&mut out, &format!("- {}", follow_up.text));
+                }
+                out.push('\n');
+            }
+            if !question.notes.is_empty() {
+                out.push_str("Notes:\n\n");
+                for note in &question.notes {
+                    line(&mut out, &format!("- min {}: {}", note.minute, note.text));
+                }
+                out.push('\n');
+            }
+        }
+        if !self.summary.trim().is_empty() {
+            out.push_str("## Summary\n\n");
+            line(&mut out, self.summary.trim());
+        }
+        out
+    }
+}

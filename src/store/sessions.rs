@@ -1,0 +1,250 @@
+//! Interview sessions: `<data>/sessions/<id>.toml`, one readable file per interview, saved like
+//! notes (atomic, private, never over a file changed elsewhere), its scorecard beside it as
+//! `<id>.scorecard.md`. Deleting a session removes every file that holds the candidate.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{Fingerprint, Saved, StoreError, StoreErrorKind, Target, read_text, save_guarded};
+use crate::interview::InterviewSession;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionStore {
+    dir: PathBuf,
+}
+
+impl SessionStore {
+    pub fn new(data_dir: &Path) -> SessionStore {
+        SessionStore {
+            dir: data_dir.join("sessions"),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.toml"))
+    }
+
+    /// Where `x` writes the scorecard.
+    pub fn scorecard_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.scorecard.md"))
+    }
+
+    /// A session's file as saved now: where, and its version (of `None` for a new session).
+    pub fn target(&self, id: &str) -> Target {
+        Target {
+            path: self.path(id),
+            fingerprint: Fingerprint::of(None),
+        }
+    }
+
+    fn parse(path: &Path, text: &str) -> Result<InterviewSession, StoreError> {
+        toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let (line, column, _) = crate::content::locate(text, offset);
+            StoreError {
+                path: path.to_path_buf(),
+                kind: StoreErrorKind::Malformed(format!(
+                    "line {line}, column {column}: {}",
+                    e.message()
+                )),
+            }
+        })
+    }
+
+    /// The session `id` and the version of its file.
+    pub fn load(&self, id: &str) -> Result<(InterviewSession, Target), StoreError> {
+        let path = self.path(id);
+        let text = read_text(&path)?.ok_or_else(|| StoreError {
+            path: path.clone(),
+            kind: StoreErrorKind::Io(std::io::ErrorKind::NotFound.into()),
+        })?;
+        let session = Self::parse(&path, &text)?;
+        Ok((
+            session,
+            Target {
+                fingerprint: Fingerprint::of(Some(&text)),
+                path,
+            },
+        ))
+    }
+
+    /// The ids of the saved sessions, newest first (ids start with the date and time).
+    pub fn ids(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<String> = entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_string();
+                let id = name.strip_suffix(".toml")?;
+                (!id.starts_with('.') && !id.contains(".conflict-")).then(|| id.to_string())
+            })
+            .collect();
+        ids.sort_unstable_by(|a, b| b.cmp(a));
+        ids
+    }
+
+    /// The session meant by `name`: its id, or the one id containing it (a candidate's name part).
+    pub fn find(&self, name: &str) -> Result<String, String> {
+        let ids = self.ids();
+        if ids.iter().any(|id| id == name) {
+            return Ok(name.to_string());
+        }
+        let matching: Vec<&String> = ids.iter().filter(|id| id.contains(name)).collect();
+        match matching.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(format!(
+                "no session {}; `cuecard sessions` lists them",
+                crate::text::inert(name)
+            )),
+            many => Err(format!(
+                "{} matches {} sessions; give the whole id",
+                crate::text::inert(name),
+                many.len()
+            )),
+        }
+    }
+
+    /// Saves the session over the version `target` was read as, or beside it on a conflict.
+    pub fn save(
+        &self,
+        session: &InterviewSession,
+        target: &Target,
+        stamp: &str,
+    ) -> Result<Saved, StoreError> {
+        let text = toml::to_string(session).map_err(|e| StoreError {
+            path: target.path.clone(),
+            kind: StoreErrorKind::Malformed(e.to_string()),
+        })?;
+        save_guarded(target, &text, stamp)
+    }
+
+    /// Removes every file that holds session `id`: the session, its conflict copies, its
+    /// scorecard, and temporary files a killed save left behind. Returns what it removed.
+    pub fn delete(&self, id: &str) -> Result<Vec<PathBuf>, StoreError> {
+        let entries = fs::read_dir(&self.dir).map_err(|e| StoreError {
+            path: self.dir.clone(),
+            kind: StoreErrorKind::Io(e),
+        })?;
+        let mut removed = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                continue;
+            };
+            // `id.toml`, `id.conflict-….toml`, `id.scorecard.md`, and `.id.toml.XXXX` temporaries.
+            let mine = name
+                .strip_prefix(id)
+                .or_else(|| name.strip_prefix('.').and_then(|n| n.strip_prefix(id)))
+                .is_some_and(|rest| rest.starts_with('.'));
+            if mine {
+                let path = entry.path();
+                fs::remove_file(&path).map_err(|e| StoreError {
+                    path: path.clone(),
+                    kind: StoreErrorKind::Io(e),
+                })?;
+                removed.push(path);
+            }
+        }
+        removed.sort();
+        Ok(removed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{ContentSource, load};
+    use crate::interview::SessionPlan;
+    use chrono::DateTime;
+
+    fn session(candidate: &str) -> InterviewSession {
+        let library = load(&[ContentSource::Bundled]).library;
+        let plan = SessionPlan {
+            candidate: candidate.to_string(),
+            role: "Support lead".to_string(),
+            level: 2,
+            competencies: vec!["customer-interaction".to_string()],
+            minutes: 30,
+        };
+        let now = DateTime::parse_from_rfc3339("2026-11-23T09:12:00Z")
+            .unwrap()
+            .to_utc();
+        InterviewSession::new(&library, &plan, now).unwrap()
+    }
+
+    #[test]
+    fn round_trip_list_find_and_conflict() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SessionStore::new(dir.path());
+        let mut jane = session("Jane Doe");
+        let saved = store.save(&jane, &store.target(&jane.id), "s").unwrap();
+        assert!(matches!(saved, Saved::Written(_)));
+        let (loaded, target) = store.load(&jane.id).unwrap();
+        assert_eq!(loaded, jane);
+        let text = fs::read_to_string(store.path(&jane.id)).unwrap();
+        assert!(text.contains("candidate = \"Jane Doe\""), "{text}");
+        store
+            .save(
+                &session("Max Roe"),
+                &store.target("20261123-0912-max-roe"),
+                "s",
+            )
+            .unwrap();
+        assert_eq!(
+            store.ids(),
+            vec!["20261123-0912-max-roe", "20261123-0912-jane-doe"]
+        );
+        assert_eq!(store.find("jane").unwrap(), "20261123-0912-jane-doe");
+        assert!(store.find("20261123").unwrap_err().contains("2 sessions"));
+        assert!(store.find("nobody").is_err());
+        // Changed elsewhere: kept, and this version goes beside it.
+        fs::write(
+            store.path(&jane.id),
+            text.replace("Support lead", "Team lead"),
+        )
+        .unwrap();
+        jane.summary = "Strong".to_string();
+        let saved = store.save(&jane, &target, "20261123-1000").unwrap();
+        let Saved::Conflict(copy) = saved else {
+            panic!("expected a conflict");
+        };
+        assert!(
+            copy.path
+                .ends_with("20261123-0912-jane-doe.conflict-20261123-1000.toml")
+        );
+        assert!(
+            fs::read_to_string(store.path(&jane.id))
+                .unwrap()
+                .contains("Team lead")
+        );
+        assert_eq!(store.ids().len(), 2, "conflict copies are not sessions");
+    }
+
+    #[test]
+    fn delete_removes_every_file_of_the_candidate_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SessionStore::new(dir.path());
+        let jane = session("Jane Doe");
+        let max = session("Max Roe");
+        store.save(&jane, &store.target(&jane.id), "s").unwrap();
+        store.save(&max, &store.target(&max.id), "s").unwrap();
+        fs::write(store.scorecard_path(&jane.id), "# Scorecard").unwrap();
+        fs::write(
+            store.dir().join(format!("{}.conflict-1.toml", jane.id)),
+            "x",
+        )
+        .unwrap();
+        fs::write(store.dir().join(format!(".{}.toml.tmp123", jane.id)), "x").unwrap();
+        let removed = store.delete(&jane.id).unwrap();
+        assert_eq!(removed.len(), 4, "{removed:?}");
+        assert_eq!(store.ids(), vec![max.id.clone()]);
+        let left: Vec<_> = fs::read_dir(store.dir()).unwrap().flatten().collect();
+        assert_eq!(left.len(), 1);
+    }
+}
