@@ -5,9 +5,12 @@ use std::sync::Arc;
 
 use clap::Parser;
 
-use cuecard::cli::{self, Cli, Command};
+use cuecard::cli::{self, Cli, Command, SessionsAction};
 use cuecard::content::{Loaded, load};
+use cuecard::interview::{InterviewSession, SessionPlan};
 use cuecard::search::{SearchIndex, Searcher};
+use cuecard::store::sessions::SessionStore;
+use cuecard::tui::Start;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -44,6 +47,67 @@ fn main() -> ExitCode {
                 }
             })
         }
+        Some(Command::Export { session, format }) => {
+            let Some(store) = session_store(args.data_dir.as_deref()) else {
+                return ExitCode::FAILURE;
+            };
+            match cli::sessions::export(&store, &loaded.library, &session, format) {
+                Ok(text) => stdout
+                    .write_all(text.as_bytes())
+                    .map(|()| ExitCode::SUCCESS),
+                Err(message) => {
+                    eprintln!("cuecard export: {message}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Some(Command::Sessions { action }) => {
+            let Some(store) = session_store(args.data_dir.as_deref()) else {
+                return ExitCode::FAILURE;
+            };
+            match action {
+                None => cli::sessions::list(&store, &mut stdout, &mut io::stderr())
+                    .map(|()| ExitCode::SUCCESS),
+                Some(SessionsAction::Delete { session }) => {
+                    match cli::sessions::delete(&store, &session, &mut stdout) {
+                        Ok(()) => Ok(ExitCode::SUCCESS),
+                        Err(message) => {
+                            eprintln!("cuecard sessions delete: {message}");
+                            Ok(ExitCode::FAILURE)
+                        }
+                    }
+                }
+            }
+        }
+        Some(Command::Interview {
+            candidate,
+            role,
+            level,
+            competency,
+            minutes,
+        }) => {
+            drop(stdout);
+            warn_about_problems(&loaded);
+            let plan = SessionPlan {
+                candidate,
+                role,
+                level,
+                competencies: competency,
+                minutes,
+            };
+            let session = match InterviewSession::new(&loaded.library, &plan, chrono::Utc::now()) {
+                Ok(session) => session,
+                Err(message) => {
+                    eprintln!("cuecard interview: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let start = Start {
+                interview: Some(session),
+                ..Start::default()
+            };
+            return browse(loaded, args.data_dir.as_deref(), start);
+        }
         Some(Command::Rehearse {
             competency,
             level,
@@ -59,11 +123,16 @@ fn main() -> ExitCode {
                         return ExitCode::from(2);
                     }
                 };
-            return browse(loaded, args.data_dir.as_deref(), until, Some(scope));
+            let start = Start {
+                until,
+                rehearse: Some(scope),
+                ..Start::default()
+            };
+            return browse(loaded, args.data_dir.as_deref(), start);
         }
         None => {
             drop(stdout);
-            return browse(loaded, args.data_dir.as_deref(), None, None);
+            return browse(loaded, args.data_dir.as_deref(), Start::default());
         }
     };
     let result = result.and_then(|code| stdout.flush().map(|()| code));
@@ -79,12 +148,7 @@ fn main() -> ExitCode {
 }
 
 /// Opens the terminal browser, when there is a terminal to open it in.
-fn browse(
-    loaded: Loaded,
-    data_dir: Option<&Path>,
-    until: Option<chrono::NaiveDate>,
-    rehearse: Option<(String, Vec<String>)>,
-) -> ExitCode {
+fn browse(loaded: Loaded, data_dir: Option<&Path>, start: Start) -> ExitCode {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "cuecard: the browser needs a terminal. To print the content, use `cuecard list`; \
@@ -99,16 +163,26 @@ fn browse(
         );
         return ExitCode::FAILURE;
     };
-    let options = cuecard::tui::Options {
-        data_dir,
-        until,
-        rehearse,
-    };
+    let options = cuecard::tui::Options { data_dir, start };
     match cuecard::tui::run(loaded, &options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("cuecard: terminal error: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// The interview sessions of the data directory; says why on stderr when there is none.
+fn session_store(data_dir: Option<&Path>) -> Option<SessionStore> {
+    match cuecard::store::data_dir(data_dir) {
+        Some(dir) => Some(SessionStore::new(&dir)),
+        None => {
+            eprintln!(
+                "cuecard: no home directory to find sessions in; choose one with --data-dir DIR or {}.",
+                cuecard::store::DATA_DIR_ENV
+            );
+            None
         }
     }
 }

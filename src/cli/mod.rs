@@ -2,6 +2,7 @@
 
 mod list;
 mod search;
+pub mod sessions;
 mod validate;
 
 use std::path::PathBuf;
@@ -36,6 +37,38 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start an interview: plans the questions of the competencies at the target level and opens
+    /// the live view. The session is saved in the data directory as you go.
+    Interview {
+        /// The candidate's name.
+        #[arg(long)]
+        candidate: String,
+        /// The role interviewed for.
+        #[arg(long, default_value = "")]
+        role: String,
+        /// The level the role calls for: its questions are planned and its behaviors shown.
+        #[arg(long, default_value_t = 2)]
+        level: usize,
+        /// A competency to assess (its id, or the last part of it; repeatable; default: all).
+        #[arg(long, value_name = "ID")]
+        competency: Vec<String>,
+        /// The time budget in minutes.
+        #[arg(long, default_value_t = 45)]
+        minutes: u64,
+    },
+    /// Print an interview's scorecard: candidate, role, date, duration, ratings with evidence,
+    /// the questions asked with the key points covered, notes and time, and the recommendation.
+    Export {
+        /// The session's id, or a part of it that only one session has (the candidate's name).
+        session: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+    },
+    /// List interview sessions; `sessions delete SESSION` removes one.
+    Sessions {
+        #[command(subcommand)]
+        action: Option<SessionsAction>,
+    },
     /// Rehearse in the terminal: due questions first, then new ones, timed, graded 1-4, and
     /// scheduled by spaced repetition (FSRS).
     Rehearse {
@@ -78,6 +111,24 @@ pub enum Command {
         /// contiguous, score, text.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown, to paste into an applicant tracking system.
+    Md,
+    /// One JSON object.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsAction {
+    /// Remove every file that holds this session's candidate: the session, its conflict copies,
+    /// its scorecard; prints each path removed.
+    Delete {
+        /// The session's id, or a part of it that only one session has.
+        session: String,
     },
 }
 

@@ -44,9 +44,9 @@ pub enum Action {
     NextQuestion,
     /// Open search, remembering where the user is.
     OpenSearch,
-    /// Add a character to the search query.
+    /// Type a character into the line being edited: the search query, a form field, a quick note.
     SearchType(char),
-    /// Remove the last character of the search query.
+    /// Remove the last character of the line being edited.
     SearchBackspace,
     /// Clear the search query.
     SearchClear,
@@ -64,6 +64,26 @@ pub enum Action {
     Grade(u8),
     /// Open or close the progress view.
     ToggleProgress,
+    /// Open the interview under way, or set one up.
+    OpenInterview,
+    /// Add the selected question to the interview's plan, or take it out.
+    TogglePlanned,
+    /// Move the current question one place earlier in the plan.
+    MoveEarlier,
+    /// Move the current question one place later in the plan.
+    MoveLater,
+    /// Tick key point N (1-based) of the current question as covered.
+    TickKeyPoint(u8),
+    /// Tick follow-up N (1-based) of the current question as asked.
+    TickFollowUp(u8),
+    /// Open or close the ratings.
+    Rate,
+    /// Write the scorecard next to the session file.
+    Export,
+    /// Write the interview's summary.
+    Summary,
+    /// Cycle the recommendation: strong no, no, yes, strong yes.
+    Recommend,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
     /// A mouse click at a cell.

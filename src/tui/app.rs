@@ -12,6 +12,7 @@ use crate::search::SearchResult;
 use crate::store::Fingerprint;
 
 use super::effect::Effect;
+use super::interview_mode::{Interview, Setup};
 use super::keymap::Mode;
 use super::notes_mode::{NoteEditor, PendingNote};
 use super::rehearsal_mode::Rehearsal;
@@ -141,6 +142,10 @@ pub struct App {
     pub rehearsal: Option<Rehearsal>,
     /// The progress view's scroll position (in competencies), when it is open.
     pub progress: Option<usize>,
+    /// The interview set-up form, when open.
+    pub setup: Option<Setup>,
+    /// The interview under way.
+    pub interview: Option<Interview>,
 }
 
 /// A message in the footer.
@@ -198,6 +203,8 @@ impl App {
             answer_seconds: 120,
             rehearsal: None,
             progress: None,
+            setup: None,
+            interview: None,
         }
     }
 
@@ -236,6 +243,7 @@ impl App {
     pub fn has_unsaved(&self) -> bool {
         !self.unsaved.is_empty()
             || !self.graded.is_empty()
+            || self.interview.as_ref().is_some_and(|i| i.dirty)
             || self.editor.as_ref().is_some_and(NoteEditor::dirty)
     }
 
@@ -277,6 +285,16 @@ impl App {
         }
         if self.editor.is_some() {
             return Mode::Note;
+        }
+        if self.setup.is_some() {
+            return Mode::Setup;
+        }
+        if let Some(interview) = self.interview.as_ref().filter(|i| i.live) {
+            return match (&interview.input, interview.rating) {
+                (Some(_), _) => Mode::Typing,
+                (None, Some(_)) => Mode::Rating,
+                (None, None) => Mode::Interview,
+            };
         }
         if self.rehearsal.is_some() {
             return Mode::Rehearsal;

@@ -49,7 +49,8 @@ impl Autosave {
             .as_ref()
             .is_none_or(|(_, _, at)| now.duration_since(*at) >= AUTOSAVE_DELAY);
         let editor_due = idle && app.editor.as_ref().is_some_and(|e| e.dirty());
-        if editor_due || !app.unsaved.is_empty() || !app.graded.is_empty() {
+        let interview_due = app.interview.as_ref().is_some_and(|i| i.dirty);
+        if editor_due || !app.unsaved.is_empty() || !app.graded.is_empty() || interview_due {
             notes_mode::save_all(app);
         }
     }

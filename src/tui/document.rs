@@ -27,19 +27,25 @@ pub struct DocLine {
     pub tone: Tone,
 }
 
-fn line(text: impl Into<String>, tone: Tone) -> DocLine {
+pub(super) fn line(text: impl Into<String>, tone: Tone) -> DocLine {
     DocLine {
         text: text.into(),
         tone,
     }
 }
 
-fn blank() -> DocLine {
+pub(super) fn blank() -> DocLine {
     line("", Tone::Body)
 }
 
 /// Adds `text` wrapped to `width`, every line indented by `indent` columns.
-fn paragraph(out: &mut Vec<DocLine>, text: &str, width: usize, indent: usize, tone: Tone) {
+pub(super) fn paragraph(
+    out: &mut Vec<DocLine>,
+    text: &str,
+    width: usize,
+    indent: usize,
+    tone: Tone,
+) {
     let pad = " ".repeat(indent);
     for wrapped in wrap(text, width.saturating_sub(indent)) {
         out.push(line(format!("{pad}{wrapped}"), tone));
@@ -47,7 +53,13 @@ fn paragraph(out: &mut Vec<DocLine>, text: &str, width: usize, indent: usize, to
 }
 
 /// Adds each item as a bullet with a hanging indent.
-fn bullets(out: &mut Vec<DocLine>, items: &[String], bullet: &str, width: usize, tone: Tone) {
+pub(super) fn bullets(
+    out: &mut Vec<DocLine>,
+    items: &[String],
+    bullet: &str,
+    width: usize,
+    tone: Tone,
+) {
     let hang = " ".repeat(super::wrap::width(bullet));
     for item in items {
         for (i, wrapped) in wrap(item, width.saturating_sub(hang.len()))

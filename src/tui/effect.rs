@@ -16,6 +16,10 @@ pub enum Effect {
     EditExternally { question_id: String },
     /// Write the review schedule (merging with the file if it changed elsewhere).
     SaveSchedule,
+    /// Write the interview session.
+    SaveSession,
+    /// Write the interview's scorecard next to its session file.
+    ExportScorecard,
 }
 
 /// A note's text to save, and where. `Debug` leaves the text out: notes are private.

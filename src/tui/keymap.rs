@@ -16,6 +16,14 @@ pub enum Mode {
     Note,
     Rehearsal,
     Progress,
+    /// The interview set-up form: printable keys are typed into the field.
+    Setup,
+    /// The interview's live view.
+    Interview,
+    /// Rating the competencies of an interview.
+    Rating,
+    /// Typing a line of an interview (a note, an evidence, the summary).
+    Typing,
     Search,
     Help,
 }
@@ -114,11 +122,195 @@ pub const BROWSE: &[Binding] = &[
     bind(&[ch('9')], "", Action::SelectLevel(9), "", false),
     REHEARSE_KEY,
     PROGRESS_KEY,
+    INTERVIEW_KEY,
     SEARCH_KEY,
     HELP_KEY,
     QUIT,
 ];
 
+const INTERVIEW_KEY: Binding = bind(
+    &[ch('i')],
+    "i",
+    Action::OpenInterview,
+    "interview: set one up, or back to the one under way",
+    false,
+);
+
+/// The interview's live view.
+pub const INTERVIEW: &[Binding] = &[
+    bind(&[ch(']')], "]", Action::NextQuestion, "next question", true),
+    bind(
+        &[ch('[')],
+        "[",
+        Action::PrevQuestion,
+        "previous question",
+        false,
+    ),
+    bind(
+        &[ch('1')],
+        "1-9",
+        Action::TickKeyPoint(1),
+        "tick key point 1 to 9",
+        true,
+    ),
+    bind(&[ch('2')], "", Action::TickKeyPoint(2), "", false),
+    bind(&[ch('3')], "", Action::TickKeyPoint(3), "", false),
+    bind(&[ch('4')], "", Action::TickKeyPoint(4), "", false),
+    bind(&[ch('5')], "", Action::TickKeyPoint(5), "", false),
+    bind(&[ch('6')], "", Action::TickKeyPoint(6), "", false),
+    bind(&[ch('7')], "", Action::TickKeyPoint(7), "", false),
+    bind(&[ch('8')], "", Action::TickKeyPoint(8), "", false),
+    bind(&[ch('9')], "", Action::TickKeyPoint(9), "", false),
+    bind(
+        &[ch('a')],
+        "a-f",
+        Action::TickFollowUp(1),
+        "tick follow-up a to f",
+        false,
+    ),
+    bind(&[ch('b')], "", Action::TickFollowUp(2), "", false),
+    bind(&[ch('c')], "", Action::TickFollowUp(3), "", false),
+    bind(&[ch('d')], "", Action::TickFollowUp(4), "", false),
+    bind(&[ch('e')], "", Action::TickFollowUp(5), "", false),
+    bind(&[ch('f')], "", Action::TickFollowUp(6), "", false),
+    bind(&[ch('n')], "n", Action::OpenNote, "quick note", true),
+    bind(&[ch('R')], "R", Action::Rate, "ratings", true),
+    bind(
+        &[ch('x')],
+        "x",
+        Action::Export,
+        "write the scorecard",
+        false,
+    ),
+    bind(
+        &[ch('K')],
+        "K",
+        Action::MoveEarlier,
+        "move the question earlier in the plan",
+        false,
+    ),
+    bind(
+        &[ch('J')],
+        "J",
+        Action::MoveLater,
+        "move the question later in the plan",
+        false,
+    ),
+    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
+    bind(UP, "k/↑", Action::Up, "scroll up", false),
+    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
+    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Esc",
+        Action::Back,
+        "to the browser (i comes back)",
+        false,
+    ),
+    SEARCH_KEY,
+    HELP_KEY,
+    QUIT,
+];
+
+/// Rating an interview's competencies against their levels.
+pub const RATING: &[Binding] = &[
+    bind(DOWN, "j/↓", Action::Down, "next competency", false),
+    bind(UP, "k/↑", Action::Up, "previous competency", false),
+    bind(
+        PAGE_DOWN,
+        "PgDn",
+        Action::PageDown,
+        "scroll the levels down",
+        false,
+    ),
+    bind(
+        PAGE_UP,
+        "PgUp",
+        Action::PageUp,
+        "scroll the levels up",
+        false,
+    ),
+    bind(
+        &[ch('1')],
+        "1-9",
+        Action::SelectLevel(1),
+        "rate at that level",
+        true,
+    ),
+    bind(&[ch('2')], "", Action::SelectLevel(2), "", false),
+    bind(&[ch('3')], "", Action::SelectLevel(3), "", false),
+    bind(&[ch('4')], "", Action::SelectLevel(4), "", false),
+    bind(&[ch('5')], "", Action::SelectLevel(5), "", false),
+    bind(&[ch('6')], "", Action::SelectLevel(6), "", false),
+    bind(&[ch('7')], "", Action::SelectLevel(7), "", false),
+    bind(&[ch('8')], "", Action::SelectLevel(8), "", false),
+    bind(&[ch('9')], "", Action::SelectLevel(9), "", false),
+    bind(&[ch('e')], "e", Action::OpenNote, "evidence", true),
+    bind(&[ch('o')], "o", Action::Recommend, "recommendation", true),
+    bind(&[ch('s')], "s", Action::Summary, "summary", false),
+    bind(
+        &[key(KeyCode::Esc), ch('R')],
+        "Esc",
+        Action::Back,
+        "back to the question",
+        true,
+    ),
+    QUIT,
+];
+
+/// The interview set-up form. Other printable keys are typed into the field.
+pub const SETUP: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter)],
+        "Enter",
+        Action::Open,
+        "start the interview",
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Tab)],
+        "Tab",
+        Action::FocusNext,
+        "next field",
+        true,
+    ),
+    bind(
+        &[key(KeyCode::BackTab)],
+        "S-Tab",
+        Action::FocusPrev,
+        "previous field",
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Backspace)],
+        "Bksp",
+        Action::SearchBackspace,
+        "delete a character",
+        false,
+    ),
+    bind(&[key(KeyCode::Esc)], "Esc", Action::Back, "cancel", true),
+    bind(&[ctrl('c')], "C-c", Action::Quit, "quit", false),
+];
+
+/// Typing a line in an interview. Other printable keys are typed.
+pub const TYPING: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter)],
+        "Enter",
+        Action::Open,
+        "keep the line",
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Backspace)],
+        "Bksp",
+        Action::SearchBackspace,
+        "delete a character",
+        false,
+    ),
+    bind(&[key(KeyCode::Esc)], "Esc", Action::Back, "cancel", true),
+    bind(&[ctrl('c')], "C-c", Action::Quit, "quit", false),
+];
 const REHEARSE_KEY: Binding = bind(
     &[ch('r')],
     "r",
@@ -244,6 +436,13 @@ pub const QUESTIONS: &[Binding] = &[
         "open the question",
         true,
     ),
+    bind(
+        &[ch(' ')],
+        "Space",
+        Action::TogglePlanned,
+        "add to or take out of the interview plan",
+        false,
+    ),
     NOTE_KEY,
     EXTERNAL_EDITOR_KEY,
 ];
@@ -305,6 +504,7 @@ pub const QUESTION: &[Binding] = &[
     NOTE_KEY,
     EXTERNAL_EDITOR_KEY,
     REHEARSE_KEY,
+    INTERVIEW_KEY,
     HELP_KEY,
     QUIT,
 ];
@@ -391,13 +591,17 @@ pub fn tables(mode: Mode) -> &'static [&'static [Binding]] {
         Mode::Note => &[NOTE],
         Mode::Rehearsal => &[REHEARSAL],
         Mode::Progress => &[PROGRESS],
+        Mode::Setup => &[SETUP],
+        Mode::Interview => &[INTERVIEW],
+        Mode::Rating => &[RATING],
+        Mode::Typing => &[TYPING],
         Mode::Search => &[SEARCH],
         Mode::Help => &[HELP, TEXT],
     }
 }
 
 /// The sections of the help overlay: a title and the bindings it lists.
-pub fn help_sections() -> [(&'static str, &'static [Binding]); 12] {
+pub fn help_sections() -> [(&'static str, &'static [Binding]); 16] {
     [
         ("Everywhere in the browser", BROWSE),
         ("Competencies pane", COMPETENCIES),
@@ -409,6 +613,10 @@ pub fn help_sections() -> [(&'static str, &'static [Binding]); 12] {
         ("Writing a note (other keys edit the text)", NOTE),
         ("Rehearsal", REHEARSAL),
         ("Progress", PROGRESS),
+        ("Interview: live view", INTERVIEW),
+        ("Interview: ratings", RATING),
+        ("Interview: set-up (type in the fields)", SETUP),
+        ("Interview: typing a line", TYPING),
         ("Search (type to search)", SEARCH),
         ("This help", HELP),
     ]
@@ -436,10 +644,10 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
         .flat_map(|table| table.iter())
         .find(|b| b.keys.iter().any(|k| matches(k, event)))
         .map(|b| b.action);
-    // In search, every other printable character is part of the query; in a note, every key.
+    // In search, a form or a line, every other printable character is typed; in a note, every key.
     match (bound, mode, event.code) {
         (None, Mode::Note, _) => Some(Action::Edit(*event)),
-        (None, Mode::Search, KeyCode::Char(c))
+        (None, Mode::Search | Mode::Setup | Mode::Typing, KeyCode::Char(c))
             if !event
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -525,6 +733,10 @@ mod tests {
             Mode::Note,
             Mode::Rehearsal,
             Mode::Progress,
+            Mode::Setup,
+            Mode::Interview,
+            Mode::Rating,
+            Mode::Typing,
             Mode::Search,
             Mode::Help,
         ] {

@@ -7,6 +7,8 @@ pub mod autosave;
 pub mod document;
 pub mod effect;
 pub mod external;
+pub mod interview_doc;
+pub mod interview_mode;
 pub mod keymap;
 pub mod layout;
 pub mod notes_mode;
@@ -73,12 +75,20 @@ pub fn action_for_event(mode: Mode, event: &Event) -> Option<Action> {
 /// How the browser starts.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Where notes, the review history and settings live.
+    /// Where notes, the review history, sessions and settings live.
     pub data_dir: PathBuf,
+    pub start: Start,
+}
+
+/// What the browser opens on, from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
     /// The interview date, to pack reviews before it.
     pub until: Option<NaiveDate>,
-    /// Start in a rehearsal of these questions (from `cuecard rehearse`), titled with the scope.
+    /// A rehearsal of these questions (from `cuecard rehearse`), titled with the scope.
     pub rehearse: Option<(String, Vec<String>)>,
+    /// A new interview's live view (from `cuecard interview`).
+    pub interview: Option<crate::interview::InterviewSession>,
 }
 
 /// Runs the browser until the user quits or a SIGTERM or SIGHUP arrives.
@@ -97,11 +107,14 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     };
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
     app.now = Utc::now();
-    app.until = options.until;
+    app.until = options.start.until;
     start_practice(&mut app, &stores, data_dir);
-    if let Some((scope, questions)) = &options.rehearse {
+    if let Some((scope, questions)) = &options.start.rehearse {
         let queue = app.schedule.queue(questions, app.now, app.until);
         rehearsal_mode::start(&mut app, scope.clone(), queue);
+    }
+    if let Some(session) = &options.start.interview {
+        interview_mode::begin(&mut app, session.clone(), None);
     }
     let looped = event_loop(&mut terminal, &mut app, &stores, &unsaved, &stop, &theme);
     // Quit, a signal, a terminal error, or a quit that chose to leave unsaved work behind: save

@@ -224,6 +224,7 @@ pub fn save_all(app: &mut App) {
     if !app.graded.is_empty() {
         app.effects.push(Effect::SaveSchedule);
     }
+    super::interview_mode::save(app);
 }
 
 /// A save finished. On success the note is on disk (or, when the file had changed meanwhile, in a

@@ -5,15 +5,19 @@ use std::path::Path;
 
 use super::app::App;
 use super::effect::Effect;
-use super::{notes_mode, rehearsal_mode};
+use super::{interview_mode, notes_mode, rehearsal_mode};
+use crate::interview::scorecard::Scorecard;
 use crate::store::notes::NoteStore;
 use crate::store::reviews::ReviewStore;
+use crate::store::sessions::SessionStore;
+use crate::store::write_private;
 
 /// Where the user's work is kept.
 #[derive(Debug, Clone)]
 pub struct Stores {
     pub notes: NoteStore,
     pub reviews: ReviewStore,
+    pub sessions: SessionStore,
 }
 
 impl Stores {
@@ -21,6 +25,7 @@ impl Stores {
         Stores {
             notes: NoteStore::new(data_dir),
             reviews: ReviewStore::new(data_dir),
+            sessions: SessionStore::new(data_dir),
         }
     }
 }
@@ -52,12 +57,46 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
                             .save(&app.schedule, &app.graded, app.schedule_version);
                     rehearsal_mode::saved(app, result);
                 }
+                Effect::SaveSession => save_session(app, stores, stamp),
+                Effect::ExportScorecard => {
+                    save_session(app, stores, stamp);
+                    export_scorecard(app, stores);
+                }
                 other @ Effect::EditExternally { .. } => left.push(other),
             }
         }
     }
     notes_mode::settle_quit(app);
     left
+}
+
+fn save_session(app: &mut App, stores: &Stores, stamp: &str) {
+    let Some(interview) = app.interview.as_ref().filter(|i| i.dirty) else {
+        return;
+    };
+    let target = interview
+        .target
+        .clone()
+        .unwrap_or_else(|| stores.sessions.target(&interview.session.id));
+    let result = stores.sessions.save(&interview.session, &target, stamp);
+    interview_mode::saved(app, result);
+}
+
+fn export_scorecard(app: &mut App, stores: &Stores) {
+    let Some(interview) = app.interview.as_ref() else {
+        return;
+    };
+    let path = stores.sessions.scorecard_path(&interview.session.id);
+    let markdown = Scorecard::new(&interview.session, &app.library).to_markdown();
+    let text = match write_private(&path, markdown.as_bytes()) {
+        Ok(()) => format!("Scorecard written to {}", path.display()),
+        Err(e) => format!("Scorecard not written: {e}"),
+    };
+    let error = text.starts_with("Scorecard not");
+    app.status = Some(super::app::Status {
+        text: crate::text::inert(&text).into_owned(),
+        error,
+    });
 }
 
 /// The stamp for conflict copies made now.

@@ -127,6 +127,17 @@ fn jump(app: &mut App) {
     if result.competency >= app.entries.len() {
         return;
     }
+    // In an interview's live view, a question found is asked next.
+    let (f, c) = app.entries[result.competency];
+    let found = result
+        .question_in_competency
+        .and_then(|q| app.library.frameworks[f].competencies[c].questions.get(q))
+        .map(|q| q.id.clone());
+    if let Some(id) = found
+        && super::interview_mode::ask_found(app, &id)
+    {
+        return;
+    }
     app.screen = Screen::Browse;
     select_competency(app, result.competency);
     if let Some(level) = result.level {

@@ -33,6 +33,10 @@ pub fn update(app: &mut App, action: Action) {
         _ if app.help.is_some() => help(app, action),
         _ if app.search.is_some() => super::search_mode::update(app, action),
         _ if app.editor.is_some() => super::notes_mode::update(app, action),
+        _ if app.setup.is_some() => super::interview_mode::setup(app, action),
+        _ if app.interview.as_ref().is_some_and(|i| i.live) => {
+            super::interview_mode::update(app, action)
+        }
         _ if app.rehearsal.is_some() => super::rehearsal_mode::update(app, action),
         _ if app.progress.is_some() => progress(app, action),
         _ => match app.screen {
@@ -109,6 +113,17 @@ fn browse(app: &mut App, action: Action) {
             super::rehearsal_mode::start_from_browser(app, single);
         }
         Action::ToggleProgress => app.progress = Some(0),
+        Action::OpenInterview => super::interview_mode::open(app),
+        Action::TogglePlanned if app.focus == Pane::Questions => {
+            if app.interview.is_some() {
+                super::interview_mode::toggle_planned(app);
+            } else {
+                app.status = Some(super::app::Status {
+                    text: "No interview under way: i sets one up.".to_string(),
+                    error: false,
+                });
+            }
+        }
         Action::EditNoteExternally if app.focus == Pane::Questions => edit_externally(app),
         Action::SelectLevel(level) => select_level(app, level),
         Action::PrevLevel => select_level(app, app.level.saturating_sub(1)),
@@ -254,6 +269,7 @@ fn question_screen(app: &mut App, action: Action) {
         Action::OpenNote => super::notes_mode::open(app),
         Action::EditNoteExternally => edit_externally(app),
         Action::StartRehearsal => super::rehearsal_mode::start_from_browser(app, true),
+        Action::OpenInterview => super::interview_mode::open(app),
         Action::Reveal => {
             app.screen = Screen::Question {
                 revealed: !revealed,
@@ -316,6 +332,7 @@ fn edit_externally(app: &mut App) {
 
 fn click(app: &mut App, column: u16, row: u16) {
     let overlay = app.help.is_some() || app.search.is_some() || app.rehearsal.is_some();
+    let overlay = overlay || app.setup.is_some() || app.interview.as_ref().is_some_and(|i| i.live);
     if overlay || app.progress.is_some() || app.screen != Screen::Browse {
         return;
     }
@@ -389,7 +406,8 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
         super::search_mode::update(app, step);
         return;
     }
-    if app.editor.is_some() || app.rehearsal.is_some() || app.progress.is_some() {
+    let interviewing = app.setup.is_some() || app.interview.as_ref().is_some_and(|i| i.live);
+    if app.editor.is_some() || app.rehearsal.is_some() || app.progress.is_some() || interviewing {
         return;
     }
     if let Screen::Question { .. } = app.screen {

@@ -4,6 +4,7 @@ mod behaviors;
 mod chrome;
 mod competencies;
 mod help;
+mod interview;
 mod note;
 mod progress;
 mod question;
@@ -31,15 +32,29 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     if let Some(banner) = areas.banner {
         chrome::banner(frame, banner, app.problems, theme);
     }
-    if let Some(tabs) = areas.tabs {
-        chrome::tabs(frame, tabs, app.focus, theme);
-    }
-    if let Some(rehearsal) = &app.rehearsal {
-        rehearsal::render(frame, areas.body, app, rehearsal, theme);
+    // The interview, a rehearsal and the progress view take the tab bar's row too.
+    let whole = match areas.tabs {
+        Some(tabs) => Rect {
+            y: tabs.y,
+            height: areas.body.height + tabs.height,
+            ..areas.body
+        },
+        None => areas.body,
+    };
+    if let Some(interview) = app.interview.as_ref().filter(|i| i.live) {
+        interview::render(frame, whole, app, interview, theme);
+    } else if let Some(rehearsal) = &app.rehearsal {
+        rehearsal::render(frame, whole, app, rehearsal, theme);
     } else if let Some(scroll) = app.progress {
-        progress::render(frame, areas.body, app, scroll, theme);
+        progress::render(frame, whole, app, scroll, theme);
     } else {
+        if let Some(tabs) = areas.tabs {
+            chrome::tabs(frame, tabs, app.focus, theme);
+        }
         screen(frame, app, &areas, theme);
+    }
+    if let Some(form) = &app.setup {
+        interview::setup(frame, area, app, form, theme);
     }
     if let Some(search) = &app.search {
         search::render(frame, layout::search_area(area), app, search, theme);

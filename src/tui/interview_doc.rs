@@ -1,0 +1,204 @@
+//! The text of the interview's live view and ratings view as wrapped lines, like `document`:
+//! the current question with its checklist, the anchors of the target level and the notes; each
+//! competency's levels with their behavior statements, for rating against evidence.
+
+use crate::content::Library;
+use crate::interview::InterviewSession;
+
+use super::document::{DocLine, Tone, blank, bullets, level_label, line, paragraph};
+
+/// The current question of the live view: where it comes from, the question, the key points and
+/// follow-ups as a checklist (with the keys that tick them), the anchors, the notes so far.
+pub fn live(
+    library: &Library,
+    session: &InterviewSession,
+    current: usize,
+    width: usize,
+) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    let Some(planned) = session.questions.get(current) else {
+        paragraph(
+            &mut out,
+            "The plan is empty. Esc goes to the browser, where Space adds the selected question; / finds any question and Enter asks it.",
+            width,
+            0,
+            Tone::Hint,
+        );
+        return out;
+    };
+    let Some(question) = library.question(&planned.id) else {
+        paragraph(
+            &mut out,
+            &format!("{} is no longer in the content.", planned.id),
+            width,
+            0,
+            Tone::Hint,
+        );
+        return out;
+    };
+    let competency_id = planned.id.rsplit_once('/').map_or("", |(c, _)| c);
+    let competency = library.competency(competency_id);
+    let framework = competency_id
+        .split_once('/')
+        .and_then(|(f, _)| library.framework(f));
+    let mut context = competency.map_or_else(String::new, |c| c.name.clone());
+    if let Some(level) = question.level {
+        context.push_str(&format!(" · L{level}"));
+    }
+    paragraph(&mut out, &context, width, 0, Tone::Hint);
+    paragraph(&mut out, &question.text, width, 2, Tone::Title);
+    out.push(blank());
+    let checklist = |out: &mut Vec<DocLine>, items: &[String], ticked: &[usize], keys: &[char]| {
+        for (i, item) in items.iter().enumerate() {
+            let key = keys.get(i).map_or(' ', |k| *k);
+            let mark = if ticked.contains(&i) { "x" } else { " " };
+            let tone = if ticked.contains(&i) {
+                Tone::Selected
+            } else {
+                Tone::Body
+            };
+            bullets(
+                out,
+                std::slice::from_ref(item),
+                &format!("{key} [{mark}] "),
+                width,
+                tone,
+            );
+        }
+    };
+    if !question.key_points.is_empty() {
+        let covered = planned.key_points.len();
+        out.push(line(
+            format!(
+                "Key points · {covered} of {} covered",
+                question.key_points.len()
+            ),
+            Tone::Heading,
+        ));
+        let keys: Vec<char> = ('1'..='9').collect();
+        checklist(&mut out, &question.key_points, &planned.key_points, &keys);
+        out.push(blank());
+    }
+    if !question.follow_ups.is_empty() {
+        out.push(line("Follow-ups", Tone::Heading));
+        let keys: Vec<char> = ('a'..='f').collect();
+        checklist(&mut out, &question.follow_ups, &planned.follow_ups, &keys);
+        out.push(blank());
+    }
+    if let (Some(framework), Some(competency)) = (framework, competency) {
+        let level = session.level.clamp(1, framework.levels.len().max(1));
+        out.push(line(
+            format!("Anchors · {}", level_label(framework, level)),
+            Tone::Heading,
+        ));
+        if let Some(statements) = competency.behaviors.get(level - 1) {
+            bullets(&mut out, statements, "  • ", width, Tone::Quiet);
+        }
+        out.push(blank());
+    }
+    if !planned.notes.is_empty() {
+        out.push(line("Notes", Tone::Heading));
+        for note in &planned.notes {
+            let text = crate::text::inert(&note.text);
+            bullets(
+                &mut out,
+                &[text.into_owned()],
+                &format!("  {:>2}′ ", note.minute),
+                width,
+                Tone::Body,
+            );
+        }
+    }
+    out
+}
+
+/// The ratings view: every assessed competency with its rating, then the selected one's levels,
+/// each with its behavior statements (the chosen level marked), its evidence, and the summary.
+pub fn ratings(
+    library: &Library,
+    session: &InterviewSession,
+    selected: usize,
+    width: usize,
+) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    let name_of = |id: &str| {
+        library
+            .competency(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    };
+    let framework_of = |id: &str| id.split_once('/').and_then(|(f, _)| library.framework(f));
+    for (i, rating) in session.ratings.iter().enumerate() {
+        let level = match (rating.level, framework_of(&rating.competency)) {
+            (Some(l), Some(f)) => level_label(f, l),
+            (Some(l), None) => l.to_string(),
+            (None, _) => "not rated".to_string(),
+        };
+        let marker = if i == selected { "▸ " } else { "  " };
+        let tone = if i == selected {
+            Tone::Heading
+        } else {
+            Tone::Body
+        };
+        paragraph(
+            &mut out,
+            &format!("{marker}{}: {level}", name_of(&rating.competency)),
+            width,
+            0,
+            tone,
+        );
+    }
+    let recommendation = session.recommendation.map_or("none yet (o)", |r| r.label());
+    paragraph(
+        &mut out,
+        &format!("Recommendation: {recommendation}"),
+        width,
+        0,
+        Tone::Hint,
+    );
+    out.push(blank());
+    if let Some(rating) = session.ratings.get(selected)
+        && let (Some(framework), Some(competency)) = (
+            framework_of(&rating.competency),
+            library.competency(&rating.competency),
+        )
+    {
+        for (index, statements) in competency.behaviors.iter().enumerate() {
+            let level = index + 1;
+            let chosen = rating.level == Some(level);
+            let marker = if chosen { "● " } else { "  " };
+            let tone = if chosen { Tone::Selected } else { Tone::Quiet };
+            paragraph(
+                &mut out,
+                &format!("{marker}{}", level_label(framework, level)),
+                width,
+                0,
+                if chosen { Tone::Heading } else { Tone::Body },
+            );
+            bullets(&mut out, statements, "    • ", width, tone);
+        }
+        out.push(blank());
+        let evidence = if rating.evidence.is_empty() {
+            "none yet (e)".to_string()
+        } else {
+            crate::text::inert(&rating.evidence).into_owned()
+        };
+        paragraph(
+            &mut out,
+            &format!("Evidence: {evidence}"),
+            width,
+            0,
+            Tone::Body,
+        );
+    }
+    if !session.summary.is_empty() {
+        let summary = crate::text::inert(&session.summary);
+        paragraph(
+            &mut out,
+            &format!("Summary: {summary}"),
+            width,
+            0,
+            Tone::Body,
+        );
+    }
+    out
+}

@@ -1,0 +1,158 @@
+//! The interview: the live view (timers, the current question with its checklist, anchors and
+//! notes), the ratings view, the line being typed, and the set-up form.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::tui::app::App;
+use crate::tui::document::Tone;
+use crate::tui::interview_doc;
+use crate::tui::interview_mode::{Interview, Setup, clocks};
+use crate::tui::layout::inner;
+use crate::tui::rehearsal_mode::Pace;
+use crate::tui::theme::Theme;
+use crate::tui::wrap::{truncate, width};
+
+fn clock(seconds: u64) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, theme: &Theme) {
+    let session = &interview.session;
+    let inside = inner(body);
+    let title = match interview.rating {
+        Some(_) => format!(" Ratings · {} ", session.candidate),
+        None => format!(
+            " {} · question {} of {} ",
+            session.candidate,
+            (interview.current + 1).min(session.questions.len()),
+            session.questions.len()
+        ),
+    };
+    let title = truncate(&title, usize::from(body.width.saturating_sub(2)));
+    frame.render_widget(super::pane_block(title, true, theme), body);
+    let (on_question, total) = clocks(interview, app.now);
+    let budget = session.minutes * 60;
+    let pace = session.pace();
+    let mut timers = vec![
+        Span::styled(format!("⏱ {}", clock(on_question)), theme.pace(Pace::Fine)),
+        Span::raw(" · "),
+        Span::styled(
+            format!("{} of {}", clock(total), clock(budget)),
+            theme.pace(if total > budget {
+                Pace::Over
+            } else if total * 4 >= budget * 3 {
+                Pace::Nearly
+            } else {
+                Pace::Fine
+            }),
+        ),
+    ];
+    if let Some(each) = pace.minutes_each() {
+        timers.push(Span::styled(
+            format!(" · {} left, ~{each} min each", pace.questions_left),
+            theme.tone(Tone::Hint),
+        ));
+    }
+    let top = Rect {
+        height: inside.height.min(1),
+        ..inside
+    };
+    frame.render_widget(Paragraph::new(Line::from(timers)), top);
+    let typing = interview.input.is_some();
+    let text_area = Rect {
+        y: inside.y.saturating_add(2).min(inside.bottom()),
+        height: inside
+            .height
+            .saturating_sub(2)
+            .saturating_sub(u16::from(typing)),
+        ..inside
+    };
+    let text_width = usize::from(text_area.width);
+    let doc = match interview.rating {
+        Some(selected) => interview_doc::ratings(&app.library, session, selected, text_width),
+        None => interview_doc::live(&app.library, session, interview.current, text_width),
+    };
+    let scroll = interview
+        .scroll
+        .min(doc.len().saturating_sub(usize::from(text_area.height)));
+    let lines = super::doc_lines(&doc, scroll, text_area, theme);
+    frame.render_widget(Paragraph::new(lines), text_area);
+    if let Some(input) = &interview.input
+        && inside.height > 2
+    {
+        let line_area = Rect {
+            y: inside.bottom() - 1,
+            height: 1,
+            ..inside
+        };
+        let label = format!("{}: ", input.label());
+        let room = usize::from(line_area.width).saturating_sub(width(&label) + 1);
+        // The end of what is typed stays in view.
+        let text = input.text();
+        let shown: String = {
+            let chars: Vec<char> = text.chars().collect();
+            let mut taken = String::new();
+            for c in chars.iter().rev() {
+                if width(&taken) + 1 > room {
+                    break;
+                }
+                taken.insert(0, *c);
+            }
+            taken
+        };
+        let line = Line::from(vec![
+            Span::styled(label, theme.key()),
+            Span::raw(crate::text::inert(&shown).into_owned()),
+            Span::styled(" ", theme.selected(true)),
+        ]);
+        frame.render_widget(Paragraph::new(line), line_area);
+    }
+}
+
+/// The set-up form, over the browser: the candidate, the role, the minutes, and what the
+/// interview will cover.
+pub fn setup(frame: &mut Frame, screen: Rect, app: &App, form: &Setup, theme: &Theme) {
+    let width_needed = 56.min(screen.width);
+    let height_needed = 9.min(screen.height);
+    let area = Rect {
+        x: screen.x + (screen.width - width_needed) / 2,
+        y: screen.y + (screen.height - height_needed) / 2,
+        width: width_needed,
+        height: height_needed,
+    };
+    frame.render_widget(Clear, area);
+    let block = super::pane_block(" New interview ", true, theme);
+    let inside = inner(area);
+    frame.render_widget(block, area);
+    let about = match app.current() {
+        Some((_, competency)) => format!("{} at L{}", competency.name, app.level),
+        None => "no competency selected".to_string(),
+    };
+    let max = usize::from(inside.width);
+    let mut lines = vec![
+        Line::styled(truncate(&about, max), theme.tone(Tone::Hint)),
+        Line::raw(""),
+    ];
+    for (i, name) in Setup::FIELDS.iter().enumerate() {
+        let label = format!("{name:>9}: ");
+        let value = crate::text::inert(form.value(i)).into_owned();
+        let room = max.saturating_sub(width(&label) + 1);
+        let mut spans = vec![
+            Span::styled(label, theme.key()),
+            Span::raw(truncate(&value, room)),
+        ];
+        if i == form.field {
+            spans.push(Span::styled(" ", theme.selected(true)));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        truncate("Tab next field · Enter start · Esc cancel", max),
+        theme.tone(Tone::Hint),
+    ));
+    frame.render_widget(Paragraph::new(lines), inside);
+}
