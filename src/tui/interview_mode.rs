@@ -204,14 +204,19 @@ pub fn clocks(interview: &Interview, now: DateTime<Utc>) -> (u64, u64) {
     (on_question + pending, interview.session.elapsed + pending)
 }
 
-/// Asks for a save when something changed, counting the time so far first.
-pub fn save(app: &mut App) {
+/// Counts the interview's time up to now (the session is then changed, to be saved).
+pub fn count_elapsed(app: &mut App) {
     let now = app.now;
     if let Some(interview) = app.interview.as_mut() {
         count_time(interview, now);
-        if interview.dirty {
-            app.effects.push(Effect::SaveSession);
-        }
+    }
+}
+
+/// Asks for a save when something changed, counting the time so far first.
+pub fn save(app: &mut App) {
+    count_elapsed(app);
+    if app.interview.as_ref().is_some_and(|i| i.dirty) {
+        app.effects.push(Effect::SaveSession);
     }
 }
 

@@ -310,6 +310,7 @@ pub fn settle_quit(app: &mut App) {
 /// Quit: straight away when every note is saved; else save first (the loop quits once that
 /// worked), or, when saving already failed and the user asks again, quit without.
 pub fn request_quit(app: &mut App) {
+    super::interview_mode::count_elapsed(app);
     if !app.has_unsaved() || app.confirm_quit {
         app.quit = true;
         return;

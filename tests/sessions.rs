@@ -1,0 +1,124 @@
+//! Interview sessions from the shell and on disk: the scorecard of a fixture session in Markdown
+//! and JSON (golden files), the session file's round trip, listing and erasing a candidate.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use cuecard::content::{ContentSource, load};
+use cuecard::interview::scorecard::Scorecard;
+use cuecard::store::Saved;
+use cuecard::store::sessions::SessionStore;
+use tempfile::TempDir;
+
+const FIXTURE: &str = "tests/fixtures/data";
+const JANE: &str = "20261123-1400-jane-doe";
+
+fn cuecard(data: &Path, args: &[&str]) -> Output {
+    let home = TempDir::new().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_cuecard"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data)
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .output()
+        .unwrap()
+}
+
+/// A copy of the fixture data directory, to change freely.
+fn fixture_copy() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    let sessions = dir.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    for entry in std::fs::read_dir(Path::new(FIXTURE).join("sessions")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), sessions.join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_markdown_scorecard_of_the_fixture_session() {
+    let output = cuecard(Path::new(FIXTURE), &["export", "jane"]);
+    assert!(output.status.success(), "{output:?}");
+    insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
+}
+
+#[test]
+fn the_json_scorecard_of_the_fixture_session() {
+    let output = cuecard(Path::new(FIXTURE), &["export", JANE, "--format", "json"]);
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    insta::assert_snapshot!(serde_json::to_string_pretty(&value).unwrap());
+}
+
+#[test]
+fn the_session_file_round_trips_unchanged() {
+    let store = SessionStore::new(Path::new(FIXTURE));
+    let (session, _) = store.load(JANE).unwrap();
+    let copy = TempDir::new().unwrap();
+    let other = SessionStore::new(copy.path());
+    let saved = other.save(&session, &other.target(JANE), "s").unwrap();
+    assert!(matches!(saved, Saved::Written(_)));
+    let (again, _) = other.load(JANE).unwrap();
+    assert_eq!(again, session);
+    // And the scorecard built from either is the same.
+    let library = load(&[ContentSource::Bundled]).library;
+    assert_eq!(
+        Scorecard::new(&session, &library).to_markdown(),
+        Scorecard::new(&again, &library).to_markdown()
+    );
+}
+
+#[test]
+fn sessions_lists_and_delete_erases_every_file_of_the_candidate() {
+    let data = fixture_copy();
+    let listed = cuecard(data.path(), &["sessions"]);
+    assert!(listed.status.success());
+    let text = String::from_utf8(listed.stdout).unwrap();
+    assert_eq!(
+        text,
+        "20261123-1400-jane-doe\tJane Doe\tSupport team lead\t2/3 asked\tyes\n"
+    );
+    // A scorecard and a conflict copy hold her data too.
+    let sessions = data.path().join("sessions");
+    std::fs::write(sessions.join(format!("{JANE}.scorecard.md")), "x").unwrap();
+    std::fs::write(
+        sessions.join(format!("{JANE}.conflict-20261123-1500.toml")),
+        "x",
+    )
+    .unwrap();
+    let deleted = cuecard(data.path(), &["sessions", "delete", "jane-doe"]);
+    assert!(deleted.status.success(), "{deleted:?}");
+    let said = String::from_utf8(deleted.stdout).unwrap();
+    assert_eq!(said.lines().count(), 3, "{said}");
+    assert!(said.lines().all(|l| l.starts_with("removed ")));
+    assert_eq!(std::fs::read_dir(&sessions).unwrap().count(), 0);
+    let again = cuecard(data.path(), &["export", "jane"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("no session jane"));
+}
+
+#[test]
+fn a_hostile_session_file_is_exported_inert() {
+    let data = fixture_copy();
+    let path = data.path().join(format!("sessions/{JANE}.toml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let hostile = text.replace(
+        "candidate = \"Jane Doe\"",
+        "candidate = \"Jane \\u001b]0;pwned\\u0007 \\u202e Doe\"",
+    );
+    std::fs::write(&path, hostile).unwrap();
+    let output = cuecard(data.path(), &["export", JANE]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'),
+        "{stdout:?}"
+    );
+    assert!(stdout.starts_with("# Scorecard: Jane "));
+    let listed = String::from_utf8(cuecard(data.path(), &["sessions"]).stdout).unwrap();
+    assert!(!listed.contains('\u{1b}'), "{listed:?}");
+}

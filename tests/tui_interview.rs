@@ -1,0 +1,234 @@
+//! Interviewer mode as an interviewer drives it, with a fixed clock and no terminal: set-up,
+//! planning, asking, ticking, noting, rating, the saved session and its scorecard.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration};
+use cuecard::content::{ContentSource, load};
+use cuecard::interview::Recommendation;
+use cuecard::search::{SearchIndex, Searcher};
+use cuecard::tui::action::Action::{self, *};
+use cuecard::tui::app::{App, Pane, Size};
+use cuecard::tui::keymap::Mode;
+use cuecard::tui::persist::{self, Stores};
+use cuecard::tui::search_mode::{RESULT_LIMIT, receive};
+use cuecard::tui::update::update;
+use tempfile::TempDir;
+
+struct Fixture {
+    app: App,
+    stores: Stores,
+    _dir: TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let loaded = load(&[ContentSource::Bundled]);
+        let dir = TempDir::new().unwrap();
+        let mut app = App::new(
+            loaded.library,
+            0,
+            Size {
+                width: 60,
+                height: 20,
+            },
+        );
+        app.now = DateTime::parse_from_rfc3339("2026-11-23T14:00:00Z")
+            .unwrap()
+            .to_utc();
+        Fixture {
+            app,
+            stores: Stores::new(dir.path()),
+            _dir: dir,
+        }
+    }
+
+    fn run(&mut self, actions: &[Action]) {
+        for action in actions {
+            update(&mut self.app, *action);
+            persist::run(&mut self.app, &self.stores, "s");
+        }
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.run(&[SearchType(c)]);
+        }
+    }
+
+    fn wait(&mut self, seconds: i64) {
+        self.app.now += Duration::seconds(seconds);
+    }
+
+    /// Sets up an interview for Jane on the selected competency at level 3.
+    fn start_interview(&mut self) {
+        self.run(&[SelectLevel(3), OpenInterview]);
+        assert_eq!(self.app.mode(), Mode::Setup);
+        self.type_text("Jane Doe");
+        self.run(&[FocusNext]);
+        self.type_text("Support lead");
+        self.run(&[FocusNext, SearchBackspace, SearchBackspace]);
+        self.type_text("30");
+        self.run(&[Open]);
+        assert_eq!(self.app.mode(), Mode::Interview);
+    }
+
+    fn session(&self) -> &cuecard::interview::InterviewSession {
+        &self.app.interview.as_ref().unwrap().session
+    }
+
+    fn on_disk(&self) -> cuecard::interview::InterviewSession {
+        let id = &self.session().id;
+        self.stores.sessions.load(id).unwrap().0
+    }
+}
+
+#[test]
+fn set_up_ask_tick_note_rate_and_export() {
+    let mut f = Fixture::new();
+    f.start_interview();
+    let session = f.session().clone();
+    assert_eq!(session.candidate, "Jane Doe");
+    assert_eq!(session.role, "Support lead");
+    assert_eq!(session.minutes, 30);
+    assert_eq!(session.level, 3);
+    assert!(!session.questions.is_empty());
+    assert_eq!(f.on_disk().candidate, "Jane Doe", "saved at once");
+
+    // The first question: three minutes, two key points, a follow-up, a note in minute 2.
+    f.wait(150);
+    f.run(&[TickKeyPoint(1), TickKeyPoint(3), TickFollowUp(1), OpenNote]);
+    assert_eq!(f.app.mode(), Mode::Typing);
+    f.type_text("Calm and concrete");
+    f.run(&[Open]);
+    f.wait(30);
+    f.run(&[NextQuestion]);
+    f.wait(60);
+    f.run(&[TickKeyPoint(2), TickKeyPoint(9)]);
+    let saved = f.on_disk();
+    let first = &saved.questions[0];
+    assert_eq!(first.seconds, 180);
+    assert_eq!(first.key_points, vec![0, 2]);
+    assert_eq!(first.follow_ups, vec![0]);
+    assert_eq!(first.notes[0].minute, 2);
+    assert_eq!(first.notes[0].text, "Calm and concrete");
+    // Key point 9 does not exist on a question with fewer: nothing ticked for it.
+    let second = &saved.questions[1];
+    assert_eq!(second.seconds, 60);
+    assert!(second.key_points.contains(&1));
+    assert_eq!(saved.elapsed, 240);
+
+    // Ratings: level 3 of the competency, evidence, a recommendation, the summary.
+    f.run(&[Rate]);
+    assert_eq!(f.app.mode(), Mode::Rating);
+    f.run(&[SelectLevel(9)]);
+    assert_eq!(
+        f.session().ratings[0].level,
+        None,
+        "no level 9 on a 4-level scale"
+    );
+    f.run(&[SelectLevel(3), OpenNote]);
+    f.type_text("Handled the refund end to end");
+    f.run(&[Open, Recommend, Recommend, Recommend, Summary]);
+    f.type_text("Ready for the role");
+    f.run(&[Open, Back]);
+    assert_eq!(f.app.mode(), Mode::Interview);
+    let saved = f.on_disk();
+    assert_eq!(saved.ratings[0].level, Some(3));
+    assert_eq!(saved.ratings[0].evidence, "Handled the refund end to end");
+    assert_eq!(saved.recommendation, Some(Recommendation::Yes));
+    assert_eq!(saved.summary, "Ready for the role");
+
+    // The scorecard beside the session.
+    f.run(&[Export]);
+    let path = f.stores.sessions.scorecard_path(&saved.id);
+    let card = std::fs::read_to_string(&path).unwrap();
+    assert!(card.contains("# Scorecard: Jane Doe"), "{card}");
+    assert!(
+        card.contains("Customer Interaction: 3 · Extensive experience"),
+        "{card}"
+    );
+    assert!(card.contains("- min 2: Calm and concrete"), "{card}");
+    assert!(card.contains("Recommendation: **yes**"), "{card}");
+    assert!(
+        f.app
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Scorecard written")
+    );
+}
+
+#[test]
+fn the_plan_is_edited_from_the_browser_and_by_search_during_the_interview() {
+    let mut f = Fixture::new();
+    f.start_interview();
+    let planned = f.session().questions.len();
+    // Reorder: the first question moves later, and back.
+    let first = f.session().questions[0].id.clone();
+    f.run(&[MoveLater]);
+    assert_eq!(f.session().questions[1].id, first);
+    f.run(&[MoveEarlier]);
+    assert_eq!(f.session().questions[0].id, first);
+    // Esc to the browser: the interview goes on; Space on a question adds it, again removes it.
+    f.run(&[Back]);
+    assert_eq!(f.app.mode(), Mode::Competencies);
+    f.run(&[Down, Open]);
+    assert_eq!(f.app.focus, Pane::Questions);
+    let added = f.app.current_question().unwrap().id.clone();
+    f.run(&[TogglePlanned]);
+    assert_eq!(f.session().questions.len(), planned + 1);
+    assert_eq!(f.session().ratings.len(), 2, "its competency is rated too");
+    f.run(&[TogglePlanned]);
+    assert_eq!(f.session().questions.len(), planned);
+    assert!(!f.on_disk().questions.iter().any(|q| q.id == added));
+    // i returns to the live view; a question found by search is asked next.
+    f.run(&[OpenInterview]);
+    assert_eq!(f.app.mode(), Mode::Interview);
+    let mut searcher = Searcher::new(Arc::new(SearchIndex::build(&f.app.library)));
+    f.run(&[OpenSearch]);
+    for c in "q:breach".chars() {
+        f.run(&[SearchType(c)]);
+        let search = f.app.search.as_ref().unwrap();
+        let (generation, input) = (search.generation, search.input.clone());
+        receive(
+            &mut f.app,
+            generation,
+            searcher.search(&input, RESULT_LIMIT),
+        );
+    }
+    f.run(&[Open]);
+    assert_eq!(f.app.mode(), Mode::Interview);
+    let interview = f.app.interview.as_ref().unwrap();
+    let current = &interview.session.questions[interview.current];
+    assert_eq!(
+        current.id,
+        "service-capabilities/data-privacy/breach-response"
+    );
+}
+
+#[test]
+fn the_set_up_form_refuses_an_empty_name_and_a_bad_budget() {
+    let mut f = Fixture::new();
+    f.run(&[OpenInterview, Open]);
+    assert_eq!(f.app.mode(), Mode::Setup);
+    assert!(f.app.status.as_ref().unwrap().text.contains("empty"));
+    f.type_text("Max");
+    f.run(&[FocusNext, FocusNext]);
+    f.type_text("x");
+    f.run(&[Open]);
+    assert!(f.app.status.as_ref().unwrap().text.contains("whole number"));
+    f.run(&[Back]);
+    assert!(f.app.setup.is_none() && f.app.interview.is_none());
+}
+
+#[test]
+fn quitting_mid_interview_saves_the_time_so_far() {
+    let mut f = Fixture::new();
+    f.start_interview();
+    f.wait(95);
+    f.run(&[Quit]);
+    assert!(f.app.quit);
+    assert_eq!(f.on_disk().elapsed, 95);
+}
