@@ -508,3 +508,91 @@ fn e_edits_the_note_in_the_users_editor_and_reads_it_back() {
     let mode = fs::metadata(&note).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+#[test]
+fn an_interview_at_60x20_two_questions_noted_rated_and_exported() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let mut session = Session::start_with_args(
+        60,
+        20,
+        &[("CUECARD_DATA_DIR", data_dir)],
+        &[
+            "interview",
+            "--candidate",
+            "Jane Doe",
+            "--role",
+            "Support lead",
+            "--level",
+            "3",
+            "--competency",
+            "customer-interaction",
+            "--minutes",
+            "30",
+        ],
+    );
+    session.wait_for("Jane Doe · question 1 of");
+    session.wait_for("of 30:00");
+    // The first question: two key points, a note.
+    session.press("1");
+    session.press("3");
+    session.wait_for("2 of 5 covered");
+    session.press("n");
+    session.press("Calm under pressure");
+    session.press("\r");
+    session.wait_for("Noted at minute 0.");
+    // The second question, a note.
+    session.press("]");
+    session.wait_for("question 2 of");
+    session.press("n");
+    session.press("Clear channel choices");
+    session.press("\r");
+    session.wait_for("Noted at minute 0.");
+    // Rate, recommend, write the scorecard.
+    session.press("R");
+    session.wait_for("Ratings · Jane Doe");
+    session.press("3");
+    session.wait_for("Customer Interaction: 3");
+    session.press("e");
+    session.press("Owned the outcome");
+    session.press("\r");
+    session.press("ooo");
+    session.wait_for("Recommendation: yes");
+    session.press("\x1b");
+    session.press("x");
+    session.wait_for("Scorecard written");
+    session.press("q");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+
+    let sessions = data.path().join("sessions");
+    let card_path = fs::read_dir(&sessions)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with(".scorecard.md"))
+        .expect("a scorecard beside the session");
+    let card = fs::read_to_string(&card_path).unwrap();
+    for expected in [
+        "# Scorecard: Jane Doe",
+        "Customer Interaction: 3 · Extensive experience",
+        "Owned the outcome",
+        "Calm under pressure",
+        "Clear channel choices",
+        "Recommendation: **yes**",
+    ] {
+        assert!(
+            card.contains(expected),
+            "{expected:?} missing from:\n{card}"
+        );
+    }
+    // The same from the shell.
+    let exported = std::process::Command::new(env!("CARGO_BIN_EXE_cuecard"))
+        .args(["export", "jane", "--format", "json", "--data-dir", data_dir])
+        .output()
+        .unwrap();
+    assert!(exported.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&exported.stdout).unwrap();
+    assert_eq!(json["ratings"][0]["level"], 3);
+    assert_eq!(json["questions"].as_array().unwrap().len(), 2);
+}

@@ -252,6 +252,75 @@ fn the_timer_is_drawn_amber_then_red() {
     assert_eq!(timer_colour(&fresh), ratatui::style::Color::Reset);
 }
 
+/// An interview of Jane on the first competency at level 3, four minutes in, two key points and
+/// a note on its first question.
+fn interviewing(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = bundled(width, height);
+    app.now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap().to_utc();
+    let plan = cuecard::interview::SessionPlan {
+        candidate: "Jane Doe".to_string(),
+        role: "Support lead".to_string(),
+        level: 3,
+        competencies: vec!["customer-interaction".to_string()],
+        minutes: 30,
+    };
+    let session = cuecard::interview::InterviewSession::new(&app.library, &plan, app.now).unwrap();
+    cuecard::tui::interview_mode::begin(&mut app, session, None);
+    app.now += chrono::Duration::seconds(240);
+    for action in [TickKeyPoint(1), TickKeyPoint(3), OpenNote] {
+        update(&mut app, action);
+    }
+    for c in "Calm, concrete".chars() {
+        update(&mut app, SearchType(c));
+    }
+    update(&mut app, Open);
+    for action in actions {
+        update(&mut app, *action);
+    }
+    app
+}
+
+#[test]
+fn snapshot_interview_live_60x20() {
+    insta::assert_snapshot!(screen(&interviewing(60, 20, &[])));
+}
+
+#[test]
+fn snapshot_interview_live_120x40() {
+    insta::assert_snapshot!(screen(&interviewing(120, 40, &[])));
+}
+
+#[test]
+fn snapshot_interview_ratings_80x24() {
+    insta::assert_snapshot!(screen(&interviewing(
+        80,
+        24,
+        &[Rate, SelectLevel(3), Recommend]
+    )));
+}
+
+#[test]
+fn snapshot_interview_setup_60x20() {
+    let mut app = after(60, 20, &[SelectLevel(2), OpenInterview]);
+    for c in "Max Roe".chars() {
+        update(&mut app, SearchType(c));
+    }
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn interview_screens_render_at_every_size() {
+    for actions in [&[][..], &[Rate][..], &[OpenNote][..]] {
+        let mut app = interviewing(120, 40, actions);
+        for width in (1..=130).step_by(7) {
+            for height in (1..=45).step_by(4) {
+                update(&mut app, Resize { width, height });
+                render(&app, &PLAIN);
+            }
+        }
+    }
+}
+
 #[test]
 fn snapshot_progress_80x24() {
     let mut app = rehearsing(80, 24, &[Reveal, Grade(3), Reveal, Grade(1), Back]);

@@ -85,17 +85,6 @@ pub fn live(
         checklist(&mut out, &question.follow_ups, &planned.follow_ups, &keys);
         out.push(blank());
     }
-    if let (Some(framework), Some(competency)) = (framework, competency) {
-        let level = session.level.clamp(1, framework.levels.len().max(1));
-        out.push(line(
-            format!("Anchors · {}", level_label(framework, level)),
-            Tone::Heading,
-        ));
-        if let Some(statements) = competency.behaviors.get(level - 1) {
-            bullets(&mut out, statements, "  • ", width, Tone::Quiet);
-        }
-        out.push(blank());
-    }
     if !planned.notes.is_empty() {
         out.push(line("Notes", Tone::Heading));
         for note in &planned.notes {
@@ -108,19 +97,41 @@ pub fn live(
                 Tone::Body,
             );
         }
+        out.push(blank());
+    }
+    if let (Some(framework), Some(competency)) = (framework, competency) {
+        let level = session.level.clamp(1, framework.levels.len().max(1));
+        out.push(line(
+            format!("Anchors · {}", level_label(framework, level)),
+            Tone::Heading,
+        ));
+        if let Some(statements) = competency.behaviors.get(level - 1) {
+            bullets(&mut out, statements, "  • ", width, Tone::Quiet);
+        }
+        out.push(blank());
     }
     out
 }
 
-/// The ratings view: every assessed competency with its rating, then the selected one's levels,
-/// each with its behavior statements (the chosen level marked), its evidence, and the summary.
+/// The ratings view's text: a fixed header (every assessed competency with its rating, the
+/// recommendation, the selected one's evidence) and the selected competency's scale, each level
+/// with its behavior statements, the chosen level marked.
+pub struct RatingsDoc {
+    pub header: Vec<DocLine>,
+    pub levels: Vec<DocLine>,
+    /// The line each level's heading stands on in `levels`; `level_starts[n - 1]` for level `n`.
+    pub level_starts: Vec<usize>,
+    /// The level to show first: the one chosen, else the interview's target level.
+    pub focus: usize,
+}
+
 pub fn ratings(
     library: &Library,
     session: &InterviewSession,
     selected: usize,
     width: usize,
-) -> Vec<DocLine> {
-    let mut out = Vec::new();
+) -> RatingsDoc {
+    let mut header = Vec::new();
     let name_of = |id: &str| {
         library
             .competency(id)
@@ -140,7 +151,7 @@ pub fn ratings(
             Tone::Body
         };
         paragraph(
-            &mut out,
+            &mut header,
             &format!("{marker}{}: {level}", name_of(&rating.competency)),
             width,
             0,
@@ -148,57 +159,67 @@ pub fn ratings(
         );
     }
     let recommendation = session.recommendation.map_or("none yet (o)", |r| r.label());
-    paragraph(
-        &mut out,
-        &format!("Recommendation: {recommendation}"),
-        width,
-        0,
-        Tone::Hint,
-    );
-    out.push(blank());
+    let mut evidence = String::from("none yet (e)");
+    let mut levels = Vec::new();
+    let mut level_starts = Vec::new();
+    let mut focus = session.level;
     if let Some(rating) = session.ratings.get(selected)
         && let (Some(framework), Some(competency)) = (
             framework_of(&rating.competency),
             library.competency(&rating.competency),
         )
     {
+        if !rating.evidence.is_empty() {
+            evidence = crate::text::inert(&rating.evidence).into_owned();
+        }
+        focus = rating
+            .level
+            .unwrap_or(session.level)
+            .clamp(1, competency.behaviors.len().max(1));
         for (index, statements) in competency.behaviors.iter().enumerate() {
             let level = index + 1;
             let chosen = rating.level == Some(level);
             let marker = if chosen { "● " } else { "  " };
             let tone = if chosen { Tone::Selected } else { Tone::Quiet };
+            level_starts.push(levels.len());
             paragraph(
-                &mut out,
+                &mut levels,
                 &format!("{marker}{}", level_label(framework, level)),
                 width,
                 0,
                 if chosen { Tone::Heading } else { Tone::Body },
             );
-            bullets(&mut out, statements, "    • ", width, tone);
+            bullets(&mut levels, statements, "    • ", width, tone);
         }
-        out.push(blank());
-        let evidence = if rating.evidence.is_empty() {
-            "none yet (e)".to_string()
-        } else {
-            crate::text::inert(&rating.evidence).into_owned()
-        };
-        paragraph(
-            &mut out,
-            &format!("Evidence: {evidence}"),
-            width,
-            0,
-            Tone::Body,
-        );
     }
+    paragraph(
+        &mut header,
+        &format!("Evidence: {evidence}"),
+        width,
+        0,
+        Tone::Body,
+    );
+    paragraph(
+        &mut header,
+        &format!("Recommendation: {recommendation}"),
+        width,
+        0,
+        Tone::Hint,
+    );
     if !session.summary.is_empty() {
         let summary = crate::text::inert(&session.summary);
         paragraph(
-            &mut out,
+            &mut header,
             &format!("Summary: {summary}"),
             width,
             0,
             Tone::Body,
         );
     }
-    out
+    RatingsDoc {
+        header,
+        levels,
+        level_starts,
+        focus,
+    }
 }

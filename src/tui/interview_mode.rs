@@ -31,6 +31,8 @@ pub struct Interview {
     pub input: Option<Input>,
     /// The ratings view, at this rating, when open.
     pub rating: Option<usize>,
+    /// Lines the ratings view's scale is scrolled from its chosen (or target) level.
+    pub rating_offset: i32,
 }
 
 /// What a line being typed is for.
@@ -108,6 +110,7 @@ pub fn begin(app: &mut App, session: InterviewSession, target: Option<Target>) {
         scroll: 0,
         input: None,
         rating: None,
+        rating_offset: 0,
     });
     app.effects.push(Effect::SaveSession);
 }
@@ -228,7 +231,7 @@ pub fn update(app: &mut App, action: Action) {
     };
     count_time(interview, now);
     if interview.input.is_some() {
-        typing(interview, action);
+        typing(interview, action, &mut app.status);
     } else if let Some(selected) = interview.rating {
         // The scale of the competency being rated: levels beyond it are refused.
         let levels = interview
@@ -245,7 +248,7 @@ pub fn update(app: &mut App, action: Action) {
     save(app);
 }
 
-fn typing(interview: &mut Interview, action: Action) {
+fn typing(interview: &mut Interview, action: Action, status: &mut Option<Status>) {
     let Some(input) = interview.input.as_mut() else {
         return;
     };
@@ -258,7 +261,13 @@ fn typing(interview: &mut Interview, action: Action) {
         Action::Open => {
             let session = &mut interview.session;
             match interview.input.take() {
-                Some(Input::Note(text)) => session.note(interview.current, &text),
+                Some(Input::Note(text)) => {
+                    session.note(interview.current, &text);
+                    *status = Some(Status {
+                        text: format!("Noted at minute {}.", session.elapsed / 60),
+                        error: false,
+                    });
+                }
                 Some(Input::Evidence(i, text)) => {
                     if let Some(rating) = session.ratings.get_mut(i) {
                         rating.evidence = text.trim().to_string();
@@ -298,7 +307,7 @@ fn live(app: &mut App, action: Action) {
         Action::OpenNote => interview.input = Some(Input::Note(String::new())),
         Action::Rate => {
             interview.rating = Some(0);
-            interview.scroll = 0;
+            interview.rating_offset = 0;
         }
         Action::Export => app.effects.push(Effect::ExportScorecard),
         Action::OpenSearch => super::search_mode::open(app),
@@ -331,21 +340,27 @@ fn rating(interview: &mut Interview, action: Action, levels: usize) {
     match action {
         Action::Back | Action::Rate => {
             interview.rating = None;
-            interview.scroll = 0;
+            interview.rating_offset = 0;
         }
         Action::Down => {
             interview.rating = Some((selected + 1).min(count.saturating_sub(1)));
-            interview.scroll = 0;
+            interview.rating_offset = 0;
         }
         Action::Up => {
             interview.rating = Some(selected.saturating_sub(1));
-            interview.scroll = 0;
+            interview.rating_offset = 0;
         }
-        Action::PageDown => interview.scroll += PAGE,
-        Action::PageUp => interview.scroll = interview.scroll.saturating_sub(PAGE),
+        // The view stops at the ends; the offset only needs room to get there.
+        Action::PageDown => {
+            interview.rating_offset = (interview.rating_offset + PAGE as i32).min(500)
+        }
+        Action::PageUp => {
+            interview.rating_offset = (interview.rating_offset - PAGE as i32).max(-500)
+        }
         Action::SelectLevel(level) if (1..=levels).contains(&level) => {
             if let Some(rating) = interview.session.ratings.get_mut(selected) {
                 rating.level = Some(level);
+                interview.rating_offset = 0;
                 interview.dirty = true;
             }
         }

@@ -71,15 +71,44 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
         ..inside
     };
     let text_width = usize::from(text_area.width);
-    let doc = match interview.rating {
-        Some(selected) => interview_doc::ratings(&app.library, session, selected, text_width),
-        None => interview_doc::live(&app.library, session, interview.current, text_width),
-    };
-    let scroll = interview
-        .scroll
-        .min(doc.len().saturating_sub(usize::from(text_area.height)));
-    let lines = super::doc_lines(&doc, scroll, text_area, theme);
-    frame.render_widget(Paragraph::new(lines), text_area);
+    match interview.rating {
+        Some(selected) => {
+            let doc = interview_doc::ratings(&app.library, session, selected, text_width);
+            // The header stays; the scale scrolls, from the chosen (or target) level on.
+            let header_rows = (doc.header.len() + 1).min(usize::from(text_area.height) / 2);
+            let header_area = Rect {
+                height: u16::try_from(header_rows).unwrap_or(0),
+                ..text_area
+            };
+            let levels_area = Rect {
+                y: header_area.bottom(),
+                height: text_area.height.saturating_sub(header_area.height),
+                ..text_area
+            };
+            let base = doc
+                .level_starts
+                .get(doc.focus.saturating_sub(1))
+                .copied()
+                .unwrap_or(0) as i64;
+            let last = doc
+                .levels
+                .len()
+                .saturating_sub(usize::from(levels_area.height)) as i64;
+            let scroll = (base + i64::from(interview.rating_offset)).clamp(0, last.max(0));
+            let header = super::doc_lines(&doc.header, 0, header_area, theme);
+            frame.render_widget(Paragraph::new(header), header_area);
+            let levels = super::doc_lines(&doc.levels, scroll as usize, levels_area, theme);
+            frame.render_widget(Paragraph::new(levels), levels_area);
+        }
+        None => {
+            let doc = interview_doc::live(&app.library, session, interview.current, text_width);
+            let scroll = interview
+                .scroll
+                .min(doc.len().saturating_sub(usize::from(text_area.height)));
+            let lines = super::doc_lines(&doc, scroll, text_area, theme);
+            frame.render_widget(Paragraph::new(lines), text_area);
+        }
+    }
     if let Some(input) = &interview.input
         && inside.height > 2
     {
