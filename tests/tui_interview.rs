@@ -232,3 +232,14 @@ fn quitting_mid_interview_saves_the_time_so_far() {
     assert!(f.app.quit);
     assert_eq!(f.on_disk().elapsed, 95);
 }
+
+#[test]
+fn debug_output_never_holds_the_candidate_or_the_notes() {
+    let mut f = Fixture::new();
+    f.start_interview();
+    f.run(&[OpenNote]);
+    f.type_text("salary expectations");
+    let debug = format!("{:?}", f.app);
+    assert!(!debug.contains("Jane"), "{debug}");
+    assert!(!debug.contains("salary"), "{debug}");
+}

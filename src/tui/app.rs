@@ -84,8 +84,8 @@ impl SearchState {
     }
 }
 
-/// The whole state of the browser.
-#[derive(Debug, Clone)]
+/// The whole state of the browser. `Debug` leaves out what the user wrote (notes, sessions).
+#[derive(Clone)]
 pub struct App {
     pub library: Arc<Library>,
     /// How many content problems were found at load (shown in a banner).
@@ -146,6 +146,23 @@ pub struct App {
     pub setup: Option<Setup>,
     /// The interview under way.
     pub interview: Option<Interview>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("selected", &self.selected)
+            .field("level", &self.level)
+            .field("question", &self.question)
+            .field("focus", &self.focus)
+            .field("screen", &self.screen)
+            .field("mode", &self.mode())
+            .field("notes", &self.notes.len())
+            .field("editor", &self.editor)
+            .field("interview", &self.interview)
+            .field("size", &self.size)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A message in the footer.

@@ -35,12 +35,18 @@ pub struct Interview {
     pub rating_offset: i32,
 }
 
-/// What a line being typed is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a line being typed is for. `Debug` leaves the text out: it is about a candidate.
+#[derive(Clone, PartialEq, Eq)]
 pub enum Input {
     Note(String),
     Evidence(usize, String),
     Summary(String),
+}
+
+impl std::fmt::Debug for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Input({})", self.label())
+    }
 }
 
 impl Input {
@@ -66,14 +72,22 @@ impl Input {
 }
 
 /// The set-up form opened by `i`: the candidate, the role and the time budget; the competency and
-/// level are the browser's selection.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// level are the browser's selection. `Debug` shows only which field is being typed in.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Setup {
     pub candidate: String,
     pub role: String,
     pub minutes: String,
     /// The field being typed in: 0 candidate, 1 role, 2 minutes.
     pub field: usize,
+}
+
+impl std::fmt::Debug for Setup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Setup")
+            .field("field", &self.field)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Setup {
