@@ -345,3 +345,37 @@ fn the_search_command_prints_json() {
     assert!(first["score"].as_i64().unwrap() > 0);
     assert_eq!(first["text"], "Performance Metrics and KPIs for Service");
 }
+
+mod bounds {
+    //! The ranking shortcut rests on bounds of the skim scorer: a word scores highest at the start
+    //! of a text; not standing whole in it, at most its best split (`split_bound`); standing whole
+    //! but later, at most the better of that and its score at a later word's head.
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn no_text_beats_the_bounds(
+            text in "[abcAB \\-_./x1]{0,24}",
+            word in "[abc\\-1]{1,6}",
+        ) {
+            let matcher = SkimMatcherV2::default().ignore_case();
+            let lower = text.to_lowercase();
+            if let Some(score) = matcher.fuzzy_match(&text, &word) {
+                let at_start = matcher.fuzzy_match(&word, &word).unwrap();
+                prop_assert!(score <= at_start, "{text:?} {word:?}: {score} > {at_start}");
+                let split = cuecard::search::split_bound(&matcher, &word).unwrap();
+                if !lower.contains(&word) {
+                    prop_assert!(score <= split, "{text:?} {word:?}: {score} > split {split}");
+                } else if !lower.starts_with(&word) {
+                    let later = matcher.fuzzy_match(&format!("x {word}"), &word).unwrap();
+                    let bound = later.max(split);
+                    prop_assert!(score <= bound, "{text:?} {word:?}: {score} > {bound}");
+                }
+            }
+        }
+    }
+}

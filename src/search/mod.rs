@@ -254,6 +254,42 @@ fn competency_entries(
     entries
 }
 
+/// Words longer than this get the loosest bound, the word's score against itself: their splits
+/// are too many to try.
+const MAX_SPLIT_WORD: usize = 12;
+
+/// The highest score `word` can get in a text where it does not stand whole: the best of every way
+/// to cut it into pieces, each piece at the head of a word (where skim gives the most), the first
+/// at the start of the text or after another word. `None` for a word too long to try them all.
+pub fn split_bound(matcher: &SkimMatcherV2, word: &str) -> Option<i64> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if n > MAX_SPLIT_WORD {
+        return None;
+    }
+    if n < 2 {
+        // A single character always stands whole where it matches.
+        return Some(0);
+    }
+    let mut best = 0;
+    // Each bit of `cuts` says whether a gap follows that character; at least one gap.
+    for cuts in 1u32..(1 << (n - 1)) {
+        let mut text = String::with_capacity(2 * n + 2);
+        for (i, c) in chars.iter().enumerate() {
+            text.push(*c);
+            if i + 1 < n && cuts & (1 << i) != 0 {
+                text.push(' ');
+            }
+        }
+        for candidate in [text.clone(), format!("x {text}")] {
+            if let Some(score) = matcher.fuzzy_match(&candidate, word) {
+                best = best.max(score);
+            }
+        }
+    }
+    Some(best)
+}
+
 /// True when the characters of `word` appear in `text` in order (both lowercased): a fuzzy match
 /// is impossible otherwise, and this is far cheaper than scoring.
 fn is_subsequence(text: &str, word: &str) -> bool {
@@ -555,9 +591,10 @@ impl Searcher {
 
     /// The best `limit` of `entries` (in index order, all of one tier) without scoring them all.
     ///
-    /// A word scores highest against a text that starts with it; anywhere else it scores at most
-    /// what it scores at the head of a later word (both properties of the skim scorer, checked by
-    /// the tests). That bounds each entry's score. Entries are taken by bound, highest first, in
+    /// A word scores highest against a text that starts with it; in a text it does not stand in
+    /// whole, at most its best split ([`split_bound`]); in one it stands in later, at most the
+    /// better of that and its score at the head of a later word (properties of the skim scorer,
+    /// checked on random texts by the tests). That bounds each entry's score. Entries are taken by bound, highest first, in
     /// index order within a bound, a chunk at a time; once `limit` hits are known that nothing
     /// left can beat (on score, or on index at an equal score), the rest is never scored.
     fn top(&self, query: &Query, entries: &[u32], limit: usize, tier: u8) -> Vec<Hit> {
@@ -574,6 +611,18 @@ impl Searcher {
             .iter()
             .map(|w| self.matcher.fuzzy_match(&format!("x {w}"), w).unwrap_or(0))
             .collect();
+        // A word not standing whole in a text is split by gaps: it scores at most its best split.
+        // Standing whole but not at the start, it may still score best split (a split piece can
+        // sit at the start), so it is bounded by the better of the two.
+        let split: Vec<i64> = query
+            .words
+            .iter()
+            .map(|w| {
+                split_bound(&self.matcher, w)
+                    .unwrap_or_else(|| self.matcher.fuzzy_match(w, w).unwrap_or(0))
+            })
+            .collect();
+        let later: Vec<i64> = later.iter().zip(&split).map(|(l, s)| *l.max(s)).collect();
         let mut by_bound: std::collections::BTreeMap<i64, Vec<u32>> = Default::default();
         for &i in entries {
             let entry = &self.index.entries[i as usize];
@@ -584,8 +633,10 @@ impl Searcher {
                 .map(|(w, word)| {
                     let best = if entry.lower.starts_with(word.as_str()) {
                         at_start[w]
-                    } else {
+                    } else if entry.lower.contains(word.as_str()) {
                         later[w]
+                    } else {
+                        split[w]
                     };
                     best + entry.kind.bonus()
                 })
