@@ -258,10 +258,12 @@ fn competency_entries(
 /// are too many to try.
 const MAX_SPLIT_WORD: usize = 12;
 
-/// The highest score `word` can get in a text where it does not stand whole: the best of every way
-/// to cut it into pieces, each piece at the head of a word (where skim gives the most), the first
-/// at the start of the text or after another word. `None` for a word too long to try them all.
-pub fn split_bound(matcher: &SkimMatcherV2, word: &str) -> Option<i64> {
+/// The highest scores `word` can get in a text where it does not stand whole: the best of every
+/// way to cut it into pieces, each piece at the head of a word (where skim gives the most). Two
+/// bounds: `.0` when the first piece may sit at the very start of the text (where skim doubles the
+/// first character's bonus), `.1` when the text does not start with the word's first character.
+/// `None` for a word too long to try every split.
+pub fn split_bound(matcher: &SkimMatcherV2, word: &str) -> Option<(i64, i64)> {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     if n > MAX_SPLIT_WORD {
@@ -269,25 +271,26 @@ pub fn split_bound(matcher: &SkimMatcherV2, word: &str) -> Option<i64> {
     }
     if n < 2 {
         // A single character always stands whole where it matches.
-        return Some(0);
+        return Some((0, 0));
     }
-    let mut best = 0;
+    let (mut at_start, mut later) = (0, 0);
     // Each bit of `cuts` says whether a gap follows that character; at least one gap.
     for cuts in 1u32..(1 << (n - 1)) {
-        let mut text = String::with_capacity(2 * n + 2);
+        let mut text = String::from("x ");
         for (i, c) in chars.iter().enumerate() {
             text.push(*c);
             if i + 1 < n && cuts & (1 << i) != 0 {
                 text.push(' ');
             }
         }
-        for candidate in [text.clone(), format!("x {text}")] {
-            if let Some(score) = matcher.fuzzy_match(&candidate, word) {
-                best = best.max(score);
-            }
+        if let Some(score) = matcher.fuzzy_match(&text, word) {
+            later = later.max(score);
+        }
+        if let Some(score) = matcher.fuzzy_match(&text[2..], word) {
+            at_start = at_start.max(score);
         }
     }
-    Some(best)
+    Some((at_start.max(later), later))
 }
 
 /// True when the characters of `word` appear in `text` in order (both lowercased): a fuzzy match
@@ -611,18 +614,17 @@ impl Searcher {
             .iter()
             .map(|w| self.matcher.fuzzy_match(&format!("x {w}"), w).unwrap_or(0))
             .collect();
-        // A word not standing whole in a text is split by gaps: it scores at most its best split.
-        // Standing whole but not at the start, it may still score best split (a split piece can
-        // sit at the start), so it is bounded by the better of the two.
-        let split: Vec<i64> = query
+        // A word not standing whole in a text is split by gaps: it scores at most its best split,
+        // less when the text does not start with the word's first character. Standing whole but
+        // not at the start, a split can still score more (its first piece at the start), so it
+        // is bounded by the better of the two.
+        let split: Vec<(i64, i64)> = query
             .words
             .iter()
-            .map(|w| {
-                split_bound(&self.matcher, w)
-                    .unwrap_or_else(|| self.matcher.fuzzy_match(w, w).unwrap_or(0))
-            })
+            .zip(&at_start)
+            .map(|(w, best)| split_bound(&self.matcher, w).unwrap_or((*best, *best)))
             .collect();
-        let later: Vec<i64> = later.iter().zip(&split).map(|(l, s)| *l.max(s)).collect();
+        let first_chars: Vec<Option<char>> = query.words.iter().map(|w| w.chars().next()).collect();
         let mut by_bound: std::collections::BTreeMap<i64, Vec<u32>> = Default::default();
         for &i in entries {
             let entry = &self.index.entries[i as usize];
@@ -631,12 +633,20 @@ impl Searcher {
                 .iter()
                 .enumerate()
                 .map(|(w, word)| {
-                    let best = if entry.lower.starts_with(word.as_str()) {
+                    let word = word.as_str();
+                    let best = if entry.lower.starts_with(word) {
                         at_start[w]
-                    } else if entry.lower.contains(word.as_str()) {
-                        later[w]
                     } else {
-                        split[w]
+                        let (split_start, split_later) = split[w];
+                        let split = match first_chars[w] {
+                            Some(c) if entry.lower.starts_with(c) => split_start,
+                            _ => split_later,
+                        };
+                        if entry.lower.contains(word) {
+                            later[w].max(split)
+                        } else {
+                            split
+                        }
                     };
                     best + entry.kind.bonus()
                 })
