@@ -310,8 +310,12 @@ fn snapshot_interview_setup_60x20() {
 
 #[test]
 fn interview_screens_render_at_every_size() {
-    for actions in [&[][..], &[Rate][..], &[OpenNote][..]] {
-        let mut app = interviewing(120, 40, actions);
+    let setup = after(120, 40, &[OpenInterview, SearchType('M')]);
+    let screens = [&[][..], &[Rate][..], &[OpenNote][..]]
+        .into_iter()
+        .map(|actions| interviewing(120, 40, actions))
+        .chain([setup]);
+    for mut app in screens {
         for width in (1..=130).step_by(7) {
             for height in (1..=45).step_by(4) {
                 update(&mut app, Resize { width, height });
