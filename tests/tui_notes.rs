@@ -270,7 +270,7 @@ fn undo_redo_and_paste_in_the_editor() {
     f.run(&[OpenNote]);
     // A knowledge question: no outline.
     assert_eq!(f.app.editor.as_ref().unwrap().text(), "");
-    notes_mode::paste(&mut f.app, "first line\r\nsecond line");
+    cuecard::tui::update::paste(&mut f.app, "first line\r\nsecond line");
     assert_eq!(
         f.app.editor.as_ref().unwrap().text(),
         "first line\nsecond line\n"
@@ -307,4 +307,24 @@ fn notes_debug_output_never_holds_their_text() {
         notes_mode::unsaved_requests(&f.app)
     );
     assert!(!debug.contains("secret"), "{debug}");
+}
+
+#[test]
+fn a_one_megabyte_paste_is_kept_whole_and_saved() {
+    let mut f = Fixture::new();
+    f.open_question_of("Customer Support Policies, Standards and Procedures");
+    f.run(&[OpenNote]);
+    let big = "many words in a long paste\n".repeat(40_000);
+    assert!(big.len() > 1_000_000);
+    cuecard::tui::update::paste(&mut f.app, &big);
+    // Drawn once at a normal size without trouble.
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let theme = cuecard::tui::theme::Theme { color: false };
+    terminal
+        .draw(|frame| cuecard::tui::ui::view(&f.app, frame, &theme))
+        .unwrap();
+    f.run(&[Back]);
+    // The paste ends with a line break, so the note ends on an empty line of its own.
+    let saved = file_text(&f.note_path());
+    assert!(saved == format!("{big}\n"), "saved {} bytes", saved.len());
 }

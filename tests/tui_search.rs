@@ -174,3 +174,22 @@ fn slash_opens_search_from_an_open_question_and_keys_type_into_it() {
     run(&mut app, &[SearchType('q'), Quit]);
     assert!(app.quit, "Ctrl-C still quits from search");
 }
+
+#[test]
+fn pasting_into_search_types_the_text_without_line_breaks() {
+    let (mut app, _) = setup(80, 24);
+    run(&mut app, &[OpenSearch]);
+    cuecard::tui::update::paste(&mut app, "escal\nation\x1b");
+    assert_eq!(app.search.as_ref().unwrap().input, "escalation");
+    let long = "x".repeat(5000);
+    cuecard::tui::update::paste(&mut app, &long);
+    assert_eq!(
+        app.search.as_ref().unwrap().input.len(),
+        "escalation".len() + 1000
+    );
+    // Outside a text field, a paste does nothing.
+    run(&mut app, &[Back]);
+    let before = app.selected;
+    cuecard::tui::update::paste(&mut app, "jjjj");
+    assert_eq!(app.selected, before);
+}

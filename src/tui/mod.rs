@@ -152,15 +152,15 @@ fn event_loop(
             panic!("panic requested by CUECARD_TEST_PANIC");
         }
         // While a search runs, look for its results often.
-        app.now = Utc::now();
         let waiting = app.search.as_ref().is_some_and(|s| s.searching());
         let longest = if waiting { RESULTS_TICK } else { TICK };
         if event::poll(autosave.wait(app, Instant::now(), longest))? {
+            app.now = Utc::now();
             // Handle everything already waiting before drawing again, so a burst of input (a
             // resize storm, a held key, fast typing) costs one frame.
             loop {
                 match event::read()? {
-                    Event::Paste(text) => notes_mode::paste(app, &text),
+                    Event::Paste(text) => update::paste(app, &text),
                     event => {
                         if let Some(action) = action_for_event(app.mode(), &event) {
                             update::update(app, action);

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::{App, ListRow, Pane, Screen};
 use super::document::{self, clamp_scroll};
+use super::keymap::Mode;
 use super::layout::{self, Areas, QUESTION_ROWS, inner, list_offset};
 
 /// Rows a wheel notch scrolls in text.
@@ -43,6 +44,27 @@ pub fn update(app: &mut App, action: Action) {
             Screen::Browse => browse(app, action),
             Screen::Question { .. } => question_screen(app, action),
         },
+    }
+}
+
+/// The longest paste taken into a one-line field (a query, a form field, a quick note).
+const MAX_LINE_PASTE: usize = 1000;
+
+/// Text pasted into the terminal: into the open note as it is, or into the line being typed
+/// (line breaks and other control characters left out); elsewhere it means nothing.
+pub fn paste(app: &mut App, text: &str) {
+    match app.mode() {
+        Mode::Note => super::notes_mode::paste(app, text),
+        Mode::Search | Mode::Setup | Mode::Typing => {
+            let typed = text
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(MAX_LINE_PASTE);
+            for c in typed {
+                update(app, Action::SearchType(c));
+            }
+        }
+        _ => {}
     }
 }
 
