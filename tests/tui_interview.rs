@@ -177,8 +177,12 @@ fn the_plan_is_edited_from_the_browser_and_by_search_during_the_interview() {
     f.run(&[Down, Open]);
     assert_eq!(f.app.focus, Pane::Questions);
     let added = f.app.current_question().unwrap().id.clone();
+    assert!(!f.app.is_planned(&added));
     f.run(&[TogglePlanned]);
     assert_eq!(f.session().questions.len(), planned + 1);
+    assert!(f.app.is_planned(&added));
+    let said = &f.app.status.as_ref().unwrap().text;
+    assert!(said.starts_with("Added to the plan"), "{said}");
     assert_eq!(f.session().ratings.len(), 2, "its competency is rated too");
     f.run(&[TogglePlanned]);
     assert_eq!(f.session().questions.len(), planned);

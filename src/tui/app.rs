@@ -256,6 +256,13 @@ impl App {
         }
     }
 
+    /// Whether the question is in the plan of the interview under way.
+    pub fn is_planned(&self, question_id: &str) -> bool {
+        self.interview
+            .as_ref()
+            .is_some_and(|i| i.session.questions.iter().any(|q| q.id == question_id))
+    }
+
     /// Whether some note text is not on disk yet.
     pub fn has_unsaved(&self) -> bool {
         !self.unsaved.is_empty()

@@ -411,12 +411,18 @@ pub fn toggle_planned(app: &mut App) {
         return;
     };
     if let Some(interview) = app.interview.as_mut() {
+        let before = interview.session.questions.len();
         interview.session.toggle_question(&id);
-        interview.current = interview
-            .current
-            .min(interview.session.questions.len().saturating_sub(1));
+        let after = interview.session.questions.len();
+        interview.current = interview.current.min(after.saturating_sub(1));
         interview.dirty = true;
         app.effects.push(Effect::SaveSession);
+        let text = match after.cmp(&before) {
+            std::cmp::Ordering::Greater => format!("Added to the plan: {after} questions."),
+            std::cmp::Ordering::Less => format!("Taken out of the plan: {after} questions."),
+            std::cmp::Ordering::Equal => "Already asked: it stays in the plan.".to_string(),
+        };
+        app.status = Some(Status { text, error: false });
     }
 }
 

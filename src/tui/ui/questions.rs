@@ -63,6 +63,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &T
         {
             meta.push_str(" ✎ note");
         }
+        if app.is_planned(&question.id) {
+            meta.push_str(" ● planned");
+        }
         for tag in &question.tags {
             meta.push_str(&format!(" #{tag}"));
         }
