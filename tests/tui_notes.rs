@@ -328,3 +328,20 @@ fn a_one_megabyte_paste_is_kept_whole_and_saved() {
     let saved = file_text(&f.note_path());
     assert!(saved == format!("{big}\n"), "saved {} bytes", saved.len());
 }
+
+#[test]
+fn an_error_stays_while_typing_and_goes_at_the_next_other_key() {
+    let mut f = Fixture::new();
+    f.open_question_of("Customer Interaction");
+    let path = f.note_path();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, b"\xff").unwrap();
+    f.run(&[OpenNote]);
+    assert!(f.status().contains("not UTF-8"));
+    f.run(&[Down]);
+    assert_eq!(
+        f.status(),
+        "",
+        "nothing unsaved: the error goes at the next key"
+    );
+}

@@ -14,8 +14,15 @@ const WHEEL_LINES: usize = 3;
 
 pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Resize { .. }) {
-        // A message stays until the next key; an error until what caused it is resolved.
-        if app.status.as_ref().is_some_and(|s| !s.error) {
+        // A message goes at the next key. An error stays while there is unsaved work (a failed
+        // save is being retried) and while the user types, so it is not missed; otherwise it
+        // goes at the next other key.
+        let typing = matches!(
+            action,
+            Action::Edit(_) | Action::SearchType(_) | Action::SearchBackspace
+        );
+        let keep = |s: &super::app::Status| s.error && (typing || app.has_unsaved());
+        if app.status.as_ref().is_some_and(|s| !keep(s)) {
             app.status = None;
         }
         if action != Action::Quit {
