@@ -81,6 +81,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Interview {
             candidate,
+            resume,
             role,
             level,
             competency,
@@ -88,22 +89,29 @@ fn main() -> ExitCode {
         }) => {
             drop(stdout);
             warn_about_problems(&loaded);
-            let plan = SessionPlan {
-                candidate,
-                role,
-                level,
-                competencies: competency,
-                minutes,
+            let interview = match resume {
+                Some(name) => resume_session(args.data_dir.as_deref(), &name),
+                None => {
+                    let plan = SessionPlan {
+                        candidate: candidate.unwrap_or_default(),
+                        role,
+                        level,
+                        competencies: competency,
+                        minutes,
+                    };
+                    InterviewSession::new(&loaded.library, &plan, chrono::Utc::now())
+                        .map(|session| (session, None))
+                }
             };
-            let session = match InterviewSession::new(&loaded.library, &plan, chrono::Utc::now()) {
-                Ok(session) => session,
+            let interview = match interview {
+                Ok(interview) => interview,
                 Err(message) => {
                     eprintln!("cuecard interview: {message}");
                     return ExitCode::from(2);
                 }
             };
             let start = Start {
-                interview: Some(session),
+                interview: Some(interview),
                 ..Start::default()
             };
             return browse(loaded, args.data_dir.as_deref(), start);
@@ -171,6 +179,17 @@ fn browse(loaded: Loaded, data_dir: Option<&Path>, start: Start) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A saved session to go back to, with the version of its file.
+fn resume_session(
+    data_dir: Option<&Path>,
+    name: &str,
+) -> Result<(InterviewSession, Option<cuecard::store::Target>), String> {
+    let store = session_store(data_dir).ok_or("no data directory")?;
+    let id = store.find(name)?;
+    let (session, target) = store.load(&id).map_err(|e| e.to_string())?;
+    Ok((session, Some(target)))
 }
 
 /// The interview sessions of the data directory; says why on stderr when there is none.

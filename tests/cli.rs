@@ -181,3 +181,27 @@ fn the_browser_refuses_to_start_without_a_terminal() {
         "{err}"
     );
 }
+
+#[test]
+fn interview_needs_a_candidate_or_a_session_to_resume() {
+    let home = TempDir::new().unwrap();
+    let neither = cuecard(home.path(), &["interview"]);
+    assert_eq!(neither.status.code(), Some(2));
+    let both = cuecard(
+        home.path(),
+        &["interview", "--candidate", "A", "--resume", "x"],
+    );
+    assert_eq!(both.status.code(), Some(2));
+    let missing = cuecard(
+        home.path(),
+        &[
+            "interview",
+            "--resume",
+            "nobody",
+            "--data-dir",
+            home.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no session nobody"));
+}

@@ -561,7 +561,10 @@ fn an_interview_at_60x20_two_questions_noted_rated_and_exported() {
     session.press("\x1b");
     session.press("x");
     session.wait_for("Scorecard written");
+    // A stray q does not end an interview; Ctrl-C does (saving first).
     session.press("q");
+    session.wait_for("Jane Doe · question 2 of");
+    session.press("\x03");
     assert!(session.wait_exit().success());
     session.assert_restored();
 

@@ -247,3 +247,28 @@ fn debug_output_never_holds_the_candidate_or_the_notes() {
     assert!(!debug.contains("Jane"), "{debug}");
     assert!(!debug.contains("salary"), "{debug}");
 }
+
+#[test]
+fn a_saved_session_resumes_at_its_first_question_not_asked() {
+    let mut f = Fixture::new();
+    f.start_interview();
+    f.wait(60);
+    f.run(&[TickKeyPoint(1), NextQuestion, Quit]);
+    assert!(f.app.quit);
+    let id = f.session().id.clone();
+    let (session, target) = f.stores.sessions.load(&id).unwrap();
+    let mut again = Fixture::new();
+    again.stores = f.stores.clone();
+    cuecard::tui::interview_mode::begin(&mut again.app, session, Some(target));
+    persist::run(&mut again.app, &again.stores, "s");
+    let interview = again.app.interview.as_ref().unwrap();
+    assert_eq!(interview.current, 1);
+    assert!(!interview.dirty, "nothing changed: nothing to save");
+    assert_eq!(interview.session.questions[0].key_points, vec![0]);
+    assert_eq!(interview.session.elapsed, 60);
+    // Going on counts onto the saved time and saves over the same file, with no conflict.
+    again.wait(30);
+    again.run(&[TickKeyPoint(2)]);
+    assert!(again.app.status.is_none(), "{:?}", again.app.status);
+    assert_eq!(again.on_disk().elapsed, 90);
+}

@@ -41,8 +41,12 @@ pub enum Command {
     /// the live view. The session is saved in the data directory as you go.
     Interview {
         /// The candidate's name.
-        #[arg(long)]
-        candidate: String,
+        #[arg(long, required_unless_present = "resume")]
+        candidate: Option<String>,
+        /// Go back to a saved session instead (its id, or a part only one id has), where it
+        /// was left: its plan, ticks, notes, time and ratings.
+        #[arg(long, value_name = "SESSION", conflicts_with_all = ["candidate", "role", "level", "competency", "minutes"])]
+        resume: Option<String>,
         /// The role interviewed for.
         #[arg(long, default_value = "")]
         role: String,

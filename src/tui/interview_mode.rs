@@ -114,11 +114,17 @@ impl Setup {
 pub fn begin(app: &mut App, session: InterviewSession, target: Option<Target>) {
     app.rehearsal = None;
     app.progress = None;
+    // A session read back goes on from its first question not asked yet.
+    let current = session
+        .questions
+        .iter()
+        .position(|q| !q.asked())
+        .unwrap_or(0);
     app.interview = Some(Interview {
+        dirty: target.is_none(),
         session,
         target,
-        dirty: true,
-        current: 0,
+        current,
         live: true,
         counted_to: app.now,
         scroll: 0,
@@ -126,7 +132,7 @@ pub fn begin(app: &mut App, session: InterviewSession, target: Option<Target>) {
         rating: None,
         rating_offset: 0,
     });
-    app.effects.push(Effect::SaveSession);
+    save(app);
 }
 
 /// `i` in the browser: back to the live view of the interview under way, or the set-up form.

@@ -209,7 +209,7 @@ pub const INTERVIEW: &[Binding] = &[
     ),
     SEARCH_KEY,
     HELP_KEY,
-    QUIT,
+    QUIT_HARD,
 ];
 
 /// Rating an interview's competencies against their levels.
@@ -255,7 +255,7 @@ pub const RATING: &[Binding] = &[
         "back to the question",
         true,
     ),
-    QUIT,
+    QUIT_HARD,
 ];
 
 /// The interview set-up form. Other printable keys are typed into the field.
@@ -387,6 +387,8 @@ pub const TEXT: &[Binding] = &[
 ];
 
 const QUIT: Binding = bind(&[ch('q'), ctrl('c')], "q", Action::Quit, "quit", true);
+/// In the middle of an interview a stray `q` must not end it: Ctrl-C only.
+const QUIT_HARD: Binding = bind(&[ctrl('c')], "C-c", Action::Quit, "quit", false);
 const SEARCH_KEY: Binding = bind(
     &[ch('/')],
     "/",

@@ -87,8 +87,12 @@ pub struct Start {
     pub until: Option<NaiveDate>,
     /// A rehearsal of these questions (from `cuecard rehearse`), titled with the scope.
     pub rehearse: Option<(String, Vec<String>)>,
-    /// A new interview's live view (from `cuecard interview`).
-    pub interview: Option<crate::interview::InterviewSession>,
+    /// An interview's live view (from `cuecard interview`): a new session, or a saved one with
+    /// the version of its file.
+    pub interview: Option<(
+        crate::interview::InterviewSession,
+        Option<crate::store::Target>,
+    )>,
 }
 
 /// Runs the browser until the user quits or a SIGTERM or SIGHUP arrives.
@@ -113,8 +117,8 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
         let queue = app.schedule.queue(questions, app.now, app.until);
         rehearsal_mode::start(&mut app, scope.clone(), queue);
     }
-    if let Some(session) = &options.start.interview {
-        interview_mode::begin(&mut app, session.clone(), None);
+    if let Some((session, target)) = &options.start.interview {
+        interview_mode::begin(&mut app, session.clone(), target.clone());
     }
     let looped = event_loop(&mut terminal, &mut app, &stores, &unsaved, &stop, &theme);
     // Quit, a signal, a terminal error, or a quit that chose to leave unsaved work behind: save
