@@ -392,7 +392,21 @@ fn sigkill_mid_typing_leaves_the_old_or_the_new_note_never_a_torn_one() {
                 break;
             }
         }
-        thread::sleep(Duration::from_millis(pause_ms.min(600)));
+        if round == 2 {
+            // Idle past the autosave delay: wait (however slow the machine) for the save, then kill.
+            let start = Instant::now();
+            while start.elapsed() < TIMEOUT {
+                let saved = fs::read_to_string(first_note(data.path())).unwrap_or_default();
+                if saved.matches("Every").count()
+                    > before.as_deref().unwrap_or("").matches("Every").count()
+                {
+                    break;
+                }
+                thread::sleep(Duration::from_millis(20));
+            }
+        } else {
+            thread::sleep(Duration::from_millis(pause_ms.min(600)));
+        }
         kill(&session, "-KILL");
         let _ = session.wait_exit();
         let after = fs::read_to_string(first_note(data.path())).ok();
