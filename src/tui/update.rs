@@ -38,18 +38,19 @@ pub fn update(app: &mut App, action: Action) {
         Action::Click { column, row } => click(app, column, row),
         Action::ScrollUp { column, row } => wheel(app, column, row, false),
         Action::ScrollDown { column, row } => wheel(app, column, row, true),
-        _ if app.help.is_some() => help(app, action),
-        _ if app.search.is_some() => super::search_mode::update(app, action),
-        _ if app.editor.is_some() => super::notes_mode::update(app, action),
-        _ if app.setup.is_some() => super::interview_mode::setup(app, action),
-        _ if app.interview.as_ref().is_some_and(|i| i.live) => {
-            super::interview_mode::update(app, action)
-        }
-        _ if app.rehearsal.is_some() => super::rehearsal_mode::update(app, action),
-        _ if app.progress.is_some() => progress(app, action),
-        _ => match app.screen {
-            Screen::Browse => browse(app, action),
-            Screen::Question { .. } => question_screen(app, action),
+        // The mode says which part of the state the keys are for (`App::mode` ranks them).
+        _ => match app.mode() {
+            Mode::Help => help(app, action),
+            Mode::Search => super::search_mode::update(app, action),
+            Mode::Note => super::notes_mode::update(app, action),
+            Mode::Setup => super::interview_mode::setup(app, action),
+            Mode::Interview | Mode::Rating | Mode::Typing => {
+                super::interview_mode::update(app, action)
+            }
+            Mode::Rehearsal => super::rehearsal_mode::update(app, action),
+            Mode::Progress => progress(app, action),
+            Mode::Question => question_screen(app, action),
+            Mode::Competencies | Mode::Behaviors | Mode::Questions => browse(app, action),
         },
     }
 }
@@ -359,10 +360,16 @@ fn edit_externally(app: &mut App) {
     }
 }
 
+/// Whether the keys are for the browser's panes (where the mouse works).
+fn browsing(app: &App) -> bool {
+    matches!(
+        app.mode(),
+        Mode::Competencies | Mode::Behaviors | Mode::Questions
+    )
+}
+
 fn click(app: &mut App, column: u16, row: u16) {
-    let overlay = app.help.is_some() || app.search.is_some() || app.rehearsal.is_some();
-    let overlay = overlay || app.setup.is_some() || app.interview.as_ref().is_some_and(|i| i.live);
-    if overlay || app.progress.is_some() || app.screen != Screen::Browse {
+    if !browsing(app) {
         return;
     }
     let areas = areas(app);
@@ -420,30 +427,31 @@ fn click(app: &mut App, column: u16, row: u16) {
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     let step = if down { Action::Down } else { Action::Up };
-    if let Some(scroll) = app.help {
-        let height = usize::from(inner(layout::help_area(screen_rect(app))).height).max(1);
-        let len = document::help().len();
-        let wanted = if down {
-            scroll + WHEEL_LINES
-        } else {
-            scroll.saturating_sub(WHEEL_LINES)
-        };
-        app.help = Some(clamp_scroll(wanted, len, height));
-        return;
-    }
-    if app.search.is_some() {
-        super::search_mode::update(app, step);
-        return;
-    }
-    let interviewing = app.setup.is_some() || app.interview.as_ref().is_some_and(|i| i.live);
-    if app.editor.is_some() || app.rehearsal.is_some() || app.progress.is_some() || interviewing {
-        return;
-    }
-    if let Screen::Question { .. } = app.screen {
-        for _ in 0..WHEEL_LINES {
-            question_screen(app, step);
+    match app.mode() {
+        Mode::Help => {
+            let Some(scroll) = app.help else { return };
+            let height = usize::from(inner(layout::help_area(screen_rect(app))).height).max(1);
+            let len = document::help().len();
+            let wanted = if down {
+                scroll + WHEEL_LINES
+            } else {
+                scroll.saturating_sub(WHEEL_LINES)
+            };
+            app.help = Some(clamp_scroll(wanted, len, height));
+            return;
         }
-        return;
+        Mode::Search => {
+            super::search_mode::update(app, step);
+            return;
+        }
+        Mode::Question => {
+            for _ in 0..WHEEL_LINES {
+                question_screen(app, step);
+            }
+            return;
+        }
+        _ if !browsing(app) => return,
+        _ => {}
     }
     let Some((pane, _)) = areas(app).pane_at(column, row) else {
         return;
