@@ -231,7 +231,7 @@ fn a_failing_save_keeps_the_text_retries_and_quitting_asks_first() {
     assert!(!f.app.confirm_quit);
     // Once the disk is writable again, a retry saves it, and the note opens from memory meanwhile.
     fs::remove_file(f.dir.path().join("notes")).unwrap();
-    notes_mode::save_all(&mut f.app);
+    cuecard::tui::autosave::save_all(&mut f.app);
     persist::run(&mut f.app, &f.store, "s");
     assert!(!f.app.has_unsaved());
     assert!(file_text(&f.note_path()).contains("precious words"));

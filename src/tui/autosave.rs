@@ -5,9 +5,9 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use super::app::App;
-use super::effect::SaveRequest;
-use super::notes_mode;
+use super::app::{App, Status};
+use super::effect::{Effect, SaveRequest};
+use super::notes_mode::unsaved_requests;
 
 /// How long after the last keystroke a note is saved.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
@@ -51,7 +51,7 @@ impl Autosave {
         let editor_due = idle && app.editor.as_ref().is_some_and(|e| e.dirty());
         let interview_due = app.interview.as_ref().is_some_and(|i| i.dirty);
         if editor_due || !app.unsaved.is_empty() || !app.graded.is_empty() || interview_due {
-            notes_mode::save_all(app);
+            save_all(app);
         }
     }
 
@@ -73,6 +73,47 @@ impl Autosave {
         let due = self.failed_at.map_or(due, |at| due.max(at + RETRY_DELAY));
         due.saturating_duration_since(now).min(longest)
     }
+}
+
+/// Asks for a save of everything not saved yet.
+pub fn save_all(app: &mut App) {
+    let requests = unsaved_requests(app);
+    app.effects
+        .extend(requests.into_iter().map(Effect::SaveNote));
+    if !app.graded.is_empty() {
+        app.effects.push(Effect::SaveSchedule);
+    }
+    super::interview_mode::save(app);
+}
+
+/// After the saves asked for by a quit: quits when everything is saved, else asks first.
+pub fn settle_quit(app: &mut App) {
+    if !app.quitting {
+        return;
+    }
+    app.quitting = false;
+    if app.has_unsaved() {
+        app.confirm_quit = true;
+        app.status = Some(Status {
+            text: "Some of your work could not be saved. Press Ctrl-C again to quit without it."
+                .to_string(),
+            error: true,
+        });
+    } else {
+        app.quit = true;
+    }
+}
+
+/// Quit: straight away when all work is saved; else save first (the loop quits once that
+/// worked), or, when saving already failed and the user asks again, quit without.
+pub fn request_quit(app: &mut App) {
+    super::interview_mode::count_elapsed(app);
+    if !app.has_unsaved() || app.confirm_quit {
+        app.quit = true;
+        return;
+    }
+    save_all(app);
+    app.quitting = true;
 }
 
 /// The texts not on disk yet, shared with the signal thread: if the loop is stuck when a SIGTERM

@@ -34,7 +34,7 @@ pub fn edit(
 ) -> io::Result<()> {
     let store = &stores.notes;
     // What the app holds goes to disk first, so the editor opens the latest text.
-    notes_mode::save_all(app);
+    super::autosave::save_all(app);
     persist::run(app, stores, &persist::stamp_now());
     if app.has_unsaved() {
         // Saving failed: the footer says why; the editor would open an older text.

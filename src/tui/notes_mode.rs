@@ -153,7 +153,7 @@ pub fn loaded(app: &mut App, question_id: &str, result: Result<LoadedNote, Store
 pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Back => leave(app),
-        Action::SaveNote => save_all(app),
+        Action::SaveNote => super::autosave::save_all(app),
         Action::Edit(key) => edit(app, key),
         _ => {}
     }
@@ -216,17 +216,6 @@ pub fn unsaved_requests(app: &App) -> Vec<SaveRequest> {
     editor.into_iter().chain(pending).collect()
 }
 
-/// Asks for a save of everything not saved yet.
-pub fn save_all(app: &mut App) {
-    let requests = unsaved_requests(app);
-    app.effects
-        .extend(requests.into_iter().map(Effect::SaveNote));
-    if !app.graded.is_empty() {
-        app.effects.push(Effect::SaveSchedule);
-    }
-    super::interview_mode::save(app);
-}
-
 /// A save finished. On success the note is on disk (or, when the file had changed meanwhile, in a
 /// conflict copy that later saves go to); on failure the text stays in memory, the footer says
 /// why, and the loop tries again.
@@ -287,34 +276,4 @@ pub fn saved(app: &mut App, request: SaveRequest, result: Result<Saved, StoreErr
             error(app, format!("Not saved, kept in memory and retrying: {e}"));
         }
     }
-}
-
-/// After the saves asked for by a quit: quits when everything is saved, else asks first.
-pub fn settle_quit(app: &mut App) {
-    if !app.quitting {
-        return;
-    }
-    app.quitting = false;
-    if app.has_unsaved() {
-        app.confirm_quit = true;
-        error(
-            app,
-            "Some of your work could not be saved. Press Ctrl-C again to quit without it."
-                .to_string(),
-        );
-    } else {
-        app.quit = true;
-    }
-}
-
-/// Quit: straight away when every note is saved; else save first (the loop quits once that
-/// worked), or, when saving already failed and the user asks again, quit without.
-pub fn request_quit(app: &mut App) {
-    super::interview_mode::count_elapsed(app);
-    if !app.has_unsaved() || app.confirm_quit {
-        app.quit = true;
-        return;
-    }
-    save_all(app);
-    app.quitting = true;
 }

@@ -66,7 +66,7 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
             }
         }
     }
-    notes_mode::settle_quit(app);
+    super::autosave::settle_quit(app);
     left
 }
 

@@ -30,7 +30,7 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     match action {
-        Action::Quit => super::notes_mode::request_quit(app),
+        Action::Quit => super::autosave::request_quit(app),
         Action::Resize { width, height } => {
             app.size = super::app::Size { width, height };
             clamp_scrolls(app);
