@@ -26,8 +26,8 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub content: Vec<PathBuf>,
 
-    /// Keep notes, review history and settings under this directory instead of the platform's
-    /// data directory (also set by the CUECARD_DATA_DIR environment variable).
+    /// Keep notes, review history, interview sessions and settings under this directory instead
+    /// of the platform's data directory (also set by the CUECARD_DATA_DIR environment variable).
     #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 
@@ -37,6 +37,35 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check the content and report every problem as `path:line:col: message`.
+    ///
+    /// Exits 0 with a one-line summary when the content is valid, 1 after listing every problem.
+    Validate,
+    /// List frameworks and competencies with their counts of behaviors per level and questions.
+    List {
+        /// One JSON object per competency per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy-search everything and print the ranked results.
+    ///
+    /// Prints `ID<TAB>KIND<TAB>TEXT` per result (ID is the question's id, or the competency's).
+    /// Exits 0 with results, 1 with none, 2 on a usage error. In the query, `#tag` keeps entries
+    /// with that tag, `level:N` those of level N, and a kind prefix keeps one kind: `c:`
+    /// competency names, `d:` definitions, `b:` behaviors, `q:` questions, `k:` key points, `f:`
+    /// follow-ups, `s:` study topics. Every other word must match, in any order.
+    Search {
+        /// The query; several words are joined with spaces.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// One JSON object per result per line: id, kind, competency, competency_name, level,
+        /// contiguous, score, text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Start an interview: plans the questions of the competencies at the target level and opens
     /// the live view. The session is saved in the data directory as you go.
     Interview {
@@ -86,35 +115,6 @@ pub enum Command {
         /// review is scheduled after it.
         #[arg(long, value_name = "DATE")]
         until: Option<chrono::NaiveDate>,
-    },
-    /// Check the content and report every problem as `path:line:col: message`.
-    ///
-    /// Exits 0 with a one-line summary when the content is valid, 1 after listing every problem.
-    Validate,
-    /// List frameworks and competencies with their counts of behaviors per level and questions.
-    List {
-        /// One JSON object per competency per line.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Fuzzy-search everything and print the ranked results.
-    ///
-    /// Prints `ID<TAB>KIND<TAB>TEXT` per result (ID is the question's id, or the competency's).
-    /// Exits 0 with results, 1 with none, 2 on a usage error. In the query, `#tag` keeps entries
-    /// with that tag, `level:N` those of level N, and a kind prefix keeps one kind: `c:`
-    /// competency names, `d:` definitions, `b:` behaviors, `q:` questions, `k:` key points, `f:`
-    /// follow-ups, `s:` study topics. Every other word must match, in any order.
-    Search {
-        /// The query; several words are joined with spaces.
-        #[arg(required = true, num_args = 1..)]
-        query: Vec<String>,
-        /// At most this many results.
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-        /// One JSON object per result per line: id, kind, competency, competency_name, level,
-        /// contiguous, score, text.
-        #[arg(long)]
-        json: bool,
     },
 }
 
