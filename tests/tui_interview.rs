@@ -272,3 +272,15 @@ fn a_saved_session_resumes_at_its_first_question_not_asked() {
     assert!(again.app.status.is_none(), "{:?}", again.app.status);
     assert_eq!(again.on_disk().elapsed, 90);
 }
+
+#[test]
+fn quitting_while_typing_a_note_keeps_the_line() {
+    let mut f = Fixture::new();
+    f.start_interview();
+    f.run(&[OpenNote]);
+    f.type_text("Strong on process");
+    f.run(&[Quit]);
+    assert!(f.app.quit);
+    let saved = f.on_disk();
+    assert_eq!(saved.questions[0].notes[0].text, "Strong on process");
+}

@@ -107,6 +107,7 @@ pub fn settle_quit(app: &mut App) {
 /// Quit: straight away when all work is saved; else save first (the loop quits once that
 /// worked), or, when saving already failed and the user asks again, quit without.
 pub fn request_quit(app: &mut App) {
+    super::interview_mode::keep_typed_line(app);
     super::interview_mode::count_elapsed(app);
     if !app.has_unsaved() || app.confirm_quit {
         app.quit = true;

@@ -268,6 +268,18 @@ pub fn update(app: &mut App, action: Action) {
     save(app);
 }
 
+/// Keeps the line being typed as if Enter was pressed: on quitting, nothing typed is dropped.
+pub fn keep_typed_line(app: &mut App) {
+    if let Some(interview) = app.interview.as_mut()
+        && interview
+            .input
+            .as_ref()
+            .is_some_and(|i| !i.text().trim().is_empty())
+    {
+        typing(interview, Action::Open, &mut app.status);
+    }
+}
+
 fn typing(interview: &mut Interview, action: Action, status: &mut Option<Status>) {
     let Some(input) = interview.input.as_mut() else {
         return;

@@ -124,6 +124,7 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     // Quit, a signal, a terminal error, or a quit that chose to leave unsaved work behind: save
     // what can be saved.
     let mut shared = unsaved.lock();
+    interview_mode::keep_typed_line(&mut app);
     autosave::save_all(&mut app);
     persist::run(&mut app, &stores, &persist::stamp_now());
     *shared = notes_mode::unsaved_requests(&app);
