@@ -76,6 +76,25 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
+/// Parses a TOML data file (settings, reviews, a session); a file that does not parse is an error
+/// naming its line and column.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+) -> Result<T, StoreError> {
+    toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let (line, column, _) = crate::content::locate(text, offset);
+        StoreError {
+            path: path.to_path_buf(),
+            kind: StoreErrorKind::Malformed(format!(
+                "line {line}, column {column}: {}",
+                e.message()
+            )),
+        }
+    })
+}
+
 /// Creates `dir` and its missing parents, readable by the user only.
 pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     let mut builder = fs::DirBuilder::new();

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{Fingerprint, StoreError, StoreErrorKind, read_text, write_private};
+use super::{Fingerprint, StoreError, StoreErrorKind, parse_toml, read_text, write_private};
 use crate::practice::schedule::Schedule;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,17 +36,7 @@ impl ReviewStore {
     }
 
     fn parse(&self, text: &str) -> Result<Schedule, StoreError> {
-        toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            let (line, column, _) = crate::content::locate(text, offset);
-            StoreError {
-                path: self.path.clone(),
-                kind: StoreErrorKind::Malformed(format!(
-                    "line {line}, column {column}: {}",
-                    e.message()
-                )),
-            }
-        })
+        parse_toml(&self.path, text)
     }
 
     /// Saves `schedule`, in which the questions in `mine` were graded since the file was read at

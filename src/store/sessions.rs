@@ -5,7 +5,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{Fingerprint, Saved, StoreError, StoreErrorKind, Target, read_text, save_guarded};
+use super::{
+    Fingerprint, Saved, StoreError, StoreErrorKind, Target, parse_toml, read_text, save_guarded,
+};
 use crate::interview::InterviewSession;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,17 +44,7 @@ impl SessionStore {
     }
 
     fn parse(path: &Path, text: &str) -> Result<InterviewSession, StoreError> {
-        toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            let (line, column, _) = crate::content::locate(text, offset);
-            StoreError {
-                path: path.to_path_buf(),
-                kind: StoreErrorKind::Malformed(format!(
-                    "line {line}, column {column}: {}",
-                    e.message()
-                )),
-            }
-        })
+        parse_toml(path, text)
     }
 
     /// The session `id` and the version of its file.

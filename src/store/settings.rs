@@ -9,8 +9,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{StoreError, StoreErrorKind, read_text};
-use crate::content::Problem;
+use super::{StoreError, parse_toml, read_text};
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -37,17 +36,7 @@ impl Settings {
         let Some(text) = read_text(&path)? else {
             return Ok(Settings::default());
         };
-        toml::from_str(&text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            let problem = Problem::at(&path.display().to_string(), &text, offset, e.message());
-            StoreError {
-                path: path.clone(),
-                kind: StoreErrorKind::Malformed(format!(
-                    "line {}, column {}: {}",
-                    problem.line, problem.column, problem.message
-                )),
-            }
-        })
+        parse_toml(&path, &text)
     }
 }
 

@@ -169,8 +169,26 @@ impl std::fmt::Debug for App {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
-    /// Errors stay until what caused them is resolved; other messages go at the next key.
+    /// Errors stay longer than other messages (see `update`).
     pub error: bool,
+}
+
+impl Status {
+    /// What just happened.
+    pub fn info(text: impl Into<String>) -> Option<Status> {
+        Some(Status {
+            text: text.into(),
+            error: false,
+        })
+    }
+
+    /// What went wrong.
+    pub fn error(text: impl Into<String>) -> Option<Status> {
+        Some(Status {
+            text: text.into(),
+            error: true,
+        })
+    }
 }
 
 /// A row of the competency list: a framework's heading, or one of its competencies.

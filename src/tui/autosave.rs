@@ -94,11 +94,10 @@ pub fn settle_quit(app: &mut App) {
     app.quitting = false;
     if app.has_unsaved() {
         app.confirm_quit = true;
-        app.status = Some(Status {
-            text: "Some of your work could not be saved. Press Ctrl-C again to quit without it."
+        app.status = Status::error(
+            "Some of your work could not be saved. Press Ctrl-C again to quit without it."
                 .to_string(),
-            error: true,
-        });
+        );
     } else {
         app.quit = true;
     }

@@ -251,6 +251,11 @@ pub fn rehearsal_card(parts: &QuestionParts<'_>, revealed: bool, width: usize) -
     lines
 }
 
+/// Seconds as minutes and seconds: `125` → `2:05`.
+pub fn minutes_seconds(seconds: u64) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
 /// "covers 3 of 5 key points · 182 words · 1:24 spoken": what matters most first, as the editor's
 /// title cuts the end off in a narrow pane.
 pub fn note_summary(question: &Question, note: &str) -> String {
@@ -266,7 +271,7 @@ pub fn note_summary(question: &Question, note: &str) -> String {
         ));
     }
     parts.push(format!("{words} word{}", if words == 1 { "" } else { "s" }));
-    parts.push(format!("{}:{:02} spoken", seconds / 60, seconds % 60));
+    parts.push(format!("{} spoken", minutes_seconds(seconds)));
     parts.join(" · ")
 }
 

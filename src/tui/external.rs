@@ -8,7 +8,6 @@ use ratatui::DefaultTerminal;
 
 use super::app::{App, Status};
 use super::{notes_mode, persist, terminal};
-use crate::practice;
 use crate::store::write_private;
 
 /// The editor command line: its program and arguments (`code --wait` is two words).
@@ -43,21 +42,9 @@ pub fn edit(
     let path = store.path(question_id);
     if !path.exists() {
         // Created here rather than by the editor, so that it is private from the start.
-        let wants_outline = app.star_outline
-            && app
-                .library
-                .question(question_id)
-                .is_some_and(practice::wants_star_outline);
-        let text = if wants_outline {
-            practice::STAR_OUTLINE
-        } else {
-            ""
-        };
+        let text = notes_mode::new_note_text(app, question_id);
         if let Err(e) = write_private(&path, text.as_bytes()) {
-            app.status = Some(Status {
-                text: format!("Cannot create the note: {e}"),
-                error: true,
-            });
+            app.status = Status::error(format!("Cannot create the note: {e}"));
             return Ok(());
         }
     }
@@ -90,14 +77,11 @@ pub fn edit(
             app.set_note(question_id, note.text);
         }
         Err(e) => {
-            app.status = Some(Status {
-                text: e.to_string(),
-                error: true,
-            });
+            app.status = Status::error(e.to_string());
         }
     }
     if let Some(text) = message {
-        app.status = Some(Status { text, error: true });
+        app.status = Status::error(text);
     }
     Ok(())
 }

@@ -179,10 +179,7 @@ fn create(app: &mut App) {
         return;
     };
     let Ok(minutes) = form.minutes.trim().parse::<u64>() else {
-        app.status = Some(Status {
-            text: "Minutes must be a whole number.".to_string(),
-            error: true,
-        });
+        app.status = Status::error("Minutes must be a whole number.".to_string());
         return;
     };
     let plan = SessionPlan {
@@ -198,10 +195,7 @@ fn create(app: &mut App) {
             begin(app, session, None);
         }
         Err(message) => {
-            app.status = Some(Status {
-                text: format!("Cannot start the interview: {message}."),
-                error: true,
-            });
+            app.status = Status::error(format!("Cannot start the interview: {message}."));
         }
     }
 }
@@ -295,10 +289,7 @@ fn typing(interview: &mut Interview, action: Action, status: &mut Option<Status>
             match interview.input.take() {
                 Some(Input::Note(text)) => {
                     session.note(interview.current, &text);
-                    *status = Some(Status {
-                        text: format!("Noted at minute {}.", session.elapsed / 60),
-                        error: false,
-                    });
+                    *status = Status::info(format!("Noted at minute {}.", session.elapsed / 60));
                 }
                 Some(Input::Evidence(i, text)) => {
                     if let Some(rating) = session.ratings.get_mut(i) {
@@ -440,7 +431,7 @@ pub fn toggle_planned(app: &mut App) {
             std::cmp::Ordering::Less => format!("Taken out of the plan: {after} questions."),
             std::cmp::Ordering::Equal => "Already asked: it stays in the plan.".to_string(),
         };
-        app.status = Some(Status { text, error: false });
+        app.status = Status::info(text);
     }
 }
 
@@ -480,19 +471,15 @@ pub fn saved(app: &mut App, result: Result<crate::store::Saved, crate::store::St
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             interview.target = Some(target);
             interview.dirty = false;
-            app.status = Some(Status {
-                text: format!(
-                    "The session changed on disk; both kept: this one is in {}",
-                    crate::text::inert(&name)
-                ),
-                error: true,
-            });
+            app.status = Status::error(format!(
+                "The session changed on disk; both kept: this one is in {}",
+                crate::text::inert(&name)
+            ));
         }
         Err(e) => {
-            app.status = Some(Status {
-                text: format!("Session not saved, kept in memory and retrying: {e}"),
-                error: true,
-            });
+            app.status = Status::error(format!(
+                "Session not saved, kept in memory and retrying: {e}"
+            ));
         }
     }
 }

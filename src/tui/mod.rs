@@ -240,7 +240,7 @@ fn start_practice(app: &mut App, stores: &Stores, data_dir: &Path) {
         } else {
             format!("{first} (and {more} more)")
         };
-        app.status = Some(app::Status { text, error: true });
+        app.status = app::Status::error(text);
     }
 }
 

@@ -93,14 +93,6 @@ impl fmt::Debug for PendingNote {
     }
 }
 
-fn error(app: &mut App, text: String) {
-    app.status = Some(Status { text, error: true });
-}
-
-fn info(app: &mut App, text: String) {
-    app.status = Some(Status { text, error: false });
-}
-
 /// `n`: opens the selected question's note beside it.
 pub fn open(app: &mut App) {
     let Some(question_id) = app.current_question().map(|q| q.id.clone()) else {
@@ -129,15 +121,10 @@ pub fn loaded(app: &mut App, question_id: &str, result: Result<LoadedNote, Store
     let still_there = app.current_question().is_some_and(|q| q.id == question_id);
     match result {
         Ok(note) if still_there => {
-            let outline = !note.exists
-                && app.star_outline
-                && app
-                    .current_question()
-                    .is_some_and(practice::wants_star_outline);
-            let text = if outline {
-                practice::STAR_OUTLINE
-            } else {
+            let text = if note.exists {
                 note.text.as_str()
+            } else {
+                new_note_text(app, question_id)
             };
             if note.exists {
                 app.set_note(question_id, note.text.clone());
@@ -145,8 +132,19 @@ pub fn loaded(app: &mut App, question_id: &str, result: Result<LoadedNote, Store
             app.editor = Some(NoteEditor::new(question_id, text, note.target));
         }
         Ok(_) => {}
-        Err(e) => error(app, format!("Cannot open the note: {e}")),
+        Err(e) => app.status = Status::error(format!("Cannot open the note: {e}")),
     }
+}
+
+/// What a new note on a question starts from: the STAR outline when the question calls for it
+/// and the setting allows, else nothing.
+pub fn new_note_text(app: &App, question_id: &str) -> &'static str {
+    let outline = app.star_outline
+        && app
+            .library
+            .question(question_id)
+            .is_some_and(practice::wants_star_outline);
+    if outline { practice::STAR_OUTLINE } else { "" }
 }
 
 /// Keys while the editor is open.
@@ -242,7 +240,7 @@ pub fn saved(app: &mut App, request: SaveRequest, result: Result<Saved, StoreErr
                     let was_error = app.status.as_ref().is_some_and(|s| s.error);
                     app.set_note(id, request.text);
                     if was_error {
-                        info(app, "Saved.".to_string());
+                        app.status = Status::info("Saved.".to_string());
                     }
                 }
                 Saved::Conflict(copy) => {
@@ -250,13 +248,10 @@ pub fn saved(app: &mut App, request: SaveRequest, result: Result<Saved, StoreErr
                         .path
                         .file_name()
                         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                    error(
-                        app,
-                        format!(
-                            "The note changed on disk; both kept: yours is in {}",
-                            crate::text::inert(&name)
-                        ),
-                    );
+                    app.status = Status::error(format!(
+                        "The note changed on disk; both kept: yours is in {}",
+                        crate::text::inert(&name)
+                    ));
                 }
             }
         }
@@ -273,7 +268,7 @@ pub fn saved(app: &mut App, request: SaveRequest, result: Result<Saved, StoreErr
                     );
                 }
             }
-            error(app, format!("Not saved, kept in memory and retrying: {e}"));
+            app.status = Status::error(format!("Not saved, kept in memory and retrying: {e}"));
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::app::App;
+use super::app::{App, Status};
 use super::effect::Effect;
 use super::{interview_mode, notes_mode, rehearsal_mode};
 use crate::interview::scorecard::Scorecard;
@@ -88,15 +88,12 @@ fn export_scorecard(app: &mut App, stores: &Stores) {
     };
     let path = stores.sessions.scorecard_path(&interview.session.id);
     let markdown = Scorecard::new(&interview.session, &app.library).to_markdown();
-    let text = match write_private(&path, markdown.as_bytes()) {
-        Ok(()) => format!("Scorecard written to {}", path.display()),
-        Err(e) => format!("Scorecard not written: {e}"),
+    let shown = path.display().to_string();
+    let shown = crate::text::inert(&shown);
+    app.status = match write_private(&path, markdown.as_bytes()) {
+        Ok(()) => Status::info(format!("Scorecard written to {shown}")),
+        Err(e) => Status::error(format!("Scorecard not written: {e}")),
     };
-    let error = text.starts_with("Scorecard not");
-    app.status = Some(super::app::Status {
-        text: crate::text::inert(&text).into_owned(),
-        error,
-    });
 }
 
 /// The stamp for conflict copies made now.

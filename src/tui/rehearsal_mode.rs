@@ -49,7 +49,7 @@ impl Rehearsal {
     }
 }
 
-/// How the timer reads against the target.
+/// How a timer reads against its target (a rehearsal's answer, an interview's budget).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pace {
     /// Within three quarters of the target.
@@ -87,7 +87,7 @@ pub fn start(app: &mut App, scope: String, queue: Vec<String>) {
             ),
             None => format!("No questions to rehearse in {scope}."),
         };
-        app.status = Some(Status { text, error: false });
+        app.status = Status::info(text);
         return;
     }
     app.progress = None;
@@ -164,10 +164,9 @@ pub fn saved(app: &mut App, result: Result<(Schedule, Fingerprint), StoreError>)
             app.graded.clear();
         }
         Err(e) => {
-            app.status = Some(Status {
-                text: format!("Review history not saved, kept in memory and retrying: {e}"),
-                error: true,
-            });
+            app.status = Status::error(format!(
+                "Review history not saved, kept in memory and retrying: {e}"
+            ));
         }
     }
 }

@@ -148,10 +148,8 @@ fn browse(app: &mut App, action: Action) {
             if app.interview.is_some() {
                 super::interview_mode::toggle_planned(app);
             } else {
-                app.status = Some(super::app::Status {
-                    text: "No interview under way: i sets one up.".to_string(),
-                    error: false,
-                });
+                app.status =
+                    super::app::Status::info("No interview under way: i sets one up.".to_string());
             }
         }
         Action::EditNoteExternally if app.focus == Pane::Questions => edit_externally(app),

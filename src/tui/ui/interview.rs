@@ -7,17 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::tui::app::App;
-use crate::tui::document::Tone;
+use crate::tui::document::{Tone, minutes_seconds};
 use crate::tui::interview_doc;
 use crate::tui::interview_mode::{Interview, Setup, clocks};
 use crate::tui::layout::inner;
-use crate::tui::rehearsal_mode::Pace;
+use crate::tui::rehearsal_mode::{self, Pace};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{truncate, width};
-
-fn clock(seconds: u64) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, theme: &Theme) {
     let session = &interview.session;
@@ -37,17 +33,14 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
     let budget = session.minutes * 60;
     let pace = session.pace();
     let mut timers = vec![
-        Span::styled(format!("⏱ {}", clock(on_question)), theme.pace(Pace::Fine)),
+        Span::styled(
+            format!("⏱ {}", minutes_seconds(on_question)),
+            theme.pace(Pace::Fine),
+        ),
         Span::raw(" · "),
         Span::styled(
-            format!("{} of {}", clock(total), clock(budget)),
-            theme.pace(if total > budget {
-                Pace::Over
-            } else if total * 4 >= budget * 3 {
-                Pace::Nearly
-            } else {
-                Pace::Fine
-            }),
+            format!("{} of {}", minutes_seconds(total), minutes_seconds(budget)),
+            theme.pace(rehearsal_mode::pace(total, budget)),
         ),
     ];
     if let Some(each) = pace.minutes_each() {

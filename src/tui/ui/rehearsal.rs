@@ -8,14 +8,10 @@ use ratatui::widgets::Paragraph;
 
 use crate::practice::schedule::Grade;
 use crate::tui::app::App;
-use crate::tui::document::{self, QuestionParts, Tone};
+use crate::tui::document::{self, QuestionParts, Tone, minutes_seconds};
 use crate::tui::layout::inner;
 use crate::tui::rehearsal_mode::{Rehearsal, pace};
 use crate::tui::theme::Theme;
-
-fn clock(seconds: u64) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App, rehearsal: &Rehearsal, theme: &Theme) {
     let total = rehearsal.queue.len();
@@ -48,7 +44,11 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, rehearsal: &Rehearsal, t
     let target = app.answer_seconds;
     let mut timer = vec![
         Span::styled(
-            format!("⏱ {} / {}", clock(seconds), clock(target)),
+            format!(
+                "⏱ {} / {}",
+                minutes_seconds(seconds),
+                minutes_seconds(target)
+            ),
             theme.pace(pace(seconds, target)),
         ),
         Span::raw("  "),
