@@ -183,8 +183,7 @@ fn the_best_few_are_the_first_few_of_everything() {
 #[test]
 fn no_text_scores_a_word_above_the_word_itself() {
     // The shortcut above rests on this property of the skim scorer.
-    use fuzzy_matcher::FuzzyMatcher;
-    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
+    use cuecard::search::score;
     let library = library();
     let texts: Vec<&str> = library
         .frameworks
@@ -200,9 +199,9 @@ fn no_text_scores_a_word_above_the_word_itself() {
     for word in [
         "e", "es", "esc", "cust", "policy", "a-b", "kpi", "tell", "x",
     ] {
-        let best = matcher.fuzzy_match(word, word).unwrap();
+        let best = score(word, word).unwrap();
         for text in &texts {
-            if let Some(score) = matcher.fuzzy_match(text, word) {
+            if let Some(score) = score(text, word) {
                 assert!(
                     score <= best,
                     "{word:?} scores {score} > {best} in {text:?}"
@@ -351,6 +350,7 @@ mod bounds {
     //! of a text; not standing whole in it, at most its best split (`split_bound`, lower when the
     //! text does not start with the word's first letter); standing whole but later, at most the
     //! better of that and its score at a later word's head.
+    use cuecard::search::{score, score_and_positions};
     use fuzzy_matcher::FuzzyMatcher;
     use fuzzy_matcher::skim::SkimMatcherV2;
     use proptest::prelude::*;
@@ -363,22 +363,124 @@ mod bounds {
             text in "[abcAB \\-_./x1]{0,24}",
             word in "[abc\\-1]{1,6}",
         ) {
-            let matcher = SkimMatcherV2::default().ignore_case();
             let lower = text.to_lowercase();
-            if let Some(score) = matcher.fuzzy_match(&text, &word) {
-                let at_start = matcher.fuzzy_match(&word, &word).unwrap();
-                prop_assert!(score <= at_start, "{text:?} {word:?}: {score} > {at_start}");
-                let (split_start, split_later) = cuecard::search::split_bound(&matcher, &word).unwrap();
+            if let Some(found) = score(&text, &word) {
+                let at_start = score(&word, &word).unwrap();
+                prop_assert!(found <= at_start, "{text:?} {word:?}: {found} > {at_start}");
+                let (split_start, split_later) = cuecard::search::split_bound(&word).unwrap();
                 let first = word.chars().next().unwrap();
                 let split = if lower.starts_with(first) { split_start } else { split_later };
                 if !lower.contains(&word) {
-                    prop_assert!(score <= split, "{text:?} {word:?}: {score} > split {split}");
+                    prop_assert!(found <= split, "{text:?} {word:?}: {found} > split {split}");
                 } else if !lower.starts_with(&word) {
-                    let later = matcher.fuzzy_match(&format!("x {word}"), &word).unwrap();
+                    let later = score(&format!("x {word}"), &word).unwrap();
                     let bound = later.max(split);
-                    prop_assert!(score <= bound, "{text:?} {word:?}: {score} > {bound}");
+                    prop_assert!(found <= bound, "{text:?} {word:?}: {found} > {bound}");
                 }
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn scoring_the_span_that_can_match_is_scoring_the_whole_text(
+            text in "[abcABC \\-_./1é\u{130}\u{212a}k]{0,40}",
+            word in "[abck\\-1é]{1,6}",
+        ) {
+            // A matcher of its own for each score, as `score` uses (see the test below).
+            let whole = SkimMatcherV2::default().ignore_case().fuzzy_match(&text, &word);
+            prop_assert_eq!(score(&text, &word), whole);
+            let whole = SkimMatcherV2::default().ignore_case().fuzzy_indices(&text, &word);
+            prop_assert_eq!(score_and_positions(&text, &word), whole);
+        }
+    }
+
+    #[test]
+    fn a_score_does_not_depend_on_the_scores_before_it() {
+        // fuzzy-matcher 0.3.7 reuses its buffers between calls on one matcher and reads a cell
+        // it has not written: on a shared matcher, "bbé" scores 79 in "Bé/ bé" after this first
+        // call, and 67 alone.
+        let shared = SkimMatcherV2::default().ignore_case();
+        let _ = shared.fuzzy_match("éba/ A/.-_-", "é");
+        let alone = SkimMatcherV2::default()
+            .ignore_case()
+            .fuzzy_match("Bé/ bé", "bbé");
+        assert_ne!(
+            shared.fuzzy_match("Bé/ bé", "bbé"),
+            alone,
+            "the quirk is gone: see `score`"
+        );
+        let _ = score("éba/ A/.-_-", "é");
+        assert_eq!(score("Bé/ bé", "bbé"), alone);
+    }
+}
+
+mod shortcut {
+    //! Ranking takes entries by their bounds and stops early, and drops an entry as soon as its
+    //! words cannot lift it into the results: on random content and queries it must give exactly
+    //! the first results of scoring everything.
+    use std::sync::Arc;
+
+    use cuecard::content::{Competency, Framework, Library, Question};
+    use cuecard::search::{SearchIndex, Searcher};
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        "[abc]{1,4}( [abc\\-]{1,5}){0,5}"
+    }
+
+    fn library(texts: Vec<String>) -> Library {
+        let competencies = texts
+            .chunks(6)
+            .enumerate()
+            .map(|(c, texts)| Competency {
+                id: format!("f/c{c}"),
+                name: texts[0].clone(),
+                definition: texts.get(1).cloned().unwrap_or_default(),
+                tags: Vec::new(),
+                study: Vec::new(),
+                behaviors: vec![texts.iter().skip(2).take(2).cloned().collect()],
+                questions: texts
+                    .iter()
+                    .skip(4)
+                    .enumerate()
+                    .map(|(q, text)| Question {
+                        id: format!("f/c{c}/q{q}"),
+                        text: text.clone(),
+                        level: Some(1),
+                        tags: Vec::new(),
+                        key_points: vec![texts[0].clone() + " " + text],
+                        follow_ups: Vec::new(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Library {
+            frameworks: vec![Framework {
+                id: "f".into(),
+                name: "F".into(),
+                description: None,
+                levels: vec!["One".into()],
+                competencies,
+            }],
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn the_shortcut_gives_the_first_results_of_everything(
+            texts in proptest::collection::vec(text(), 6..400),
+            query in "[abc\\-]{1,4}( [abc]{1,4}){0,2}",
+            limit in 1usize..12,
+        ) {
+            let index = Arc::new(SearchIndex::build(&library(texts)));
+            let everything = Searcher::new(Arc::clone(&index)).search(&query, usize::MAX);
+            let few = Searcher::new(index).search(&query, limit);
+            prop_assert_eq!(&few[..], &everything[..limit.min(everything.len())]);
         }
     }
 }

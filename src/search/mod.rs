@@ -263,7 +263,7 @@ const MAX_SPLIT_WORD: usize = 12;
 /// bounds: `.0` when the first piece may sit at the very start of the text (where skim doubles the
 /// first character's bonus), `.1` when the text does not start with the word's first character.
 /// `None` for a word too long to try every split.
-pub fn split_bound(matcher: &SkimMatcherV2, word: &str) -> Option<(i64, i64)> {
+pub fn split_bound(word: &str) -> Option<(i64, i64)> {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     if n > MAX_SPLIT_WORD {
@@ -283,10 +283,10 @@ pub fn split_bound(matcher: &SkimMatcherV2, word: &str) -> Option<(i64, i64)> {
                 text.push(' ');
             }
         }
-        if let Some(score) = matcher.fuzzy_match(&text, word) {
+        if let Some(score) = score(&text, word) {
             later = later.max(score);
         }
-        if let Some(score) = matcher.fuzzy_match(&text[2..], word) {
+        if let Some(score) = score(&text[2..], word) {
             at_start = at_start.max(score);
         }
     }
@@ -298,6 +298,97 @@ pub fn split_bound(matcher: &SkimMatcherV2, word: &str) -> Option<(i64, i64)> {
 fn is_subsequence(text: &str, word: &str) -> bool {
     let mut text = text.chars();
     word.chars().all(|w| text.any(|t| t == w))
+}
+
+/// Skim's score of `word` in `text`, case ignored; `None` when it does not match.
+///
+/// Each call gets a matcher of its own. Kept between calls, `fuzzy-matcher` 0.3.7's scoring
+/// buffers leak into the next score: a cell of its score matrix (the bonus of a run of matched
+/// letters) is read before the call has written it, so a text's score could depend on the texts
+/// scored before it on the same thread, and results on the order the cores took entries in. Its
+/// `use_cache(false)` would fix that, but panics (the buffer is still borrowed when it is
+/// dropped). See skim-rs/skim#1071 for the symptom in skim itself. Only the part of `text` that
+/// can hold a match is scored ([`match_span`]).
+pub fn score(text: &str, word: &str) -> Option<i64> {
+    fresh_matcher().fuzzy_match(match_span(text, word)?, word)
+}
+
+/// Like [`score`], with the character positions of the best match, for highlighting.
+pub fn score_and_positions(text: &str, word: &str) -> Option<(i64, Vec<usize>)> {
+    fresh_matcher().fuzzy_indices(match_span(text, word)?, word)
+}
+
+fn fresh_matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().ignore_case()
+}
+
+/// The part of `text` that can hold a match of `word`: up to the last occurrence of the word's
+/// last character (as skim compares characters: ASCII letters in either case). Scoring that part
+/// gives exactly the score and positions of scoring the whole text, since skim's score of a
+/// character depends only on it and the one before it, and a match must end on the word's last
+/// character; it saves scoring the text's tail. `None` if the character does not occur.
+pub fn match_span<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let last = word.chars().next_back()?;
+    let at = text.rfind(|c: char| c.eq_ignore_ascii_case(&last))?;
+    let end = at + text[at..].chars().next()?.len_utf8();
+    Some(&text[..end])
+}
+
+/// What bounds a word's score in a text (see [`Searcher::top`]), worked out once for each word
+/// typed: trying every split of a long word takes thousands of scores.
+#[derive(Debug, Clone)]
+struct WordBounds {
+    word: String,
+    first: Option<char>,
+    /// The word against itself: its score at the start of a text.
+    at_start: i64,
+    /// The word standing whole at the head of a later word.
+    later: i64,
+    /// Its best split when the text starts with the word's first character, and otherwise.
+    split: (i64, i64),
+}
+
+impl WordBounds {
+    /// The bounds of each of `words`, taken from `known` where they are there.
+    fn of(words: &[String], known: &[WordBounds]) -> Vec<WordBounds> {
+        words
+            .iter()
+            .map(|word| {
+                if let Some(known) = known.iter().find(|k| k.word == *word) {
+                    return known.clone();
+                }
+                let at_start = score(word, word).unwrap_or(0);
+                WordBounds {
+                    word: word.clone(),
+                    first: word.chars().next(),
+                    at_start,
+                    later: score(&format!("x {word}"), word).unwrap_or(0),
+                    split: split_bound(word).unwrap_or((at_start, at_start)),
+                }
+            })
+            .collect()
+    }
+
+    /// The most the word can score in a text (lowercased), and whether it stands whole in it.
+    /// Not standing whole, it is split by gaps: it scores at most its best split, less when the
+    /// text does not start with the word's first character. Standing whole but not at the start,
+    /// a split can still score more (its first piece at the start), so it is bounded by the
+    /// better of the two.
+    fn bound(&self, lower: &str) -> (i64, bool) {
+        if lower.starts_with(&self.word) {
+            return (self.at_start, true);
+        }
+        let (split_start, split_later) = self.split;
+        let split = match self.first {
+            Some(c) if lower.starts_with(c) => split_start,
+            _ => split_later,
+        };
+        if lower.contains(&self.word) {
+            (self.later.max(split), true)
+        } else {
+            (split, false)
+        }
+    }
 }
 
 impl SearchIndex {
@@ -435,8 +526,9 @@ pub struct SearchResult {
 /// Runs queries against an index, remembering the last one to narrow the next.
 pub struct Searcher {
     index: std::sync::Arc<SearchIndex>,
-    matcher: SkimMatcherV2,
     last: Option<LastSearch>,
+    /// The bounds of the last query's words, for the next keystroke.
+    bounds: Vec<WordBounds>,
 }
 
 /// The last query, every entry that passed its cheap stage, and its answer.
@@ -467,15 +559,21 @@ impl Hit {
     }
 }
 
-/// Entries are scored in chunks of this size, one chunk per task.
+/// The cheap stage takes entries in chunks of this size, one chunk per task.
 const CHUNK: usize = 2048;
+
+/// Ranking scores a chunk of entries between looks at the results so far (which may end it):
+/// twice the results wanted, within these limits...
+const RANK_CHUNK: (usize, usize) = (64, 512);
+/// ...spread over the cores in parts of this size.
+const RANK_PART: usize = 32;
 
 impl Searcher {
     pub fn new(index: std::sync::Arc<SearchIndex>) -> Searcher {
         Searcher {
             index,
-            matcher: SkimMatcherV2::default().ignore_case(),
             last: None,
+            bounds: Vec::new(),
         }
     }
 
@@ -554,6 +652,7 @@ impl Searcher {
                 rest.push(i);
             }
         }
+        self.bounds = WordBounds::of(&query.words, &self.bounds);
         let mut hits = self.top(&query, &first_tier, limit, 0);
         if hits.len() < limit {
             hits.extend(self.top(&query, &rest, limit - hits.len(), 1));
@@ -564,7 +663,7 @@ impl Searcher {
         hits.truncate(limit);
         hits.sort_unstable_by(Hit::order);
         let results: Vec<SearchResult> = hits
-            .into_iter()
+            .into_par_iter()
             .map(|hit| self.result(hit, &query))
             .collect();
         // Every candidate, in index order, is what the next, longer query needs to look at.
@@ -578,93 +677,67 @@ impl Searcher {
         results
     }
 
-    /// The entry scored against every word, with its kind's bonus; `None` if skim finds no match.
-    fn hit(&self, query: &Query, i: u32, tier: u8) -> Option<Hit> {
-        let entry = &self.index.entries[i as usize];
-        let mut score = 0;
-        for word in &query.words {
-            score += self.matcher.fuzzy_match(&entry.text, word)? + entry.kind.bonus();
-        }
-        Some(Hit {
-            tier,
-            score,
-            entry: i,
-        })
-    }
-
     /// The best `limit` of `entries` (in index order, all of one tier) without scoring them all.
     ///
     /// A word scores highest against a text that starts with it; in a text it does not stand in
     /// whole, at most its best split ([`split_bound`]); in one it stands in later, at most the
     /// better of that and its score at the head of a later word (properties of the skim scorer,
-    /// checked on random texts by the tests). That bounds each entry's score. Entries are taken by bound, highest first, in
-    /// index order within a bound, a chunk at a time; once `limit` hits are known that nothing
-    /// left can beat (on score, or on index at an equal score), the rest is never scored.
+    /// checked on random texts by the tests). That bounds each entry's score, word by word.
+    ///
+    /// Entries are taken by bound, highest first, in index order within a bound, a chunk at a
+    /// time; once `limit` hits are known that nothing left can beat (on score, or on index at an
+    /// equal score), the rest is never scored. Within an entry, the words that do not stand whole
+    /// (whose bounds are loosest) are scored first, and the entry is dropped as soon as its exact
+    /// scores so far plus the other words' bounds cannot beat the results already known.
     fn top(&self, query: &Query, entries: &[u32], limit: usize, tier: u8) -> Vec<Hit> {
-        if limit == 0 {
+        if limit == 0 || entries.is_empty() {
             return Vec::new();
         }
-        let at_start: Vec<i64> = query
-            .words
-            .iter()
-            .map(|w| self.matcher.fuzzy_match(w, w).unwrap_or(0))
-            .collect();
-        let later: Vec<i64> = query
-            .words
-            .iter()
-            .map(|w| self.matcher.fuzzy_match(&format!("x {w}"), w).unwrap_or(0))
-            .collect();
-        // A word not standing whole in a text is split by gaps: it scores at most its best split,
-        // less when the text does not start with the word's first character. Standing whole but
-        // not at the start, a split can still score more (its first piece at the start), so it
-        // is bounded by the better of the two.
-        let split: Vec<(i64, i64)> = query
-            .words
-            .iter()
-            .zip(&at_start)
-            .map(|(w, best)| split_bound(&self.matcher, w).unwrap_or((*best, *best)))
-            .collect();
-        let first_chars: Vec<Option<char>> = query.words.iter().map(|w| w.chars().next()).collect();
+        let words = &self.bounds;
+        let n = query.words.len();
+        // Each candidate's bound per word (kind bonus included), and which words do not stand
+        // whole in it; candidates grouped by their total bound.
+        let mut bounds = vec![0i64; entries.len() * n];
+        let mut loose = vec![0u64; entries.len()];
         let mut by_bound: std::collections::BTreeMap<i64, Vec<u32>> = Default::default();
-        for &i in entries {
+        for (k, &i) in entries.iter().enumerate() {
             let entry = &self.index.entries[i as usize];
-            let bound: i64 = query
-                .words
-                .iter()
-                .enumerate()
-                .map(|(w, word)| {
-                    let word = word.as_str();
-                    let best = if entry.lower.starts_with(word) {
-                        at_start[w]
-                    } else {
-                        let (split_start, split_later) = split[w];
-                        let split = match first_chars[w] {
-                            Some(c) if entry.lower.starts_with(c) => split_start,
-                            _ => split_later,
-                        };
-                        if entry.lower.contains(word) {
-                            later[w].max(split)
-                        } else {
-                            split
-                        }
-                    };
-                    best + entry.kind.bonus()
-                })
-                .sum();
-            by_bound.entry(bound).or_default().push(i);
+            let row = &mut bounds[k * n..(k + 1) * n];
+            for (w, word) in words.iter().enumerate() {
+                let (bound, whole) = word.bound(&entry.lower);
+                row[w] = bound + entry.kind.bonus();
+                if !whole && w < 64 {
+                    loose[k] |= 1 << w;
+                }
+            }
+            by_bound.entry(row.iter().sum()).or_default().push(k as u32);
         }
-        let mut best: Vec<Hit> = Vec::with_capacity(limit * 2);
+        let chunk_size = limit.saturating_mul(2).clamp(RANK_CHUNK.0, RANK_CHUNK.1);
+        let mut best: Vec<Hit> = Vec::with_capacity(limit + chunk_size);
         for (bound, group) in by_bound.into_iter().rev() {
-            for chunk in group.chunks(CHUNK * 2) {
-                if let Some(last) = best.get(limit - 1) {
-                    let next = chunk[0];
-                    if last.score > bound || (last.score == bound && next > last.entry) {
+            for chunk in group.chunks(chunk_size) {
+                let threshold = best.get(limit - 1).map(|last| (last.score, last.entry));
+                if let Some((score, entry)) = threshold {
+                    let next = entries[chunk[0] as usize];
+                    if score > bound || (score == bound && next > entry) {
                         return best;
                     }
                 }
                 let scored: Vec<Hit> = chunk
-                    .par_chunks(CHUNK / 4)
-                    .flat_map_iter(|part| part.iter().filter_map(|&i| self.hit(query, i, tier)))
+                    .par_chunks(RANK_PART)
+                    .flat_map_iter(|part| {
+                        part.iter().filter_map(|&k| {
+                            let k = k as usize;
+                            self.hit(
+                                query,
+                                entries[k],
+                                tier,
+                                &bounds[k * n..(k + 1) * n],
+                                loose[k],
+                                threshold,
+                            )
+                        })
+                    })
                     .collect();
                 best.extend(scored);
                 best.sort_unstable_by(Hit::order);
@@ -674,12 +747,49 @@ impl Searcher {
         best
     }
 
+    /// The entry scored against every word, with its kind's bonus. `None` if skim finds no match,
+    /// or if the entry cannot beat `threshold` (the score and entry of the last result kept so
+    /// far): `bounds` holds each word's bound in this entry, and the words flagged in `loose`
+    /// are scored first.
+    fn hit(
+        &self,
+        query: &Query,
+        i: u32,
+        tier: u8,
+        bounds: &[i64],
+        loose: u64,
+        threshold: Option<(i64, u32)>,
+    ) -> Option<Hit> {
+        let entry = &self.index.entries[i as usize];
+        let is_loose = |w: usize| w < 64 && loose & (1 << w) != 0;
+        let order = (0..query.words.len())
+            .filter(|&w| is_loose(w))
+            .chain((0..query.words.len()).filter(|&w| !is_loose(w)));
+        let mut score = 0;
+        let mut rest: i64 = bounds.iter().sum();
+        for w in order {
+            score += self::score(&entry.text, &query.words[w])? + entry.kind.bonus();
+            rest -= bounds[w];
+            if let Some((last_score, last_entry)) = threshold {
+                let best_possible = score + rest;
+                if best_possible < last_score || (best_possible == last_score && i > last_entry) {
+                    return None;
+                }
+            }
+        }
+        Some(Hit {
+            tier,
+            score,
+            entry: i,
+        })
+    }
+
     fn result(&self, hit: Hit, query: &Query) -> SearchResult {
         let entry = &self.index.entries[hit.entry as usize];
         let mut matched: Vec<usize> = query
             .words
             .iter()
-            .filter_map(|w| self.matcher.fuzzy_indices(&entry.text, w))
+            .filter_map(|w| score_and_positions(&entry.text, w))
             .flat_map(|(_, positions)| positions)
             .collect();
         matched.sort_unstable();
