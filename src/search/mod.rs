@@ -296,6 +296,17 @@ pub fn split_bound(word: &str) -> Option<(i64, i64)> {
 /// True when the characters of `word` appear in `text` in order (both lowercased): a fuzzy match
 /// is impossible otherwise, and this is far cheaper than scoring.
 fn is_subsequence(text: &str, word: &str) -> bool {
+    if word.is_ascii() {
+        // A byte below 128 is a whole character in UTF-8, so bytes compare as characters here.
+        let mut rest = text.as_bytes();
+        return word.bytes().all(|b| match memchr::memchr(b, rest) {
+            Some(at) => {
+                rest = &rest[at + 1..];
+                true
+            }
+            None => false,
+        });
+    }
     let mut text = text.chars();
     word.chars().all(|w| text.any(|t| t == w))
 }
@@ -339,6 +350,8 @@ pub fn match_span<'t>(text: &'t str, word: &str) -> Option<&'t str> {
 #[derive(Debug, Clone)]
 struct WordBounds {
     word: String,
+    /// Finds the word in a text, prepared once.
+    finder: memchr::memmem::Finder<'static>,
     first: Option<char>,
     /// The word against itself: its score at the start of a text.
     at_start: i64,
@@ -360,6 +373,7 @@ impl WordBounds {
                 let at_start = score(word, word).unwrap_or(0);
                 WordBounds {
                     word: word.clone(),
+                    finder: memchr::memmem::Finder::new(word).into_owned(),
                     first: word.chars().next(),
                     at_start,
                     later: score(&format!("x {word}"), word).unwrap_or(0),
@@ -383,7 +397,7 @@ impl WordBounds {
             Some(c) if lower.starts_with(c) => split_start,
             _ => split_later,
         };
-        if lower.contains(&self.word) {
+        if self.finder.find(lower.as_bytes()).is_some() {
             (self.later.max(split), true)
         } else {
             (split, false)
@@ -562,8 +576,8 @@ impl Hit {
 /// The cheap stage takes entries in chunks of this size, one chunk per task.
 const CHUNK: usize = 2048;
 
-/// Ranking scores a chunk of entries between looks at the results so far (which may end it):
-/// twice the results wanted, within these limits...
+/// Ranking scores a chunk of entries between looks at the results so far (which may end it or
+/// drop entries early): as many as the results wanted, within these limits...
 const RANK_CHUNK: (usize, usize) = (64, 512);
 /// ...spread over the cores in parts of this size.
 const RANK_PART: usize = 32;
@@ -610,6 +624,11 @@ impl Searcher {
             .map(|t| index.tags.iter().position(|x| x == t).map(|i| i as u16))
             .collect();
         let masks: Vec<u64> = query.words.iter().map(|w| char_mask(w)).collect();
+        let finders: Vec<memchr::memmem::Finder> = query
+            .words
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w))
+            .collect();
         // Stage one, cheap: the filters, then every word's letters in order. Entries where each
         // word also stands as it is typed (contiguous) form the first tier.
         let candidate = |i: u32| -> Option<(u32, bool)> {
@@ -618,11 +637,11 @@ impl Searcher {
                 return None;
             }
             let mut contiguous = true;
-            for (word, mask) in query.words.iter().zip(&masks) {
+            for ((word, mask), finder) in query.words.iter().zip(&masks).zip(&finders) {
                 if entry.mask & mask != *mask || !is_subsequence(&entry.lower, word) {
                     return None;
                 }
-                contiguous = contiguous && entry.lower.contains(word.as_str());
+                contiguous = contiguous && finder.find(entry.lower.as_bytes()).is_some();
             }
             Some((i, contiguous))
         };
@@ -712,7 +731,7 @@ impl Searcher {
             }
             by_bound.entry(row.iter().sum()).or_default().push(k as u32);
         }
-        let chunk_size = limit.saturating_mul(2).clamp(RANK_CHUNK.0, RANK_CHUNK.1);
+        let chunk_size = limit.clamp(RANK_CHUNK.0, RANK_CHUNK.1);
         let mut best: Vec<Hit> = Vec::with_capacity(limit + chunk_size);
         for (bound, group) in by_bound.into_iter().rev() {
             for chunk in group.chunks(chunk_size) {
@@ -820,5 +839,9 @@ mod tests {
         assert!(is_subsequence("escalation", "esclt"));
         assert!(!is_subsequence("escalation", "tse"));
         assert!(is_subsequence("面接の準備", "準備"));
+        assert!(!is_subsequence("面接の準備", "準面"));
+        assert!(is_subsequence("a面b", "ab"));
+        assert!(!is_subsequence("ba", "ab"));
+        assert!(is_subsequence("abc", ""));
     }
 }
