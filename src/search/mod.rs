@@ -627,7 +627,7 @@ impl Searcher {
         let finders: Vec<memchr::memmem::Finder> = query
             .words
             .iter()
-            .map(|w| memchr::memmem::Finder::new(w))
+            .map(memchr::memmem::Finder::new)
             .collect();
         // Stage one, cheap: the filters, then every word's letters in order. Entries where each
         // word also stands as it is typed (contiguous) form the first tier.
