@@ -158,6 +158,33 @@ fn narrowing_gives_the_same_results_as_a_fresh_search() {
 }
 
 #[test]
+fn results_do_not_depend_on_the_searches_before() {
+    // Scores come from fuzzy-matcher, whose reused buffers once leaked from one score into the
+    // next; the same query must rank the same way whatever was searched before it.
+    let queries = [
+        "e",
+        "esc",
+        "customer escalation",
+        "q:pol",
+        "kpi",
+        "tell me about",
+        "#behavioral t",
+        "c s",
+        "empathy",
+        "level:2 a",
+    ];
+    let mut busy = searcher();
+    for round in 0..3 {
+        for (n, query) in queries.iter().enumerate() {
+            busy.search(queries[(n + round + 1) % queries.len()], 40);
+            let fresh = searcher().search(query, 40);
+            assert!(!fresh.is_empty(), "{query:?} finds something");
+            assert_eq!(busy.search(query, 40), fresh, "{query:?} in round {round}");
+        }
+    }
+}
+
+#[test]
 fn the_best_few_are_the_first_few_of_everything() {
     // A small limit takes the shortcut of not scoring every entry; a huge one scores them all.
     for query in [
