@@ -732,7 +732,7 @@ impl Searcher {
             by_bound.entry(row.iter().sum()).or_default().push(k as u32);
         }
         let chunk_size = limit.clamp(RANK_CHUNK.0, RANK_CHUNK.1);
-        let mut best: Vec<Hit> = Vec::with_capacity(limit + chunk_size);
+        let mut best: Vec<Hit> = Vec::with_capacity(limit.min(entries.len()) + chunk_size);
         for (bound, group) in by_bound.into_iter().rev() {
             for chunk in group.chunks(chunk_size) {
                 let threshold = best.get(limit - 1).map(|last| (last.score, last.entry));
