@@ -3,72 +3,30 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration};
-use cuecard::content::{ContentSource, load};
 use cuecard::interview::Recommendation;
 use cuecard::search::{SearchIndex, Searcher};
-use cuecard::tui::action::Action::{self, *};
-use cuecard::tui::app::{App, Pane, Size};
+use cuecard::tui::action::Action::*;
+use cuecard::tui::app::Pane;
 use cuecard::tui::keymap::Mode;
-use cuecard::tui::persist::{self, Stores};
 use cuecard::tui::search_mode::{RESULT_LIMIT, receive};
-use cuecard::tui::update::update;
-use tempfile::TempDir;
 
-struct Fixture {
-    app: App,
-    stores: Stores,
-    _dir: TempDir,
+mod support;
+use support::Fixture;
+
+fn fixture() -> Fixture {
+    Fixture::at(60, 20, "2026-11-23T14:00:00Z")
 }
 
 impl Fixture {
-    fn new() -> Fixture {
-        let loaded = load(&[ContentSource::Bundled]);
-        let dir = TempDir::new().unwrap();
-        let mut app = App::new(
-            loaded.library,
-            0,
-            Size {
-                width: 60,
-                height: 20,
-            },
-        );
-        app.now = DateTime::parse_from_rfc3339("2026-11-23T14:00:00Z")
-            .unwrap()
-            .to_utc();
-        Fixture {
-            app,
-            stores: Stores::new(dir.path()),
-            _dir: dir,
-        }
-    }
-
-    fn run(&mut self, actions: &[Action]) {
-        for action in actions {
-            update(&mut self.app, *action);
-            persist::run(&mut self.app, &self.stores, "s");
-        }
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.run(&[SearchType(c)]);
-        }
-    }
-
-    fn wait(&mut self, seconds: i64) {
-        self.app.now += Duration::seconds(seconds);
-    }
-
     /// Sets up an interview for Jane on the selected competency at level 3.
     fn start_interview(&mut self) {
         self.run(&[SelectLevel(3), OpenInterview]);
         assert_eq!(self.app.mode(), Mode::Setup);
-        self.type_text("Jane Doe");
+        self.type_line("Jane Doe");
         self.run(&[FocusNext]);
-        self.type_text("Support lead");
+        self.type_line("Support lead");
         self.run(&[FocusNext, SearchBackspace, SearchBackspace]);
-        self.type_text("30");
+        self.type_line("30");
         self.run(&[Open]);
         assert_eq!(self.app.mode(), Mode::Interview);
     }
@@ -85,7 +43,7 @@ impl Fixture {
 
 #[test]
 fn set_up_ask_tick_note_rate_and_export() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.start_interview();
     let session = f.session().clone();
     assert_eq!(session.candidate, "Jane Doe");
@@ -99,7 +57,7 @@ fn set_up_ask_tick_note_rate_and_export() {
     f.wait(150);
     f.run(&[TickKeyPoint(1), TickKeyPoint(3), TickFollowUp(1), OpenNote]);
     assert_eq!(f.app.mode(), Mode::Typing);
-    f.type_text("Calm and concrete");
+    f.type_line("Calm and concrete");
     f.run(&[Open]);
     f.wait(30);
     f.run(&[NextQuestion]);
@@ -128,9 +86,9 @@ fn set_up_ask_tick_note_rate_and_export() {
         "no level 9 on a 4-level scale"
     );
     f.run(&[SelectLevel(3), OpenNote]);
-    f.type_text("Handled the refund end to end");
+    f.type_line("Handled the refund end to end");
     f.run(&[Open, Recommend, Recommend, Recommend, Summary]);
-    f.type_text("Ready for the role");
+    f.type_line("Ready for the role");
     f.run(&[Open, Back]);
     assert_eq!(f.app.mode(), Mode::Interview);
     let saved = f.on_disk();
@@ -162,7 +120,7 @@ fn set_up_ask_tick_note_rate_and_export() {
 
 #[test]
 fn the_plan_is_edited_from_the_browser_and_by_search_during_the_interview() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.start_interview();
     let planned = f.session().questions.len();
     // Reorder: the first question moves later, and back.
@@ -214,13 +172,13 @@ fn the_plan_is_edited_from_the_browser_and_by_search_during_the_interview() {
 
 #[test]
 fn the_set_up_form_refuses_an_empty_name_and_a_bad_budget() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.run(&[OpenInterview, Open]);
     assert_eq!(f.app.mode(), Mode::Setup);
     assert!(f.app.status.as_ref().unwrap().text.contains("empty"));
-    f.type_text("Max");
+    f.type_line("Max");
     f.run(&[FocusNext, FocusNext]);
-    f.type_text("x");
+    f.type_line("x");
     f.run(&[Open]);
     assert!(f.app.status.as_ref().unwrap().text.contains("whole number"));
     f.run(&[Back]);
@@ -229,7 +187,7 @@ fn the_set_up_form_refuses_an_empty_name_and_a_bad_budget() {
 
 #[test]
 fn quitting_mid_interview_saves_the_time_so_far() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.start_interview();
     f.wait(95);
     f.run(&[Quit]);
@@ -239,10 +197,10 @@ fn quitting_mid_interview_saves_the_time_so_far() {
 
 #[test]
 fn debug_output_never_holds_the_candidate_or_the_notes() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.start_interview();
     f.run(&[OpenNote]);
-    f.type_text("salary expectations");
+    f.type_line("salary expectations");
     let debug = format!("{:?}", f.app);
     assert!(!debug.contains("Jane"), "{debug}");
     assert!(!debug.contains("salary"), "{debug}");
@@ -250,17 +208,17 @@ fn debug_output_never_holds_the_candidate_or_the_notes() {
 
 #[test]
 fn a_saved_session_resumes_at_its_first_question_not_asked() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.start_interview();
     f.wait(60);
     f.run(&[TickKeyPoint(1), NextQuestion, Quit]);
     assert!(f.app.quit);
     let id = f.session().id.clone();
     let (session, target) = f.stores.sessions.load(&id).unwrap();
-    let mut again = Fixture::new();
+    let mut again = fixture();
     again.stores = f.stores.clone();
     cuecard::tui::interview_mode::begin(&mut again.app, session, Some(target));
-    persist::run(&mut again.app, &again.stores, "s");
+    again.persist();
     let interview = again.app.interview.as_ref().unwrap();
     assert_eq!(interview.current, 1);
     assert!(!interview.dirty, "nothing changed: nothing to save");
@@ -275,10 +233,10 @@ fn a_saved_session_resumes_at_its_first_question_not_asked() {
 
 #[test]
 fn quitting_while_typing_a_note_keeps_the_line() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.start_interview();
     f.run(&[OpenNote]);
-    f.type_text("Strong on process");
+    f.type_line("Strong on process");
     f.run(&[Quit]);
     assert!(f.app.quit);
     let saved = f.on_disk();

@@ -5,47 +5,20 @@ use std::fs;
 use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use cuecard::content::{ContentSource, load};
-use cuecard::tui::action::Action::{self, *};
-use cuecard::tui::app::{App, Screen, Size};
+use cuecard::tui::action::Action::*;
+use cuecard::tui::app::Screen;
+use cuecard::tui::notes_mode;
 use cuecard::tui::question_view::QuestionView;
-use cuecard::tui::update::update;
-use cuecard::tui::{notes_mode, persist};
 use ratatui::layout::Rect;
-use tempfile::TempDir;
 
-struct Fixture {
-    app: App,
-    store: persist::Stores,
-    dir: TempDir,
+mod support;
+use support::Fixture;
+
+fn fixture() -> Fixture {
+    Fixture::new(120, 40)
 }
 
 impl Fixture {
-    fn new() -> Fixture {
-        let loaded = load(&[ContentSource::Bundled]);
-        let dir = TempDir::new().unwrap();
-        Fixture {
-            app: App::new(
-                loaded.library,
-                0,
-                Size {
-                    width: 120,
-                    height: 40,
-                },
-            ),
-            store: persist::Stores::new(dir.path()),
-            dir,
-        }
-    }
-
-    /// Actions, then the file work they asked for, as the loop does.
-    fn run(&mut self, actions: &[Action]) {
-        for action in actions {
-            update(&mut self.app, *action);
-            persist::run(&mut self.app, &self.store, "20261123-0900");
-        }
-    }
-
     fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             let code = if c == '\n' {
@@ -66,7 +39,7 @@ impl Fixture {
     }
 
     fn note_path(&self) -> std::path::PathBuf {
-        self.store.notes.path(&self.question_id())
+        self.stores.notes.path(&self.question_id())
     }
 
     /// The first question of the competency `name`, open in the question view.
@@ -106,7 +79,7 @@ fn file_text(path: &Path) -> String {
 
 #[test]
 fn a_behavioral_note_starts_from_star_and_is_saved_on_leaving() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.open_question_of("Customer Interaction");
     assert!(
         f.app
@@ -136,7 +109,7 @@ fn a_behavioral_note_starts_from_star_and_is_saved_on_leaving() {
 
 #[test]
 fn the_note_shows_in_the_question_view_with_its_coverage_and_a_marker_in_the_list() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.open_question_of("Customer Interaction");
     let question = f.app.current_question().unwrap().clone();
     // Write a note that repeats the first key point in other word forms.
@@ -177,7 +150,7 @@ fn the_note_shows_in_the_question_view_with_its_coverage_and_a_marker_in_the_lis
 
 #[test]
 fn a_note_changed_on_disk_meanwhile_is_kept_and_the_typed_text_goes_beside_it() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.open_question_of("Customer Interaction");
     f.run(&[OpenNote]);
     f.type_text("mine");
@@ -197,7 +170,7 @@ fn a_note_changed_on_disk_meanwhile_is_kept_and_the_typed_text_goes_beside_it() 
 
 #[test]
 fn a_failing_save_keeps_the_text_retries_and_quitting_asks_first() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     // The notes directory's place is taken by a file: the save fails, whoever runs the test.
     fs::write(f.dir.path().join("notes"), "in the way").unwrap();
     f.open_question_of("Customer Interaction");
@@ -232,7 +205,7 @@ fn a_failing_save_keeps_the_text_retries_and_quitting_asks_first() {
     // Once the disk is writable again, a retry saves it, and the note opens from memory meanwhile.
     fs::remove_file(f.dir.path().join("notes")).unwrap();
     cuecard::tui::autosave::save_all(&mut f.app);
-    persist::run(&mut f.app, &f.store, "s");
+    f.persist();
     assert!(!f.app.has_unsaved());
     assert!(file_text(&f.note_path()).contains("precious words"));
     f.run(&[Quit]);
@@ -241,7 +214,7 @@ fn a_failing_save_keeps_the_text_retries_and_quitting_asks_first() {
 
 #[test]
 fn quitting_with_unsaved_text_saves_it_first() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.open_question_of("Customer Interaction");
     f.run(&[OpenNote]);
     f.type_text("typed just before quitting");
@@ -252,7 +225,7 @@ fn quitting_with_unsaved_text_saves_it_first() {
 
 #[test]
 fn a_note_that_is_not_text_is_reported_and_never_replaced() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.open_question_of("Customer Interaction");
     let path = f.note_path();
     fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -265,7 +238,7 @@ fn a_note_that_is_not_text_is_reported_and_never_replaced() {
 
 #[test]
 fn undo_redo_and_paste_in_the_editor() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.open_question_of("Customer Support Policies, Standards and Procedures");
     f.run(&[OpenNote]);
     // A knowledge question: no outline.
@@ -288,7 +261,7 @@ fn undo_redo_and_paste_in_the_editor() {
 
 #[test]
 fn the_star_outline_can_be_turned_off() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.app.star_outline = false;
     f.open_question_of("Customer Interaction");
     f.run(&[OpenNote]);
@@ -297,7 +270,7 @@ fn the_star_outline_can_be_turned_off() {
 
 #[test]
 fn notes_debug_output_never_holds_their_text() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.open_question_of("Customer Interaction");
     f.run(&[OpenNote]);
     f.type_text("secret salary figure");
@@ -311,7 +284,7 @@ fn notes_debug_output_never_holds_their_text() {
 
 #[test]
 fn a_one_megabyte_paste_is_kept_whole_and_saved() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.open_question_of("Customer Support Policies, Standards and Procedures");
     f.run(&[OpenNote]);
     let big = "many words in a long paste\n".repeat(40_000);
@@ -331,7 +304,7 @@ fn a_one_megabyte_paste_is_kept_whole_and_saved() {
 
 #[test]
 fn an_error_stays_while_typing_and_goes_at_the_next_other_key() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.open_question_of("Customer Interaction");
     let path = f.note_path();
     fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -1,60 +1,21 @@
 //! Rehearsal and progress as a user drives them, with a fixed clock and no terminal: the queue,
 //! revealing, grading, the schedule on disk, the progress view.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use cuecard::content::{ContentSource, load};
+use chrono::NaiveDate;
 use cuecard::practice::schedule::Grade;
 use cuecard::store::reviews::ReviewStore;
-use cuecard::tui::action::Action::{self, *};
-use cuecard::tui::app::{App, Pane, Size};
+use cuecard::tui::action::Action::*;
+use cuecard::tui::app::Pane;
 use cuecard::tui::keymap::Mode;
-use cuecard::tui::persist::{self, Stores};
-use cuecard::tui::update::update;
-use tempfile::TempDir;
 
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap()
-        .with_timezone(&Utc)
-}
+mod support;
+use support::Fixture;
 
-struct Fixture {
-    app: App,
-    stores: Stores,
-    dir: TempDir,
+fn fixture() -> Fixture {
+    Fixture::at(80, 24, "2026-11-23T09:00:00Z")
 }
 
 impl Fixture {
-    fn new() -> Fixture {
-        let loaded = load(&[ContentSource::Bundled]);
-        let dir = TempDir::new().unwrap();
-        let mut app = App::new(
-            loaded.library,
-            0,
-            Size {
-                width: 80,
-                height: 24,
-            },
-        );
-        app.now = at("2026-11-23T09:00:00Z");
-        Fixture {
-            app,
-            stores: Stores::new(dir.path()),
-            dir,
-        }
-    }
-
-    fn run(&mut self, actions: &[Action]) {
-        for action in actions {
-            update(&mut self.app, *action);
-            persist::run(&mut self.app, &self.stores, "s");
-        }
-    }
-
-    fn wait(&mut self, seconds: i64) {
-        self.app.now += Duration::seconds(seconds);
-    }
-
     fn card(&self) -> Option<String> {
         self.app
             .rehearsal
@@ -65,7 +26,7 @@ impl Fixture {
 
 #[test]
 fn rehearsing_a_competency_times_reveals_grades_and_saves_the_schedule() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     let competency = f.app.current().unwrap().1.clone();
     f.run(&[StartRehearsal]);
     assert_eq!(f.app.mode(), Mode::Rehearsal);
@@ -103,7 +64,7 @@ fn rehearsing_a_competency_times_reveals_grades_and_saves_the_schedule() {
 
 #[test]
 fn the_next_rehearsal_brings_due_questions_first_and_says_when_nothing_is_due() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.run(&[StartRehearsal]);
     let queue = f.app.rehearsal.as_ref().unwrap().queue.clone();
     // Easy on the first, Again on the second, then stop.
@@ -126,7 +87,7 @@ fn the_next_rehearsal_brings_due_questions_first_and_says_when_nothing_is_due() 
 
 #[test]
 fn r_on_a_selected_question_rehearses_that_question_alone() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.run(&[Open, Down]);
     assert_eq!(f.app.focus, Pane::Questions);
     let selected = f.app.current_question().unwrap().id.clone();
@@ -138,7 +99,7 @@ fn r_on_a_selected_question_rehearses_that_question_alone() {
 
 #[test]
 fn an_interview_date_limits_new_questions_per_day() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.app.until = NaiveDate::from_ymd_opt(2026, 11, 30);
     let total = f.app.current().unwrap().1.questions.len();
     f.run(&[StartRehearsal]);
@@ -148,7 +109,7 @@ fn an_interview_date_limits_new_questions_per_day() {
 
 #[test]
 fn a_schedule_that_cannot_be_saved_stays_in_memory_and_quitting_asks() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     // The schedule file's place is taken by a directory.
     std::fs::create_dir_all(f.dir.path().join("reviews.toml")).unwrap();
     f.run(&[StartRehearsal, Reveal, Grade(2)]);
@@ -169,7 +130,7 @@ fn a_schedule_that_cannot_be_saved_stays_in_memory_and_quitting_asks() {
 
 #[test]
 fn progress_opens_scrolls_closes_and_starts_a_rehearsal() {
-    let mut f = Fixture::new();
+    let mut f = fixture();
     f.run(&[ToggleProgress]);
     assert_eq!(f.app.mode(), Mode::Progress);
     f.run(&[Down, Down, Up]);
