@@ -137,8 +137,11 @@ fn the_problems_banner_names_the_count_and_the_command() {
 
 #[test]
 fn every_size_renders_without_panic_on_every_screen() {
-    let screens: [&[Action]; 9] = [
+    let screens: [&[Action]; 12] = [
         &[OpenSearch, SearchType('x')],
+        &[OpenInterview, SearchType('J')],
+        &[OpenInterview, SearchType('J'), Open, TickKeyPoint(1)],
+        &[OpenInterview, SearchType('J'), Open, Rate],
         &[StartRehearsal],
         &[StartRehearsal, Reveal, Down],
         &[ToggleProgress, Down],
@@ -150,6 +153,9 @@ fn every_size_renders_without_panic_on_every_screen() {
     ];
     for actions in screens {
         let mut app = after(120, 40, actions);
+        if actions.contains(&Open) && actions.contains(&OpenInterview) {
+            assert!(app.interview.is_some(), "{actions:?} starts an interview");
+        }
         let widths = (1..=130)
             .step_by(5)
             .chain([2, 19, 20, 79, 80, 99, 100, 119, 120]);
@@ -159,14 +165,10 @@ fn every_size_renders_without_panic_on_every_screen() {
                 render(&app, &PLAIN);
             }
         }
-        update(
-            &mut app,
-            Resize {
-                width: 0,
-                height: 0,
-            },
-        );
-        render(&app, &PLAIN);
+        for (width, height) in [(0, 0), (1, 200), (200, 1), (300, 200), (0, 24), (80, 0)] {
+            update(&mut app, Resize { width, height });
+            render(&app, &PLAIN);
+        }
     }
     let dir = tempfile::TempDir::new().unwrap();
     let mut app = with_note(120, 40, &dir);
