@@ -671,7 +671,11 @@ impl Searcher {
                 rest.push(i);
             }
         }
-        self.bounds = WordBounds::of(&query.words, &self.bounds);
+        if !candidates.is_empty() {
+            // Each new word's bounds take up to thousands of scores: only when there is
+            // something to rank.
+            self.bounds = WordBounds::of(&query.words, &self.bounds);
+        }
         let mut hits = self.top(&query, &first_tier, limit, 0);
         if hits.len() < limit {
             hits.extend(self.top(&query, &rest, limit - hits.len(), 1));
