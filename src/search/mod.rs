@@ -273,23 +273,23 @@ pub fn split_bound(word: &str) -> Option<(i64, i64)> {
         // A single character always stands whole where it matches.
         return Some((0, 0));
     }
-    let (mut at_start, mut later) = (0, 0);
-    // Each bit of `cuts` says whether a gap follows that character; at least one gap.
-    for cuts in 1u32..(1 << (n - 1)) {
-        let mut text = String::from("x ");
-        for (i, c) in chars.iter().enumerate() {
-            text.push(*c);
-            if i + 1 < n && cuts & (1 << i) != 0 {
-                text.push(' ');
+    // Each bit of `cuts` says whether a gap follows that character; at least one gap. Up to
+    // 2,048 splits, each scored twice: spread over the cores.
+    let (at_start, later) = (1u32..(1 << (n - 1)))
+        .into_par_iter()
+        .map(|cuts| {
+            let mut text = String::from("x ");
+            for (i, c) in chars.iter().enumerate() {
+                text.push(*c);
+                if i + 1 < n && cuts & (1 << i) != 0 {
+                    text.push(' ');
+                }
             }
-        }
-        if let Some(score) = score(&text, word) {
-            later = later.max(score);
-        }
-        if let Some(score) = score(&text[2..], word) {
-            at_start = at_start.max(score);
-        }
-    }
+            let later = score(&text, word).unwrap_or(0);
+            let at_start = score(&text[2..], word).unwrap_or(0);
+            (at_start, later)
+        })
+        .reduce(|| (0, 0), |a, b| (a.0.max(b.0), a.1.max(b.1)));
     Some((at_start.max(later), later))
 }
 
