@@ -1,4 +1,5 @@
-//! Start-up to the first frame on the bundled content, and one full redraw at 200×60.
+//! Start-up to the first frame on the bundled content, one full redraw at 200×60, and a frame of
+//! the note editor holding a 1 MB note.
 //!
 //! `cargo bench --bench tui`. The terminal itself is a `TestBackend`: what is measured is
 //! cuecard's own work (loading and parsing the content, building the state, laying out and
@@ -8,9 +9,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use cuecard::content::{ContentSource, load};
 use cuecard::tui::action::Action;
 use cuecard::tui::app::{App, Size};
+use cuecard::tui::persist::{self, Stores};
 use cuecard::tui::theme::Theme;
 use cuecard::tui::ui::view;
-use cuecard::tui::update::update;
+use cuecard::tui::update::{paste, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -64,5 +66,34 @@ fn redraw(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, first_frame, redraw);
+/// Typing in a long note: each keystroke redraws the editor, whose title counts the words and the
+/// key points the note covers.
+fn long_note(c: &mut Criterion) {
+    let loaded = load(&[ContentSource::Bundled]);
+    let size = Size {
+        width: 120,
+        height: 40,
+    };
+    let mut app = App::new(loaded.library, 0, size);
+    let data = tempfile::TempDir::new().unwrap();
+    let stores = Stores::new(data.path());
+    for action in [Action::Open, Action::Open, Action::OpenNote] {
+        update(&mut app, action);
+    }
+    persist::run(&mut app, &stores, "bench");
+    let text =
+        "I escalated the refund to the billing team and called the customer back. ".repeat(14_000);
+    paste(&mut app, &text);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    c.bench_function("frame 120x40, note editor holding a 1 MB note", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| view(&app, frame, &THEME))
+                .unwrap()
+                .area
+        });
+    });
+}
+
+criterion_group!(benches, first_frame, redraw, long_note);
 criterion_main!(benches);
