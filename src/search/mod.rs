@@ -350,8 +350,6 @@ pub fn match_span<'t>(text: &'t str, word: &str) -> Option<&'t str> {
 #[derive(Debug, Clone)]
 struct WordBounds {
     word: String,
-    /// Finds the word in a text, prepared once.
-    finder: memchr::memmem::Finder<'static>,
     first: Option<char>,
     /// The word against itself: its score at the start of a text.
     at_start: i64,
@@ -373,7 +371,6 @@ impl WordBounds {
                 let at_start = score(word, word).unwrap_or(0);
                 WordBounds {
                     word: word.clone(),
-                    finder: memchr::memmem::Finder::new(word).into_owned(),
                     first: word.chars().next(),
                     at_start,
                     later: score(&format!("x {word}"), word).unwrap_or(0),
@@ -383,24 +380,25 @@ impl WordBounds {
             .collect()
     }
 
-    /// The most the word can score in a text (lowercased), and whether it stands whole in it.
+    /// The most the word can score in a text (lowercased), given whether it stands whole in it
+    /// (`None`: not known, for words past the 64th of a query).
     /// Not standing whole, it is split by gaps: it scores at most its best split, less when the
     /// text does not start with the word's first character. Standing whole but not at the start,
     /// a split can still score more (its first piece at the start), so it is bounded by the
     /// better of the two.
-    fn bound(&self, lower: &str) -> (i64, bool) {
+    fn bound(&self, lower: &str, whole: Option<bool>) -> i64 {
         if lower.starts_with(&self.word) {
-            return (self.at_start, true);
+            return self.at_start;
         }
         let (split_start, split_later) = self.split;
         let split = match self.first {
             Some(c) if lower.starts_with(c) => split_start,
             _ => split_later,
         };
-        if self.finder.find(lower.as_bytes()).is_some() {
-            (self.later.max(split), true)
-        } else {
-            (split, false)
+        match whole {
+            Some(true) => self.later.max(split),
+            Some(false) => split,
+            None => self.at_start,
         }
     }
 }
@@ -554,6 +552,16 @@ struct LastSearch {
     results: Vec<SearchResult>,
 }
 
+/// An entry that passed the cheap stage, and which of the query's words stand whole in it.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    entry: u32,
+    /// Bit `w` for the `w`-th word standing as typed (the first 64 words only).
+    whole: u64,
+    /// Every word stands as typed: the first tier.
+    contiguous: bool,
+}
+
 /// A scored entry. Entries where every word stands contiguous (tier 0) rank above the others.
 #[derive(Debug, Clone, Copy)]
 struct Hit {
@@ -631,25 +639,35 @@ impl Searcher {
             .collect();
         // Stage one, cheap: the filters, then every word's letters in order. Entries where each
         // word also stands as it is typed (contiguous) form the first tier.
-        let candidate = |i: u32| -> Option<(u32, bool)> {
+        let candidate = |i: u32| -> Option<Found> {
             let entry = &index.entries[i as usize];
             if !index.passes_filters(entry, &query, &tag_ids) {
                 return None;
             }
-            let mut contiguous = true;
-            for ((word, mask), finder) in query.words.iter().zip(&masks).zip(&finders) {
+            let mut found = Found {
+                entry: i,
+                whole: 0,
+                contiguous: true,
+            };
+            for (w, ((word, mask), finder)) in
+                query.words.iter().zip(&masks).zip(&finders).enumerate()
+            {
                 if entry.mask & mask != *mask || !is_subsequence(&entry.lower, word) {
                     return None;
                 }
-                contiguous = contiguous && finder.find(entry.lower.as_bytes()).is_some();
+                let stands = finder.find(entry.lower.as_bytes()).is_some();
+                found.contiguous &= stands;
+                if stands && w < 64 {
+                    found.whole |= 1 << w;
+                }
             }
-            Some((i, contiguous))
+            Some(found)
         };
         let narrowed = match &self.last {
             Some(last) if query.narrows(&last.query) => Some(&last.matched),
             _ => None,
         };
-        let candidates: Vec<(u32, bool)> = match narrowed {
+        let candidates: Vec<Found> = match narrowed {
             Some(earlier) => earlier
                 .par_chunks(CHUNK)
                 .flat_map_iter(|chunk| chunk.iter().filter_map(|&i| candidate(i)))
@@ -662,15 +680,8 @@ impl Searcher {
         };
         // Stage two, the skim scorer: the first tier, then the rest only for the places the
         // first tier leaves, since they rank below it whatever their score.
-        let mut first_tier = Vec::new();
-        let mut rest = Vec::new();
-        for &(i, contiguous) in &candidates {
-            if contiguous {
-                first_tier.push(i);
-            } else {
-                rest.push(i);
-            }
-        }
+        let (first_tier, rest): (Vec<Found>, Vec<Found>) =
+            candidates.iter().partition(|found| found.contiguous);
         if !candidates.is_empty() {
             // Each new word's bounds take up to thousands of scores: only when there is
             // something to rank.
@@ -690,7 +701,7 @@ impl Searcher {
             .map(|hit| self.result(hit, &query))
             .collect();
         // Every candidate, in index order, is what the next, longer query needs to look at.
-        let matched = candidates.into_iter().map(|(i, _)| i).collect();
+        let matched = candidates.into_iter().map(|found| found.entry).collect();
         self.last = Some(LastSearch {
             query,
             limit,
@@ -712,26 +723,22 @@ impl Searcher {
     /// equal score), the rest is never scored. Within an entry, the words that do not stand whole
     /// (whose bounds are loosest) are scored first, and the entry is dropped as soon as its exact
     /// scores so far plus the other words' bounds cannot beat the results already known.
-    fn top(&self, query: &Query, entries: &[u32], limit: usize, tier: u8) -> Vec<Hit> {
+    fn top(&self, query: &Query, entries: &[Found], limit: usize, tier: u8) -> Vec<Hit> {
         if limit == 0 || entries.is_empty() {
             return Vec::new();
         }
         let words = &self.bounds;
         let n = query.words.len();
-        // Each candidate's bound per word (kind bonus included), and which words do not stand
-        // whole in it; candidates grouped by their total bound.
+        // Each candidate's bound per word (kind bonus included); candidates grouped by their
+        // total bound.
         let mut bounds = vec![0i64; entries.len() * n];
-        let mut loose = vec![0u64; entries.len()];
         let mut by_bound: std::collections::BTreeMap<i64, Vec<u32>> = Default::default();
-        for (k, &i) in entries.iter().enumerate() {
-            let entry = &self.index.entries[i as usize];
+        for (k, found) in entries.iter().enumerate() {
+            let entry = &self.index.entries[found.entry as usize];
             let row = &mut bounds[k * n..(k + 1) * n];
             for (w, word) in words.iter().enumerate() {
-                let (bound, whole) = word.bound(&entry.lower);
-                row[w] = bound + entry.kind.bonus();
-                if !whole && w < 64 {
-                    loose[k] |= 1 << w;
-                }
+                let whole = (w < 64).then(|| found.whole & (1 << w) != 0);
+                row[w] = word.bound(&entry.lower, whole) + entry.kind.bonus();
             }
             by_bound.entry(row.iter().sum()).or_default().push(k as u32);
         }
@@ -741,7 +748,7 @@ impl Searcher {
             for chunk in group.chunks(chunk_size) {
                 let threshold = best.get(limit - 1).map(|last| (last.score, last.entry));
                 if let Some((score, entry)) = threshold {
-                    let next = entries[chunk[0] as usize];
+                    let next = entries[chunk[0] as usize].entry;
                     if score > bound || (score == bound && next > entry) {
                         return best;
                     }
@@ -756,7 +763,6 @@ impl Searcher {
                                 entries[k],
                                 tier,
                                 &bounds[k * n..(k + 1) * n],
-                                loose[k],
                                 threshold,
                             )
                         })
@@ -772,19 +778,19 @@ impl Searcher {
 
     /// The entry scored against every word, with its kind's bonus. `None` if skim finds no match,
     /// or if the entry cannot beat `threshold` (the score and entry of the last result kept so
-    /// far): `bounds` holds each word's bound in this entry, and the words flagged in `loose`
+    /// far): `bounds` holds each word's bound in this entry. The words that do not stand whole
     /// are scored first.
     fn hit(
         &self,
         query: &Query,
-        i: u32,
+        found: Found,
         tier: u8,
         bounds: &[i64],
-        loose: u64,
         threshold: Option<(i64, u32)>,
     ) -> Option<Hit> {
+        let i = found.entry;
         let entry = &self.index.entries[i as usize];
-        let is_loose = |w: usize| w < 64 && loose & (1 << w) != 0;
+        let is_loose = |w: usize| w < 64 && found.whole & (1 << w) == 0;
         let order = (0..query.words.len())
             .filter(|&w| is_loose(w))
             .chain((0..query.words.len()).filter(|&w| !is_loose(w)));
