@@ -6,8 +6,10 @@ use crossterm::event::KeyEvent;
 /// One thing the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Leave cuecard.
+    /// Leave cuecard, saving first (`q`): refused while an interview is under way.
     Quit,
+    /// Leave cuecard, saving first, whatever is under way (Ctrl-C).
+    QuitNow,
     /// Open or close the overlay listing every key.
     ToggleHelp,
     /// Go back one step: close an overlay, or leave the open question.
@@ -31,7 +33,7 @@ pub enum Action {
     /// Open the selection: a competency's questions, or the selected question.
     Open,
     /// Select a level of the framework's scale by number (1-based).
-    SelectLevel(usize),
+    SelectLevel(u8),
     /// Select the next lower level.
     PrevLevel,
     /// Select the next higher level.
@@ -45,11 +47,11 @@ pub enum Action {
     /// Open search, remembering where the user is.
     OpenSearch,
     /// Type a character into the line being edited: the search query, a form field, a quick note.
-    SearchType(char),
-    /// Remove the last character of the line being edited.
-    SearchBackspace,
-    /// Clear the search query.
-    SearchClear,
+    Type(char),
+    /// Remove the character before the cursor of the line being edited.
+    Backspace,
+    /// Clear the line being edited.
+    ClearLine,
     /// Open the selected question's note in the editor beside it.
     OpenNote,
     /// Edit the selected question's note in `$VISUAL` or `$EDITOR`.

@@ -8,43 +8,19 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::content::{Competency, Framework, Library, Question};
 use crate::practice::schedule::Schedule;
-use crate::search::SearchResult;
 use crate::store::Fingerprint;
 
-use super::effect::Effect;
-use super::interview_mode::{Interview, Setup};
+use super::effect::{Effect, SaveRequest};
+use super::help_mode::Help;
+use super::interview_mode::Interview;
 use super::keymap::Mode;
+pub use super::layout::{Pane, Screen};
 use super::notes_mode::{NoteEditor, PendingNote};
+use super::progress_mode::Progress;
 use super::rehearsal_mode::Rehearsal;
-
-/// The panes of the browser, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Competencies,
-    Behaviors,
-    Questions,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Competencies, Pane::Behaviors, Pane::Questions];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Competencies => "Competencies",
-            Pane::Behaviors => "Behaviors",
-            Pane::Questions => "Questions",
-        }
-    }
-}
-
-/// What fills the screen below any banner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The three panes.
-    Browse,
-    /// One question, large, with its key points hidden until revealed.
-    Question { revealed: bool, scroll: usize },
-}
+use super::search_mode::SearchState;
+use super::setup_mode::Setup;
+pub use super::status::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Size {
@@ -52,35 +28,25 @@ pub struct Size {
     pub height: u16,
 }
 
-/// Where the user was when search opened, to return to exactly on Esc.
+/// What is on top of the screen, taking the keys: never two at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    pub selected: usize,
-    pub level: usize,
-    pub question: usize,
-    pub focus: Pane,
-    pub screen: Screen,
-    pub behaviors_scroll: usize,
+pub enum Overlay {
+    /// Every key of every mode.
+    Help(Help),
+    Search(SearchState),
+    /// The interview set-up form.
+    Setup(Setup),
+    Progress(Progress),
 }
 
-/// The search overlay: the query as typed, and the latest results the searcher sent back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchState {
-    pub input: String,
-    /// Counts changes to `input`; results carry the generation they answer.
-    pub generation: u64,
-    /// The generation of `results`; behind `generation` while a search is running.
-    pub results_generation: u64,
-    pub results: Vec<SearchResult>,
-    /// Index into `results`.
-    pub selected: usize,
-    pub origin: Place,
-}
-
-impl SearchState {
-    /// True while the results shown answer an older query than the one typed.
-    pub fn searching(&self) -> bool {
-        self.results_generation != self.generation
+impl Overlay {
+    pub fn mode(&self) -> Mode {
+        match self {
+            Overlay::Help(_) => Mode::Help,
+            Overlay::Search(_) => Mode::Search,
+            Overlay::Setup(_) => Mode::Setup,
+            Overlay::Progress(_) => Mode::Progress,
+        }
     }
 }
 
@@ -100,10 +66,8 @@ pub struct App {
     pub question: usize,
     pub focus: Pane,
     pub screen: Screen,
-    /// The help overlay's scroll position, when it is open.
-    pub help: Option<usize>,
-    /// The search overlay, when it is open.
-    pub search: Option<SearchState>,
+    /// The overlay on top, when one is open.
+    pub overlay: Option<Overlay>,
     /// The first row shown in the behaviors pane.
     pub behaviors_scroll: usize,
     pub size: Size,
@@ -140,10 +104,6 @@ pub struct App {
     pub answer_seconds: u64,
     /// The rehearsal under way.
     pub rehearsal: Option<Rehearsal>,
-    /// The progress view's scroll position (in competencies), when it is open.
-    pub progress: Option<usize>,
-    /// The interview set-up form, when open.
-    pub setup: Option<Setup>,
     /// The interview under way.
     pub interview: Option<Interview>,
 }
@@ -162,32 +122,6 @@ impl std::fmt::Debug for App {
             .field("interview", &self.interview)
             .field("size", &self.size)
             .finish_non_exhaustive()
-    }
-}
-
-/// A message in the footer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    /// Errors stay longer than other messages (see `update`).
-    pub error: bool,
-}
-
-impl Status {
-    /// What just happened.
-    pub fn info(text: impl Into<String>) -> Option<Status> {
-        Some(Status {
-            text: text.into(),
-            error: false,
-        })
-    }
-
-    /// What went wrong.
-    pub fn error(text: impl Into<String>) -> Option<Status> {
-        Some(Status {
-            text: text.into(),
-            error: true,
-        })
     }
 }
 
@@ -216,8 +150,7 @@ impl App {
             question: 0,
             focus: Pane::Competencies,
             screen: Screen::Browse,
-            help: None,
-            search: None,
+            overlay: None,
             behaviors_scroll: 0,
             size,
             quit: false,
@@ -237,8 +170,6 @@ impl App {
             until: None,
             answer_seconds: 120,
             rehearsal: None,
-            progress: None,
-            setup: None,
             interview: None,
         }
     }
@@ -278,7 +209,7 @@ impl App {
     pub fn is_planned(&self, question_id: &str) -> bool {
         self.interview
             .as_ref()
-            .is_some_and(|i| i.session.questions.iter().any(|q| q.id == question_id))
+            .is_some_and(|i| i.is_planned(question_id))
     }
 
     /// Whether some note text is not on disk yet.
@@ -317,19 +248,14 @@ impl App {
         rows
     }
 
-    /// Where keys are read now.
+    /// Where keys are read now: the overlay on top, else the note editor, the live interview, a
+    /// rehearsal, or the browser.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
-            return Mode::Help;
-        }
-        if self.search.is_some() {
-            return Mode::Search;
+        if let Some(overlay) = &self.overlay {
+            return overlay.mode();
         }
         if self.editor.is_some() {
             return Mode::Note;
-        }
-        if self.setup.is_some() {
-            return Mode::Setup;
         }
         if let Some(interview) = self.interview.as_ref().filter(|i| i.live) {
             return match (&interview.input, interview.rating) {
@@ -341,14 +267,63 @@ impl App {
         if self.rehearsal.is_some() {
             return Mode::Rehearsal;
         }
-        if self.progress.is_some() {
-            return Mode::Progress;
-        }
         match (self.screen, self.focus) {
             (Screen::Question { .. }, _) => Mode::Question,
             (Screen::Browse, Pane::Competencies) => Mode::Competencies,
             (Screen::Browse, Pane::Behaviors) => Mode::Behaviors,
             (Screen::Browse, Pane::Questions) => Mode::Questions,
         }
+    }
+
+    /// The search overlay, when it is open.
+    pub fn search(&self) -> Option<&SearchState> {
+        match &self.overlay {
+            Some(Overlay::Search(search)) => Some(search),
+            _ => None,
+        }
+    }
+
+    /// The help overlay's scroll position, when it is open.
+    pub fn help_scroll(&self) -> Option<usize> {
+        match &self.overlay {
+            Some(Overlay::Help(help)) => Some(help.scroll),
+            _ => None,
+        }
+    }
+
+    /// The progress view's first competency, when it is open.
+    pub fn progress_scroll(&self) -> Option<usize> {
+        match &self.overlay {
+            Some(Overlay::Progress(progress)) => Some(progress.scroll),
+            _ => None,
+        }
+    }
+
+    /// The interview set-up form, when it is open.
+    pub fn setup(&self) -> Option<&Setup> {
+        match &self.overlay {
+            Some(Overlay::Setup(setup)) => Some(setup),
+            _ => None,
+        }
+    }
+
+    /// Every note text not on disk yet: the open note when it changed, and every note kept after
+    /// a failed save.
+    pub fn unsaved_requests(&self) -> Vec<SaveRequest> {
+        let editor = self
+            .editor
+            .as_ref()
+            .filter(|e| e.dirty())
+            .map(NoteEditor::save_request);
+        let pending = self
+            .unsaved
+            .iter()
+            .map(|(question_id, pending)| SaveRequest {
+                question_id: question_id.clone(),
+                target: pending.target.clone(),
+                text: pending.text.clone(),
+                changes: 0,
+            });
+        editor.into_iter().chain(pending).collect()
     }
 }

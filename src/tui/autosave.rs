@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::app::{App, Status};
+use super::commands::{keep_typed_line, save_interview};
 use super::effect::{Effect, SaveRequest};
-use super::notes_mode::unsaved_requests;
 
 /// How long after the last keystroke a note is saved.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
@@ -77,13 +77,13 @@ impl Autosave {
 
 /// Asks for a save of everything not saved yet.
 pub fn save_all(app: &mut App) {
-    let requests = unsaved_requests(app);
+    let requests = app.unsaved_requests();
     app.effects
         .extend(requests.into_iter().map(Effect::SaveNote));
     if !app.graded.is_empty() {
         app.effects.push(Effect::SaveSchedule);
     }
-    super::interview_mode::save(app);
+    save_interview(app);
 }
 
 /// After the saves asked for by a quit: quits when everything is saved, else asks first.
@@ -106,8 +106,8 @@ pub fn settle_quit(app: &mut App) {
 /// Quit: straight away when all work is saved; else save first (the loop quits once that
 /// worked), or, when saving already failed and the user asks again, quit without.
 pub fn request_quit(app: &mut App) {
-    super::interview_mode::keep_typed_line(app);
-    super::interview_mode::count_elapsed(app);
+    keep_typed_line(app);
+    save_interview(app);
     if !app.has_unsaved() || app.confirm_quit {
         app.quit = true;
         return;

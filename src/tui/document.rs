@@ -328,18 +328,12 @@ pub fn level_behaviors(
     lines
 }
 
-/// The first line to show so that the document's `len` lines fill `height` rows from `wanted`
-/// on, without scrolling past the end.
-pub fn clamp_scroll(wanted: usize, len: usize, height: usize) -> usize {
-    wanted.min(len.saturating_sub(height))
-}
-
 /// The help overlay: every key of every mode, from the keymap tables the keys are read with.
 pub fn help() -> Vec<DocLine> {
     let mut lines = Vec::new();
-    for (title, bindings) in super::keymap::help_sections() {
-        lines.push(line(title, Tone::Heading));
-        for binding in bindings.iter().filter(|b| !b.label.is_empty()) {
+    for table in super::keymap::help_sections() {
+        lines.push(line(table.title, Tone::Heading));
+        for binding in table.bindings.iter().filter(|b| !b.label.is_empty()) {
             lines.push(line(
                 format!("  {:<8} {}", binding.label, binding.description),
                 Tone::Body,
@@ -348,7 +342,7 @@ pub fn help() -> Vec<DocLine> {
         lines.push(blank());
     }
     lines.push(line(
-        "Search filters (mixed freely with words)",
+        HELP_FILTERS,
         Tone::Heading,
     ));
     lines.push(line(
@@ -374,4 +368,17 @@ pub fn help() -> Vec<DocLine> {
         Tone::Body,
     ));
     lines
+}
+
+const HELP_FILTERS: &str = "Search filters (mixed freely with words)";
+
+/// The line of the help where `mode`'s own keys start, so `?` opens the help there.
+pub fn help_line_of(mode: super::keymap::Mode) -> usize {
+    let Some(table) = super::keymap::section_of(mode) else {
+        return 0;
+    };
+    help()
+        .iter()
+        .position(|l| l.text == table.title)
+        .unwrap_or(0)
 }

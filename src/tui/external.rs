@@ -7,7 +7,8 @@ use std::process::Command;
 use ratatui::DefaultTerminal;
 
 use super::app::{App, Status};
-use super::{notes_mode, persist, terminal};
+use super::notes_mode::new_note_text;
+use super::{persist, terminal};
 use crate::store::write_private;
 
 /// The editor command line: its program and arguments (`code --wait` is two words).
@@ -42,7 +43,7 @@ pub fn edit(
     let path = store.path(question_id);
     if !path.exists() {
         // Created here rather than by the editor, so that it is private from the start.
-        let text = notes_mode::new_note_text(app, question_id);
+        let text = new_note_text(&app.library, app.star_outline, question_id);
         if let Err(e) = write_private(&path, text.as_bytes()) {
             app.status = Status::error(format!("Cannot create the note: {e}"));
             return Ok(());
@@ -72,7 +73,7 @@ pub fn edit(
         Ok(note) => {
             if reopen {
                 app.editor = None;
-                notes_mode::loaded(app, question_id, Ok(note.clone()));
+                persist::note_loaded(app, question_id, Ok(note.clone()));
             }
             app.set_note(question_id, note.text);
         }

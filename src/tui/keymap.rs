@@ -1,11 +1,15 @@
-//! Keys → actions, one table per mode. The help overlay and the footer are generated from these
-//! same tables, so what they say is what the keys do.
+//! Keys → actions, one table per mode, one line per binding. The help overlay and the footer are
+//! generated from these same tables, so what they say is what the keys do.
+//!
+//! A line reads: whether the footer shows it, how help and footer write the keys, the keys, the
+//! action, and what it does. Keys common to several modes (search, help, quit) sit in tables of
+//! their own that each mode lists, and `update` handles their actions once for every mode.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::Action;
+use super::action::Action::{self, *};
 
-/// Where the keys are read: a pane of the browser, the open question, or the help overlay.
+/// Where the keys are read: a pane of the browser, the open question, an overlay, a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Competencies,
@@ -26,6 +30,49 @@ pub enum Mode {
     Typing,
     Search,
     Help,
+}
+
+impl Mode {
+    /// Every mode, in the order the help lists their keys.
+    pub const ALL: [Mode; 13] = [
+        Mode::Competencies,
+        Mode::Behaviors,
+        Mode::Questions,
+        Mode::Question,
+        Mode::Note,
+        Mode::Rehearsal,
+        Mode::Progress,
+        Mode::Interview,
+        Mode::Rating,
+        Mode::Setup,
+        Mode::Typing,
+        Mode::Search,
+        Mode::Help,
+    ];
+
+    /// Whether keys that no table binds are typed: every key in a note, printable ones in a line.
+    pub fn types(self) -> bool {
+        matches!(self, Mode::Note | Mode::Search | Mode::Setup | Mode::Typing)
+    }
+}
+
+/// The tables that apply in `mode`, most specific first (the footer shows hints in this order).
+pub fn tables(mode: Mode) -> &'static [&'static Table] {
+    match mode {
+        Mode::Competencies => &[&COMPETENCIES, &LISTS, &BROWSE, &LOOK, &QUIT, &ALWAYS],
+        Mode::Behaviors => &[&BEHAVIORS, &TEXT, &BROWSE, &LOOK, &QUIT, &ALWAYS],
+        Mode::Questions => &[&QUESTIONS, &LISTS, &BROWSE, &LOOK, &QUIT, &ALWAYS],
+        Mode::Question => &[&QUESTION, &TEXT, &LOOK, &QUIT, &ALWAYS],
+        Mode::Note => &[&NOTE, &ALWAYS],
+        Mode::Rehearsal => &[&REHEARSAL, &QUIT, &ALWAYS],
+        Mode::Progress => &[&PROGRESS, &QUIT, &ALWAYS],
+        Mode::Interview => &[&INTERVIEW, &LOOK, &ALWAYS],
+        Mode::Rating => &[&RATING, &ALWAYS],
+        Mode::Setup => &[&SETUP, &ALWAYS],
+        Mode::Typing => &[&TYPING, &ALWAYS],
+        Mode::Search => &[&SEARCH, &ALWAYS],
+        Mode::Help => &[&HELP, &TEXT, &QUIT, &ALWAYS],
+    }
 }
 
 /// A key, as the tables write it. Letters are matched whatever the Shift state (`G` is its own
@@ -54,574 +101,293 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
+const ESC: Key = key(KeyCode::Esc);
+const ENTER: Key = key(KeyCode::Enter);
+const TAB: Key = key(KeyCode::Tab);
+const BACK_TAB: Key = key(KeyCode::BackTab);
+const BACKSPACE: Key = key(KeyCode::Backspace);
+const UP: Key = key(KeyCode::Up);
+const DOWN: Key = key(KeyCode::Down);
+const LEFT: Key = key(KeyCode::Left);
+const RIGHT: Key = key(KeyCode::Right);
+const HOME: Key = key(KeyCode::Home);
+const END: Key = key(KeyCode::End);
+const PG_UP: Key = key(KeyCode::PageUp);
+const PG_DN: Key = key(KeyCode::PageDown);
+
+/// What a binding does.
+#[derive(Debug, Clone, Copy)]
+pub enum Bound {
+    /// This action.
+    Do(Action),
+    /// The digit keys `1` to the number given, each asking for the action with its digit.
+    Digits(u8, fn(u8) -> Action),
+}
+
+use Bound::{Digits, Do};
+
 /// One line of a keymap table.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
-    pub keys: &'static [Key],
-    /// How the keys are written in the help and footer.
-    pub label: &'static str,
-    pub action: Action,
-    pub description: &'static str,
     /// Shown in the footer (the keys that matter most in this mode).
     pub footer: bool,
+    /// How the keys are written in the help and footer.
+    pub label: &'static str,
+    pub keys: &'static [Key],
+    pub bound: Bound,
+    pub description: &'static str,
 }
 
-const fn bind(
-    keys: &'static [Key],
-    label: &'static str,
-    action: Action,
-    description: &'static str,
-    footer: bool,
-) -> Binding {
-    Binding {
-        keys,
-        label,
-        action,
-        description,
-        footer,
+impl Binding {
+    /// Every key of the binding, the digits of a `Digits` binding included.
+    pub fn all_keys(&self) -> impl Iterator<Item = Key> + '_ {
+        let digits = match self.bound {
+            Digits(last, _) => 1..=last,
+            #[allow(clippy::reversed_empty_ranges)]
+            Do(_) => 1..=0,
+        };
+        let digits = digits.map(|d| ch(char::from(b'0' + d)));
+        self.keys.iter().copied().chain(digits)
+    }
+
+    /// The action this binding asks for when `event` is one of its keys.
+    fn action(&self, event: &KeyEvent) -> Option<Action> {
+        if self.keys.iter().any(|k| matches(k, event)) {
+            return match self.bound {
+                Do(action) => Some(action),
+                Digits(..) => None,
+            };
+        }
+        let Digits(last, make) = self.bound else {
+            return None;
+        };
+        match event.code {
+            KeyCode::Char(c @ '1'..='9')
+                if !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                let digit = c as u8 - b'0';
+                (digit <= last).then(|| make(digit))
+            }
+            _ => None,
+        }
+    }
+
+    fn is(&self, action: Action) -> bool {
+        matches!(self.bound, Do(bound) if bound == action)
     }
 }
 
-const UP: &[Key] = &[ch('k'), key(KeyCode::Up)];
-const DOWN: &[Key] = &[ch('j'), key(KeyCode::Down)];
-const TOP: &[Key] = &[ch('g'), key(KeyCode::Home)];
-const BOTTOM: &[Key] = &[ch('G'), key(KeyCode::End)];
-const PAGE_UP: &[Key] = &[key(KeyCode::PageUp)];
-const PAGE_DOWN: &[Key] = &[key(KeyCode::PageDown)];
+/// A titled table of bindings: a section of the help.
+#[derive(Debug)]
+pub struct Table {
+    pub title: &'static str,
+    pub bindings: &'static [Binding],
+}
 
-/// Keys that work in every pane of the browser.
-pub const BROWSE: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Tab)],
-        "Tab",
-        Action::FocusNext,
-        "next pane",
-        true,
-    ),
-    bind(
-        &[key(KeyCode::BackTab)],
-        "S-Tab",
-        Action::FocusPrev,
-        "previous pane",
-        false,
-    ),
-    bind(
-        &[ch('1')],
-        "1-9",
-        Action::SelectLevel(1),
-        "select level 1 to 9",
-        false,
-    ),
-    bind(&[ch('2')], "", Action::SelectLevel(2), "", false),
-    bind(&[ch('3')], "", Action::SelectLevel(3), "", false),
-    bind(&[ch('4')], "", Action::SelectLevel(4), "", false),
-    bind(&[ch('5')], "", Action::SelectLevel(5), "", false),
-    bind(&[ch('6')], "", Action::SelectLevel(6), "", false),
-    bind(&[ch('7')], "", Action::SelectLevel(7), "", false),
-    bind(&[ch('8')], "", Action::SelectLevel(8), "", false),
-    bind(&[ch('9')], "", Action::SelectLevel(9), "", false),
-    REHEARSE_KEY,
-    PROGRESS_KEY,
-    INTERVIEW_KEY,
-    SEARCH_KEY,
-    HELP_KEY,
-    QUIT,
-];
+/// `footer! label [keys] => bound, "description";`, one line per binding. `show` puts it in the
+/// footer, `hide` only in the help.
+macro_rules! table {
+    ($title:literal; $($footer:ident $label:literal [$($key:expr),*] => $bound:expr, $what:literal;)*) => {
+        Table {
+            title: $title,
+            bindings: &[$(Binding {
+                footer: table!(@footer $footer),
+                label: $label,
+                keys: &[$($key),*],
+                bound: $bound,
+                description: $what,
+            }),*],
+        }
+    };
+    (@footer show) => { true };
+    (@footer hide) => { false };
+}
 
-const INTERVIEW_KEY: Binding = bind(
-    &[ch('i')],
-    "i",
-    Action::OpenInterview,
-    "interview: set one up, or back to the one under way",
-    false,
-);
+pub const LOOK: Table = table! { "Search and help (the browser, a question, an interview)";
+    show "/"       [ch('/')]               => Do(OpenSearch),      "search everything";
+    show "?"       [ch('?')]               => Do(ToggleHelp),      "help: every key";
+};
 
-/// The interview's live view.
-pub const INTERVIEW: &[Binding] = &[
-    bind(&[ch(']')], "]", Action::NextQuestion, "next question", true),
-    bind(
-        &[ch('[')],
-        "[",
-        Action::PrevQuestion,
-        "previous question",
-        false,
-    ),
-    bind(
-        &[ch('1')],
-        "1-9",
-        Action::TickKeyPoint(1),
-        "tick key point 1 to 9",
-        true,
-    ),
-    bind(&[ch('2')], "", Action::TickKeyPoint(2), "", false),
-    bind(&[ch('3')], "", Action::TickKeyPoint(3), "", false),
-    bind(&[ch('4')], "", Action::TickKeyPoint(4), "", false),
-    bind(&[ch('5')], "", Action::TickKeyPoint(5), "", false),
-    bind(&[ch('6')], "", Action::TickKeyPoint(6), "", false),
-    bind(&[ch('7')], "", Action::TickKeyPoint(7), "", false),
-    bind(&[ch('8')], "", Action::TickKeyPoint(8), "", false),
-    bind(&[ch('9')], "", Action::TickKeyPoint(9), "", false),
-    bind(
-        &[ch('a')],
-        "a-f",
-        Action::TickFollowUp(1),
-        "tick follow-up a to f",
-        false,
-    ),
-    bind(&[ch('b')], "", Action::TickFollowUp(2), "", false),
-    bind(&[ch('c')], "", Action::TickFollowUp(3), "", false),
-    bind(&[ch('d')], "", Action::TickFollowUp(4), "", false),
-    bind(&[ch('e')], "", Action::TickFollowUp(5), "", false),
-    bind(&[ch('f')], "", Action::TickFollowUp(6), "", false),
-    bind(&[ch('n')], "n", Action::OpenNote, "quick note", true),
-    bind(&[ch('R')], "R", Action::Rate, "ratings", true),
-    bind(
-        &[ch('x')],
-        "x",
-        Action::Export,
-        "write the scorecard",
-        false,
-    ),
-    bind(
-        &[ch('K')],
-        "K",
-        Action::MoveEarlier,
-        "move the question earlier in the plan",
-        false,
-    ),
-    bind(
-        &[ch('J')],
-        "J",
-        Action::MoveLater,
-        "move the question later in the plan",
-        false,
-    ),
-    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
-    bind(UP, "k/↑", Action::Up, "scroll up", false),
-    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
-    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
-    bind(
-        &[key(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        "to the browser (i comes back)",
-        false,
-    ),
-    SEARCH_KEY,
-    HELP_KEY,
-    QUIT_HARD,
-];
+pub const QUIT: Table = table! { "Quit (not during an interview: Ctrl-C there)";
+    show "q"       [ch('q')]               => Do(Quit),            "quit";
+};
 
-/// Rating an interview's competencies against their levels.
-pub const RATING: &[Binding] = &[
-    bind(DOWN, "j/↓", Action::Down, "next competency", false),
-    bind(UP, "k/↑", Action::Up, "previous competency", false),
-    bind(
-        PAGE_DOWN,
-        "PgDn",
-        Action::PageDown,
-        "scroll the levels down",
-        false,
-    ),
-    bind(
-        PAGE_UP,
-        "PgUp",
-        Action::PageUp,
-        "scroll the levels up",
-        false,
-    ),
-    bind(
-        &[ch('1')],
-        "1-9",
-        Action::SelectLevel(1),
-        "rate at that level",
-        true,
-    ),
-    bind(&[ch('2')], "", Action::SelectLevel(2), "", false),
-    bind(&[ch('3')], "", Action::SelectLevel(3), "", false),
-    bind(&[ch('4')], "", Action::SelectLevel(4), "", false),
-    bind(&[ch('5')], "", Action::SelectLevel(5), "", false),
-    bind(&[ch('6')], "", Action::SelectLevel(6), "", false),
-    bind(&[ch('7')], "", Action::SelectLevel(7), "", false),
-    bind(&[ch('8')], "", Action::SelectLevel(8), "", false),
-    bind(&[ch('9')], "", Action::SelectLevel(9), "", false),
-    bind(&[ch('e')], "e", Action::OpenNote, "evidence", true),
-    bind(&[ch('o')], "o", Action::Recommend, "recommendation", true),
-    bind(&[ch('s')], "s", Action::Summary, "summary", false),
-    bind(
-        &[key(KeyCode::Esc), ch('R')],
-        "Esc",
-        Action::Back,
-        "back to the question",
-        true,
-    ),
-    QUIT_HARD,
-];
+pub const ALWAYS: Table = table! { "Everywhere";
+    hide "C-c"     [ctrl('c')]             => Do(QuitNow),         "quit, saving everything first";
+};
 
-/// The interview set-up form. Other printable keys are typed into the field.
-pub const SETUP: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Enter)],
-        "Enter",
-        Action::Open,
-        "start the interview",
-        true,
-    ),
-    bind(
-        &[key(KeyCode::Tab)],
-        "Tab",
-        Action::FocusNext,
-        "next field",
-        true,
-    ),
-    bind(
-        &[key(KeyCode::BackTab)],
-        "S-Tab",
-        Action::FocusPrev,
-        "previous field",
-        false,
-    ),
-    bind(
-        &[key(KeyCode::Backspace)],
-        "Bksp",
-        Action::SearchBackspace,
-        "delete a character",
-        false,
-    ),
-    bind(&[key(KeyCode::Esc)], "Esc", Action::Back, "cancel", true),
-    bind(&[ctrl('c')], "C-c", Action::Quit, "quit", false),
-];
+pub const BROWSE: Table = table! { "Everywhere in the browser";
+    show "Tab"     [TAB]                   => Do(FocusNext),       "next pane";
+    hide "S-Tab"   [BACK_TAB]              => Do(FocusPrev),       "previous pane";
+    hide "1-9"     []                      => Digits(9, SelectLevel), "select level 1 to 9";
+    hide "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse: the competency, or the selected question";
+    hide "p"       [ch('p')]               => Do(ToggleProgress),  "your progress";
+    hide "i"       [ch('i')]               => Do(OpenInterview),   "interview: set one up, or back to the one under way";
+};
 
-/// Typing a line in an interview. Other printable keys are typed.
-pub const TYPING: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Enter)],
-        "Enter",
-        Action::Open,
-        "keep the line",
-        true,
-    ),
-    bind(
-        &[key(KeyCode::Backspace)],
-        "Bksp",
-        Action::SearchBackspace,
-        "delete a character",
-        false,
-    ),
-    bind(&[key(KeyCode::Esc)], "Esc", Action::Back, "cancel", true),
-    bind(&[ctrl('c')], "C-c", Action::Quit, "quit", false),
-];
-const REHEARSE_KEY: Binding = bind(
-    &[ch('r')],
-    "r",
-    Action::StartRehearsal,
-    "rehearse: the competency, or the selected question",
-    false,
-);
-const PROGRESS_KEY: Binding = bind(
-    &[ch('p')],
-    "p",
-    Action::ToggleProgress,
-    "your progress",
-    false,
-);
+pub const COMPETENCIES: Table = table! { "Competencies pane";
+    show "Enter"   [ENTER]                 => Do(Open),            "its questions";
+};
 
-/// Rehearsal: one question at a time, timed.
-pub const REHEARSAL: &[Binding] = &[
-    bind(
-        &[ch(' ')],
-        "Space",
-        Action::Reveal,
-        "reveal the answer",
-        true,
-    ),
-    bind(&[ch('1')], "1-4", Action::Grade(1), "grade", true),
-    bind(&[ch('2')], "", Action::Grade(2), "", false),
-    bind(&[ch('3')], "", Action::Grade(3), "", false),
-    bind(&[ch('4')], "", Action::Grade(4), "", false),
-    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
-    bind(UP, "k/↑", Action::Up, "scroll up", false),
-    bind(&[key(KeyCode::Esc)], "Esc", Action::Back, "end", true),
-    QUIT,
-];
+pub const BEHAVIORS: Table = table! { "Behaviors pane";
+    show "l/→"     [ch('l'), RIGHT]        => Do(NextLevel),       "higher level";
+    show "h/←"     [ch('h'), LEFT]         => Do(PrevLevel),       "lower level";
+    hide "Enter"   [ENTER]                 => Do(Open),            "the level's questions";
+};
 
-/// The progress view.
-pub const PROGRESS: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Esc), ch('p')],
-        "Esc/p",
-        Action::Back,
-        "close",
-        true,
-    ),
-    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
-    bind(UP, "k/↑", Action::Up, "scroll up", false),
-    bind(
-        &[ch('r')],
-        "r",
-        Action::StartRehearsal,
-        "rehearse the selected competency",
-        true,
-    ),
-    QUIT,
-];
+pub const QUESTIONS: Table = table! { "Questions pane";
+    show "Enter"   [ENTER]                 => Do(Open),            "open the question";
+    hide "Space"   [ch(' ')]               => Do(TogglePlanned),   "add to or take out of the interview plan";
+    show "n"       [ch('n')]               => Do(OpenNote),        "your note";
+    hide "E"       [ch('E')]               => Do(EditNoteExternally), "edit the note in $EDITOR";
+};
 
-/// Moving through the competency and question lists.
-pub const LISTS: &[Binding] = &[
-    bind(DOWN, "j/↓", Action::Down, "next row", true),
-    bind(UP, "k/↑", Action::Up, "previous row", false),
-    bind(TOP, "g/Home", Action::Top, "first row", false),
-    bind(BOTTOM, "G/End", Action::Bottom, "last row", false),
-    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
-    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
-];
+pub const LISTS: Table = table! { "Lists: competencies and questions";
+    show "j/↓"     [ch('j'), DOWN]         => Do(Down),            "next row";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "previous row";
+    hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "first row";
+    hide "G/End"   [ch('G'), END]          => Do(Bottom),          "last row";
+    hide "PgDn"    [PG_DN]                 => Do(PageDown),        "a page down";
+    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "a page up";
+};
 
-/// Scrolling text: the behaviors, an open question, the help.
-pub const TEXT: &[Binding] = &[
-    bind(DOWN, "j/↓", Action::Down, "scroll down", false),
-    bind(UP, "k/↑", Action::Up, "scroll up", false),
-    bind(TOP, "g/Home", Action::Top, "scroll to the top", false),
-    bind(BOTTOM, "G/End", Action::Bottom, "scroll to the end", false),
-    bind(PAGE_DOWN, "PgDn", Action::PageDown, "a page down", false),
-    bind(PAGE_UP, "PgUp", Action::PageUp, "a page up", false),
-];
+pub const TEXT: Table = table! { "Text: behaviors, a question, this help";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
+    hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "scroll to the top";
+    hide "G/End"   [ch('G'), END]          => Do(Bottom),          "scroll to the end";
+    hide "PgDn"    [PG_DN]                 => Do(PageDown),        "a page down";
+    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "a page up";
+};
 
-const QUIT: Binding = bind(&[ch('q'), ctrl('c')], "q", Action::Quit, "quit", true);
-/// In the middle of an interview a stray `q` must not end it: Ctrl-C only.
-const QUIT_HARD: Binding = bind(&[ctrl('c')], "C-c", Action::Quit, "quit", false);
-const SEARCH_KEY: Binding = bind(
-    &[ch('/')],
-    "/",
-    Action::OpenSearch,
-    "search everything",
-    true,
-);
-const HELP_KEY: Binding = bind(&[ch('?')], "?", Action::ToggleHelp, "help: every key", true);
+pub const QUESTION: Table = table! { "An open question";
+    show "Space"   [ch(' ')]               => Do(Reveal),          "show/hide key points";
+    show "Esc"     [ESC]                   => Do(Back),            "back to the browser";
+    hide "l/→"     [ch('l'), RIGHT]        => Do(NextQuestion),    "next question";
+    hide "h/←"     [ch('h'), LEFT]         => Do(PrevQuestion),    "previous question";
+    show "n"       [ch('n')]               => Do(OpenNote),        "your note";
+    hide "E"       [ch('E')]               => Do(EditNoteExternally), "edit the note in $EDITOR";
+    hide "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse this question";
+    hide "i"       [ch('i')]               => Do(OpenInterview),   "interview: set one up, or back to the one under way";
+};
 
-pub const COMPETENCIES: &[Binding] = &[bind(
-    &[key(KeyCode::Enter)],
-    "Enter",
-    Action::Open,
-    "its questions",
-    true,
-)];
+/// Every other key edits the text: arrows, Ctrl/Alt word and line movement, C-u undo, C-r redo,
+/// C-k delete to the line's end, C-y paste what was deleted.
+pub const NOTE: Table = table! { "Writing a note (other keys edit the text)";
+    show "Esc"     [ESC]                   => Do(Back),            "leave the note (saved)";
+    show "C-s"     [ctrl('s')]             => Do(SaveNote),        "save now";
+};
 
-pub const BEHAVIORS: &[Binding] = &[
-    bind(
-        &[ch('l'), key(KeyCode::Right)],
-        "l/→",
-        Action::NextLevel,
-        "higher level",
-        true,
-    ),
-    bind(
-        &[ch('h'), key(KeyCode::Left)],
-        "h/←",
-        Action::PrevLevel,
-        "lower level",
-        true,
-    ),
-    bind(
-        &[key(KeyCode::Enter)],
-        "Enter",
-        Action::Open,
-        "the level's questions",
-        false,
-    ),
-];
+pub const REHEARSAL: Table = table! { "Rehearsal";
+    show "Space"   [ch(' ')]               => Do(Reveal),          "reveal the answer";
+    show "1-4"     []                      => Digits(4, Grade),    "grade: Again, Hard, Good, Easy";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
+    hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "scroll to the top";
+    hide "G/End"   [ch('G'), END]          => Do(Bottom),          "scroll to the end";
+    show "Esc"     [ESC]                   => Do(Back),            "end";
+};
 
-pub const QUESTIONS: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Enter)],
-        "Enter",
-        Action::Open,
-        "open the question",
-        true,
-    ),
-    bind(
-        &[ch(' ')],
-        "Space",
-        Action::TogglePlanned,
-        "add to or take out of the interview plan",
-        false,
-    ),
-    NOTE_KEY,
-    EXTERNAL_EDITOR_KEY,
-];
+pub const PROGRESS: Table = table! { "Progress";
+    show "Esc/p"   [ESC, ch('p')]          => Do(Back),            "close";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
+    hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "scroll to the top";
+    show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse the selected competency";
+};
 
-const NOTE_KEY: Binding = bind(&[ch('n')], "n", Action::OpenNote, "your note", true);
-const EXTERNAL_EDITOR_KEY: Binding = bind(
-    &[ch('E')],
-    "E",
-    Action::EditNoteExternally,
-    "edit the note in $EDITOR",
-    false,
-);
+pub const INTERVIEW: Table = table! { "Interview: live view";
+    show "]"       [ch(']')]               => Do(NextQuestion),    "next question";
+    hide "["       [ch('[')]               => Do(PrevQuestion),    "previous question";
+    show "1-9"     []                      => Digits(9, TickKeyPoint), "tick key point 1 to 9";
+    hide "a-f"     [ch('a')]               => Do(TickFollowUp(1)), "tick follow-up a to f";
+    hide ""        [ch('b')]               => Do(TickFollowUp(2)), "";
+    hide ""        [ch('c')]               => Do(TickFollowUp(3)), "";
+    hide ""        [ch('d')]               => Do(TickFollowUp(4)), "";
+    hide ""        [ch('e')]               => Do(TickFollowUp(5)), "";
+    hide ""        [ch('f')]               => Do(TickFollowUp(6)), "";
+    show "n"       [ch('n')]               => Do(OpenNote),        "quick note";
+    show "R"       [ch('R')]               => Do(Rate),            "ratings";
+    hide "x"       [ch('x')]               => Do(Export),          "write the scorecard";
+    hide "K"       [ch('K')]               => Do(MoveEarlier),     "move the question earlier in the plan";
+    hide "J"       [ch('J')]               => Do(MoveLater),       "move the question later in the plan";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
+    hide "PgDn"    [PG_DN]                 => Do(PageDown),        "a page down";
+    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "a page up";
+    hide "Esc"     [ESC]                   => Do(Back),            "to the browser (i comes back)";
+};
 
-/// The note editor. Every other key edits the text: arrows, Ctrl/Alt word and line movement,
-/// C-u undo, C-r redo, C-k delete to the line's end, C-y paste what was deleted.
-pub const NOTE: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        "leave the note (saved)",
-        true,
-    ),
-    bind(&[ctrl('s')], "C-s", Action::SaveNote, "save now", true),
-    bind(&[ctrl('c')], "C-c", Action::Quit, "quit", false),
-];
+pub const RATING: Table = table! { "Interview: ratings";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "next competency";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "previous competency";
+    hide "PgDn"    [PG_DN]                 => Do(PageDown),        "scroll the levels down";
+    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "scroll the levels up";
+    show "1-9"     []                      => Digits(9, SelectLevel), "rate at that level";
+    show "e"       [ch('e')]               => Do(OpenNote),        "evidence";
+    show "o"       [ch('o')]               => Do(Recommend),       "recommendation";
+    hide "s"       [ch('s')]               => Do(Summary),         "summary";
+    show "Esc"     [ESC, ch('R')]          => Do(Back),            "back to the question";
+};
 
-/// The open question.
-pub const QUESTION: &[Binding] = &[
-    bind(
-        &[ch(' ')],
-        "Space",
-        Action::Reveal,
-        "show/hide key points",
-        true,
-    ),
-    bind(
-        &[key(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        "back to the browser",
-        true,
-    ),
-    bind(
-        &[ch('l'), key(KeyCode::Right)],
-        "l/→",
-        Action::NextQuestion,
-        "next question",
-        false,
-    ),
-    bind(
-        &[ch('h'), key(KeyCode::Left)],
-        "h/←",
-        Action::PrevQuestion,
-        "previous question",
-        false,
-    ),
-    SEARCH_KEY,
-    NOTE_KEY,
-    EXTERNAL_EDITOR_KEY,
-    REHEARSE_KEY,
-    INTERVIEW_KEY,
-    HELP_KEY,
-    QUIT,
-];
+pub const SETUP: Table = table! { "Interview: set-up (type in the fields)";
+    show "Enter"   [ENTER]                 => Do(Open),            "start the interview";
+    show "Tab"     [TAB]                   => Do(FocusNext),       "next field";
+    hide "S-Tab"   [BACK_TAB]              => Do(FocusPrev),       "previous field";
+    hide "Bksp"    [BACKSPACE]             => Do(Backspace),       "delete a character";
+    show "Esc"     [ESC]                   => Do(Back),            "cancel";
+};
 
-/// The search overlay. Any other printable character is typed into the query.
-pub const SEARCH: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Enter)],
-        "Enter",
-        Action::Open,
-        "go to the result",
-        true,
-    ),
-    bind(
-        &[key(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        "back to where you were",
-        true,
-    ),
-    bind(
-        &[key(KeyCode::Down), ctrl('n')],
-        "↓/C-n",
-        Action::Down,
-        "next result",
-        true,
-    ),
-    bind(
-        &[key(KeyCode::Up), ctrl('p')],
-        "↑/C-p",
-        Action::Up,
-        "previous result",
-        false,
-    ),
-    bind(
-        PAGE_DOWN,
-        "PgDn",
-        Action::PageDown,
-        "a page of results down",
-        false,
-    ),
-    bind(
-        PAGE_UP,
-        "PgUp",
-        Action::PageUp,
-        "a page of results up",
-        false,
-    ),
-    bind(
-        &[key(KeyCode::Backspace)],
-        "Bksp",
-        Action::SearchBackspace,
-        "delete a character",
-        false,
-    ),
-    bind(
-        &[ctrl('u')],
-        "C-u",
-        Action::SearchClear,
-        "clear the query",
-        false,
-    ),
-    bind(&[ctrl('c')], "C-c", Action::Quit, "quit", false),
-];
+pub const TYPING: Table = table! { "Interview: typing a line";
+    show "Enter"   [ENTER]                 => Do(Open),            "keep the line";
+    hide "Bksp"    [BACKSPACE]             => Do(Backspace),       "delete a character";
+    show "Esc"     [ESC]                   => Do(Back),            "cancel";
+};
 
-pub const HELP: &[Binding] = &[
-    bind(
-        &[key(KeyCode::Esc), ch('?')],
-        "Esc/?",
-        Action::Back,
-        "close the help",
-        true,
-    ),
-    QUIT,
-];
+pub const SEARCH: Table = table! { "Search (type to search)";
+    show "Enter"   [ENTER]                 => Do(Open),            "go to the result";
+    show "Esc"     [ESC]                   => Do(Back),            "back to where you were";
+    show "↓/C-n"   [DOWN, ctrl('n')]       => Do(Down),            "next result";
+    hide "↑/C-p"   [UP, ctrl('p')]         => Do(Up),              "previous result";
+    hide "PgDn"    [PG_DN]                 => Do(PageDown),        "a page of results down";
+    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "a page of results up";
+    hide "Bksp"    [BACKSPACE]             => Do(Backspace),       "delete a character";
+    hide "C-u"     [ctrl('u')]             => Do(ClearLine),       "clear the query";
+};
 
-/// The tables that apply in `mode`, most specific first.
-pub fn tables(mode: Mode) -> &'static [&'static [Binding]] {
+pub const HELP: Table = table! { "This help";
+    show "Esc/?"   [ESC, ch('?')]          => Do(Back),            "close the help";
+};
+
+/// The sections of the help overlay: every table once, in the order of [`Mode::ALL`], each mode's
+/// general tables before its own.
+pub fn help_sections() -> Vec<&'static Table> {
+    let mut sections: Vec<&'static Table> = Vec::new();
+    for mode in Mode::ALL {
+        for table in tables(mode).iter().rev() {
+            if !sections.iter().any(|t| std::ptr::eq(*t, *table)) {
+                sections.push(table);
+            }
+        }
+    }
+    sections
+}
+
+/// The help section to show first when `?` is pressed in `mode`: its own table, or none for the
+/// browser's panes, whose keys start the help.
+pub fn section_of(mode: Mode) -> Option<&'static Table> {
     match mode {
-        Mode::Competencies => &[COMPETENCIES, LISTS, BROWSE],
-        Mode::Behaviors => &[BEHAVIORS, TEXT, BROWSE],
-        Mode::Questions => &[QUESTIONS, LISTS, BROWSE],
-        Mode::Question => &[QUESTION, TEXT],
-        Mode::Note => &[NOTE],
-        Mode::Rehearsal => &[REHEARSAL],
-        Mode::Progress => &[PROGRESS],
-        Mode::Setup => &[SETUP],
-        Mode::Interview => &[INTERVIEW],
-        Mode::Rating => &[RATING],
-        Mode::Typing => &[TYPING],
-        Mode::Search => &[SEARCH],
-        Mode::Help => &[HELP, TEXT],
+        Mode::Competencies | Mode::Behaviors | Mode::Questions => None,
+        _ => Some(tables(mode)[0]),
     }
 }
 
-/// The sections of the help overlay: a title and the bindings it lists.
-pub fn help_sections() -> [(&'static str, &'static [Binding]); 16] {
-    [
-        ("Everywhere in the browser", BROWSE),
-        ("Competencies pane", COMPETENCIES),
-        ("Behaviors pane", BEHAVIORS),
-        ("Questions pane", QUESTIONS),
-        ("Lists: competencies and questions", LISTS),
-        ("Text: behaviors, a question, this help", TEXT),
-        ("An open question", QUESTION),
-        ("Writing a note (other keys edit the text)", NOTE),
-        ("Rehearsal", REHEARSAL),
-        ("Progress", PROGRESS),
-        ("Interview: live view", INTERVIEW),
-        ("Interview: ratings", RATING),
-        ("Interview: set-up (type in the fields)", SETUP),
-        ("Interview: typing a line", TYPING),
-        ("Search (type to search)", SEARCH),
-        ("This help", HELP),
-    ]
+/// Whether some key of `mode` asks for `action`.
+pub fn binds(mode: Mode, action: Action) -> bool {
+    tables(mode)
+        .iter()
+        .flat_map(|table| table.bindings)
+        .any(|b| b.is(action))
 }
 
 fn matches(key: &Key, event: &KeyEvent) -> bool {
@@ -635,17 +401,15 @@ fn matches(key: &Key, event: &KeyEvent) -> bool {
     code_matches && (event.modifiers & relevant) == key.modifiers
 }
 
-/// The action a key press asks for in `mode`, if any. Key releases and repeats of non-movement
-/// keys are left to the caller to filter; only presses and repeats are considered here.
+/// The action a key press asks for in `mode`, if any. Releases do nothing.
 pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
     let bound = tables(mode)
         .iter()
-        .flat_map(|table| table.iter())
-        .find(|b| b.keys.iter().any(|k| matches(k, event)))
-        .map(|b| b.action);
+        .flat_map(|table| table.bindings)
+        .find_map(|b| b.action(event));
     // In search, a form or a line, every other printable character is typed; in a note, every key.
     match (bound, mode, event.code) {
         (None, Mode::Note, _) => Some(Action::Edit(*event)),
@@ -654,7 +418,7 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
-            Some(Action::SearchType(c))
+            Some(Action::Type(c))
         }
         _ => bound,
     }
@@ -665,11 +429,71 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
 pub fn footer_hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
     let mut hints: Vec<&Binding> = tables(mode)
         .iter()
-        .flat_map(|table| table.iter())
+        .flat_map(|table| table.bindings)
         .filter(|b| b.footer)
         .collect();
-    hints.sort_by_key(|b| b.action != Action::ToggleHelp);
+    hints.sort_by_key(|b| !b.is(ToggleHelp));
     hints.iter().map(|b| (b.label, b.description)).collect()
+}
+
+/// Key events from a compact notation, for tests and key settings: a character is that key
+/// (`G` with Shift), `<Name>` a named key (`<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<BS>`,
+/// `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<Home>`, `<End>`, `<PgUp>`, `<PgDn>`, `<Space>`, `<lt>`),
+/// `<C-x>` and `<A-x>` a key with Control or Alt. An unknown name is an error naming it.
+pub fn parse_keys(text: &str) -> Result<Vec<KeyEvent>, String> {
+    let mut events = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+            && end > 1
+        {
+            events.push(named_key(&rest[1..end])?);
+            rest = &rest[end + 1..];
+            continue;
+        }
+        let modifiers = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        events.push(KeyEvent::new(KeyCode::Char(c), modifiers));
+        rest = &rest[c.len_utf8()..];
+    }
+    Ok(events)
+}
+
+fn named_key(name: &str) -> Result<KeyEvent, String> {
+    let plain = |code| Ok(KeyEvent::new(code, KeyModifiers::NONE));
+    if let Some((prefix, key)) = name.split_once('-')
+        && key.chars().count() == 1
+    {
+        let modifiers = match prefix {
+            "C" => KeyModifiers::CONTROL,
+            "A" => KeyModifiers::ALT,
+            _ => return Err(format!("unknown key <{name}>")),
+        };
+        let c = key.chars().next().unwrap_or(' ');
+        return Ok(KeyEvent::new(KeyCode::Char(c), modifiers));
+    }
+    match name {
+        "Enter" | "CR" => plain(KeyCode::Enter),
+        "Esc" => plain(KeyCode::Esc),
+        "Tab" => plain(KeyCode::Tab),
+        "S-Tab" => Ok(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        "BS" => plain(KeyCode::Backspace),
+        "Up" => plain(KeyCode::Up),
+        "Down" => plain(KeyCode::Down),
+        "Left" => plain(KeyCode::Left),
+        "Right" => plain(KeyCode::Right),
+        "Home" => plain(KeyCode::Home),
+        "End" => plain(KeyCode::End),
+        "PgUp" => plain(KeyCode::PageUp),
+        "PgDn" => plain(KeyCode::PageDown),
+        "Space" => plain(KeyCode::Char(' ')),
+        "lt" => plain(KeyCode::Char('<')),
+        _ => Err(format!("unknown key <{name}>")),
+    }
 }
 
 #[cfg(test)]
@@ -697,11 +521,28 @@ mod tests {
     }
 
     #[test]
+    fn digit_bindings_stop_at_their_last_digit() {
+        let digit = |d: char| press(KeyCode::Char(d), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(Mode::Rehearsal, &digit('4')),
+            Some(Action::Grade(4))
+        );
+        assert_eq!(action_for(Mode::Rehearsal, &digit('5')), None);
+        assert_eq!(action_for(Mode::Rehearsal, &digit('0')), None);
+        assert_eq!(
+            action_for(Mode::Interview, &digit('9')),
+            Some(Action::TickKeyPoint(9))
+        );
+        let ctrl_one = press(KeyCode::Char('1'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Interview, &ctrl_one), None);
+    }
+
+    #[test]
     fn shifted_letters_and_control_keys() {
         let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(action_for(Mode::Questions, &big_g), Some(Action::Bottom));
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Mode::Help, &ctrl_c), Some(Action::Quit));
+        assert_eq!(action_for(Mode::Help, &ctrl_c), Some(Action::QuitNow));
         let plain_c = press(KeyCode::Char('c'), KeyModifiers::NONE);
         assert_eq!(action_for(Mode::Help, &plain_c), None);
         let ctrl_j = press(KeyCode::Char('j'), KeyModifiers::CONTROL);
@@ -727,29 +568,44 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_mode() {
-        for mode in [
-            Mode::Competencies,
-            Mode::Behaviors,
-            Mode::Questions,
-            Mode::Question,
-            Mode::Note,
-            Mode::Rehearsal,
-            Mode::Progress,
-            Mode::Setup,
-            Mode::Interview,
-            Mode::Rating,
-            Mode::Typing,
-            Mode::Search,
-            Mode::Help,
-        ] {
+        for mode in Mode::ALL {
             let keys: Vec<Key> = tables(mode)
                 .iter()
-                .flat_map(|t| t.iter())
-                .flat_map(|b| b.keys.iter().copied())
+                .flat_map(|t| t.bindings)
+                .flat_map(Binding::all_keys)
                 .collect();
             for (i, k) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(k), "{k:?} bound twice in {mode:?}");
             }
+        }
+    }
+
+    #[test]
+    fn every_mode_quits_with_ctrl_c_and_the_help_lists_every_table_once() {
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in Mode::ALL {
+            assert_eq!(action_for(mode, &ctrl_c), Some(Action::QuitNow), "{mode:?}");
+        }
+        let sections = help_sections();
+        for mode in Mode::ALL {
+            for table in tables(mode) {
+                let shown = sections.iter().filter(|t| std::ptr::eq(**t, *table));
+                assert_eq!(shown.count(), 1, "{} in the help", table.title);
+            }
+        }
+    }
+
+    #[test]
+    fn q_quits_where_nothing_is_typed_and_never_in_an_interview() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        for mode in Mode::ALL {
+            let expected = match mode {
+                Mode::Note => Some(Action::Edit(q)),
+                Mode::Search | Mode::Setup | Mode::Typing => Some(Action::Type('q')),
+                Mode::Interview | Mode::Rating => None,
+                _ => Some(Action::Quit),
+            };
+            assert_eq!(action_for(mode, &q), expected, "{mode:?}");
         }
     }
 
@@ -789,22 +645,29 @@ mod tests {
         assert_eq!(action_for(Mode::Note, &esc), Some(Action::Back));
         let ctrl_s = press(KeyCode::Char('s'), KeyModifiers::CONTROL);
         assert_eq!(action_for(Mode::Note, &ctrl_s), Some(Action::SaveNote));
-        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Mode::Note, &ctrl_c), Some(Action::Quit));
     }
 
     #[test]
     fn in_search_letters_are_typed_and_control_keys_act() {
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(Mode::Search, &q), Some(Action::SearchType('q')));
+        assert_eq!(action_for(Mode::Search, &q), Some(Action::Type('q')));
         let big = press(KeyCode::Char('Q'), KeyModifiers::SHIFT);
-        assert_eq!(
-            action_for(Mode::Search, &big),
-            Some(Action::SearchType('Q'))
-        );
+        assert_eq!(action_for(Mode::Search, &big), Some(Action::Type('Q')));
         let ctrl_n = press(KeyCode::Char('n'), KeyModifiers::CONTROL);
         assert_eq!(action_for(Mode::Search, &ctrl_n), Some(Action::Down));
         let ctrl_x = press(KeyCode::Char('x'), KeyModifiers::CONTROL);
         assert_eq!(action_for(Mode::Search, &ctrl_x), None);
+    }
+
+    #[test]
+    fn key_notation_parses_characters_names_and_modifiers() {
+        let keys = parse_keys("jG<Enter><C-u><lt>").unwrap();
+        assert_eq!(keys[0], press(KeyCode::Char('j'), KeyModifiers::NONE));
+        assert_eq!(keys[1], press(KeyCode::Char('G'), KeyModifiers::SHIFT));
+        assert_eq!(keys[2], press(KeyCode::Enter, KeyModifiers::NONE));
+        assert_eq!(keys[3], press(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!(keys[4], press(KeyCode::Char('<'), KeyModifiers::NONE));
+        assert_eq!(keys.len(), 5);
+        assert!(parse_keys("<Nope>").unwrap_err().contains("<Nope>"));
     }
 }

@@ -3,7 +3,34 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::Pane;
+/// The panes of the browser, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Competencies,
+    Behaviors,
+    Questions,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Competencies, Pane::Behaviors, Pane::Questions];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Competencies => "Competencies",
+            Pane::Behaviors => "Behaviors",
+            Pane::Questions => "Questions",
+        }
+    }
+}
+
+/// What fills the browser's body below any banner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The three panes.
+    Browse,
+    /// One question, large, with its key points hidden until revealed.
+    Question { revealed: bool, scroll: usize },
+}
 
 /// The smallest terminal cuecard draws in; below it, it says so.
 pub const MIN_WIDTH: u16 = 20;
@@ -118,6 +145,30 @@ pub fn areas(area: Rect, banner: bool, focus: Pane) -> Areas {
         Arrangement::TooSmall => {}
     }
     areas
+}
+
+/// The body together with the tab bar's row: the interview, a rehearsal and the progress view
+/// have no tabs and take that row too.
+pub fn full_body(areas: &Areas) -> Rect {
+    match areas.tabs {
+        Some(tabs) => Rect {
+            y: tabs.y,
+            height: areas.body.height + tabs.height,
+            ..areas.body
+        },
+        None => areas.body,
+    }
+}
+
+/// Where a card's text goes in a full-body pane (a rehearsal card, the live interview): inside the
+/// border, below the timer line and a blank row, above `reserved` rows at the bottom.
+pub fn card_text(body: Rect, reserved: u16) -> Rect {
+    let inside = inner(body);
+    Rect {
+        y: inside.y.saturating_add(2).min(inside.bottom()),
+        height: inside.height.saturating_sub(2).saturating_sub(reserved),
+        ..inside
+    }
 }
 
 /// Rows each question takes in the questions pane: two of text, one of level and tags.

@@ -4,18 +4,25 @@
 pub mod action;
 pub mod app;
 pub mod autosave;
+pub mod browser;
+pub mod commands;
 pub mod document;
 pub mod effect;
 pub mod external;
+pub mod help_mode;
 pub mod interview_doc;
 pub mod interview_mode;
 pub mod keymap;
 pub mod layout;
+pub mod motion;
 pub mod notes_mode;
 pub mod persist;
+pub mod progress_mode;
 pub mod question_view;
 pub mod rehearsal_mode;
 pub mod search_mode;
+pub mod setup_mode;
+pub mod status;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -115,19 +122,19 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     start_practice(&mut app, &stores, data_dir);
     if let Some((scope, questions)) = &options.start.rehearse {
         let queue = app.schedule.queue(questions, app.now, app.until);
-        rehearsal_mode::start(&mut app, scope.clone(), queue);
+        commands::start_rehearsal(&mut app, scope.clone(), queue);
     }
     if let Some((session, target)) = &options.start.interview {
-        interview_mode::begin(&mut app, session.clone(), target.clone());
+        commands::begin_interview(&mut app, session.clone(), target.clone());
     }
     let looped = event_loop(&mut terminal, &mut app, &stores, &unsaved, &stop, &theme);
     // Quit, a signal, a terminal error, or a quit that chose to leave unsaved work behind: save
     // what can be saved.
     let mut shared = unsaved.lock();
-    interview_mode::keep_typed_line(&mut app);
+    commands::keep_typed_line(&mut app);
     autosave::save_all(&mut app);
     persist::run(&mut app, &stores, &persist::stamp_now());
-    *shared = notes_mode::unsaved_requests(&app);
+    *shared = app.unsaved_requests();
     drop(shared);
     signals.close();
     looped
@@ -157,7 +164,7 @@ fn event_loop(
             panic!("panic requested by CUECARD_TEST_PANIC");
         }
         // While a search runs, look for its results often.
-        let waiting = app.search.as_ref().is_some_and(|s| s.searching());
+        let waiting = app.search().is_some_and(|s| s.searching());
         let longest = if waiting { RESULTS_TICK } else { TICK };
         if event::poll(autosave.wait(app, Instant::now(), longest))? {
             app.now = Utc::now();
@@ -184,7 +191,7 @@ fn event_loop(
         let outside = {
             let mut shared = unsaved.lock();
             let outside = persist::run(app, stores, &persist::stamp_now());
-            *shared = notes_mode::unsaved_requests(app);
+            *shared = app.unsaved_requests();
             outside
         };
         autosave.after_saves(app, tried, now);
@@ -197,7 +204,7 @@ fn event_loop(
             searcher.set_notes(app.notes.clone());
             notes_sent = app.notes_version;
         }
-        match &app.search {
+        match app.search() {
             Some(search) if search.generation != sent => {
                 searcher.request(search.generation, &search.input);
                 sent = search.generation;
@@ -206,7 +213,7 @@ fn event_loop(
             None => sent = 0,
         }
         while let Ok((generation, results)) = searcher.results.try_recv() {
-            search_mode::receive(app, generation, results);
+            update::search_results(app, generation, results);
         }
     }
     Ok(())

@@ -4,13 +4,14 @@
 use std::path::Path;
 
 use super::app::{App, Status};
-use super::effect::Effect;
-use super::{interview_mode, notes_mode, rehearsal_mode};
+use super::effect::{Effect, SaveRequest};
+use super::notes_mode::{NoteEditor, PendingNote, new_note_text};
 use crate::interview::scorecard::Scorecard;
-use crate::store::notes::NoteStore;
+use crate::practice::schedule::Schedule;
+use crate::store::notes::{LoadedNote, NoteStore, Saved};
 use crate::store::reviews::ReviewStore;
 use crate::store::sessions::SessionStore;
-use crate::store::write_private;
+use crate::store::{Fingerprint, StoreError, write_private};
 
 /// Where the user's work is kept.
 #[derive(Debug, Clone)]
@@ -41,11 +42,11 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
             match effect {
                 Effect::OpenNote { question_id } => {
                     let result = stores.notes.load(&question_id);
-                    notes_mode::loaded(app, &question_id, result);
+                    note_loaded(app, &question_id, result);
                 }
                 Effect::SaveNote(request) => {
                     let result = stores.notes.save(&request.target, &request.text, stamp);
-                    notes_mode::saved(app, request, result);
+                    note_saved(app, request, result);
                 }
                 // One save covers every grade so far.
                 Effect::SaveSchedule if schedule_saved => {}
@@ -55,7 +56,7 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
                         stores
                             .reviews
                             .save(&app.schedule, &app.graded, app.schedule_version);
-                    rehearsal_mode::saved(app, result);
+                    schedule_written(app, result);
                 }
                 Effect::SaveSession => save_session(app, stores, stamp),
                 Effect::ExportScorecard => {
@@ -79,7 +80,11 @@ fn save_session(app: &mut App, stores: &Stores, stamp: &str) {
         .clone()
         .unwrap_or_else(|| stores.sessions.target(&interview.session.id));
     let result = stores.sessions.save(&interview.session, &target, stamp);
-    interview_mode::saved(app, result);
+    if let Some(interview) = app.interview.as_mut()
+        && let Some(status) = interview.saved(result)
+    {
+        app.status = Some(status);
+    }
 }
 
 fn export_scorecard(app: &mut App, stores: &Stores) {
@@ -99,4 +104,97 @@ fn export_scorecard(app: &mut App, stores: &Stores) {
 /// The stamp for conflict copies made now.
 pub fn stamp_now() -> String {
     chrono::Local::now().format("%Y%m%d-%H%M%S").to_string()
+}
+
+/// The note of `question_id` was read: opens it in the editor, a new one from the STAR outline
+/// when the question calls for it. A note that cannot be read is reported and left alone.
+pub fn note_loaded(app: &mut App, question_id: &str, result: Result<LoadedNote, StoreError>) {
+    let still_there = app.current_question().is_some_and(|q| q.id == question_id);
+    match result {
+        Ok(note) if still_there => {
+            let text = if note.exists {
+                note.text.as_str()
+            } else {
+                new_note_text(&app.library, app.star_outline, question_id)
+            };
+            let editor = NoteEditor::new(question_id, text, note.target.clone());
+            if note.exists {
+                app.set_note(question_id, note.text);
+            }
+            app.editor = Some(editor);
+        }
+        Ok(_) => {}
+        Err(e) => app.status = Status::error(format!("Cannot open the note: {e}")),
+    }
+}
+
+/// A save finished. On success the note is on disk (or, when the file had changed meanwhile, in a
+/// conflict copy that later saves go to); on failure the text stays in memory, the footer says
+/// why, and the loop tries again.
+fn note_saved(app: &mut App, request: SaveRequest, result: Result<Saved, StoreError>) {
+    let id = request.question_id.as_str();
+    let editing = app.editor.as_mut().filter(|e| e.question_id == id);
+    let saved = match result {
+        Ok(saved) => saved,
+        Err(e) => {
+            if editing.is_none() {
+                let pending = PendingNote {
+                    target: request.target,
+                    text: request.text,
+                };
+                app.unsaved.insert(id.to_string(), pending);
+            }
+            app.status = Status::error(format!("Not saved, kept in memory and retrying: {e}"));
+            return;
+        }
+    };
+    let target = saved.target().clone();
+    match editing {
+        Some(editor) => {
+            editor.target = target.clone();
+            editor.saved_changes = editor.saved_changes.max(request.changes);
+        }
+        None => {
+            app.unsaved.remove(id);
+        }
+    }
+    if let Some(pending) = app.unsaved.get_mut(id) {
+        pending.target = target;
+    }
+    match saved {
+        Saved::Written(_) => {
+            let was_error = app.status.as_ref().is_some_and(|s| s.error);
+            app.set_note(id, request.text);
+            if was_error {
+                app.status = Status::info("Saved.");
+            }
+        }
+        Saved::Conflict(copy) => {
+            let name = copy
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            app.status = Status::error(format!(
+                "The note changed on disk; both kept: yours is in {}",
+                crate::text::inert(&name)
+            ));
+        }
+    }
+}
+
+/// The schedule was saved (or not).
+fn schedule_written(app: &mut App, result: Result<(Schedule, Fingerprint), StoreError>) {
+    match result {
+        Ok((schedule, version)) => {
+            // Grades given meanwhile are in `schedule` already: it is this state's, merged.
+            app.schedule = schedule;
+            app.schedule_version = version;
+            app.graded.clear();
+        }
+        Err(e) => {
+            app.status = Status::error(format!(
+                "Review history not saved, kept in memory and retrying: {e}"
+            ));
+        }
+    }
 }

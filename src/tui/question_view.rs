@@ -1,11 +1,15 @@
-//! Where the open question's parts go and what its text says, for `view` to draw and `update` to
-//! scroll by: the question, the anchors beside it on a wide screen, and the note editor when open.
+//! Where a question's parts go and what its text says, for `view` to draw and `update` to scroll
+//! by: the open question (with the anchors beside it on a wide screen, and the note editor when
+//! open), a rehearsal card, and the live interview's current question.
 
 use ratatui::layout::Rect;
 
 use super::app::App;
 use super::document::{self, DocLine};
-use super::layout::inner;
+use super::interview_doc;
+use super::interview_mode::Interview;
+use super::layout::{card_text, inner};
+use super::rehearsal_mode::Rehearsal;
 
 /// The open question laid out in the body of the screen.
 pub struct QuestionView {
@@ -92,4 +96,50 @@ fn split_columns(body: Rect, left: u16) -> (Rect, Rect) {
         ..body
     };
     (main, side)
+}
+
+/// A card's text and the area it scrolls in.
+pub struct Card {
+    pub doc: Vec<DocLine>,
+    pub area: Rect,
+}
+
+/// The rehearsal's current card in `body`: the question alone, then what a strong answer covers,
+/// the follow-ups and the user's note once revealed.
+pub fn rehearsal_card(app: &App, rehearsal: &Rehearsal, body: Rect) -> Card {
+    let area = card_text(body, 0);
+    let doc = rehearsal
+        .current()
+        .and_then(|id| {
+            let question = app.library.question(id)?;
+            let competency = app.library.competency(id.rsplit_once('/')?.0)?;
+            let framework = app.library.framework(id.split_once('/')?.0)?;
+            let note = app.note(id);
+            let parts = document::QuestionParts {
+                framework,
+                competency,
+                question,
+                level: question.level.unwrap_or(1),
+                note: note.as_deref(),
+            };
+            Some(document::rehearsal_card(
+                &parts,
+                rehearsal.revealed(),
+                usize::from(area.width),
+            ))
+        })
+        .unwrap_or_default();
+    Card { doc, area }
+}
+
+/// The live interview's current question in `body`, above the line being typed when there is one.
+pub fn live_interview(app: &App, interview: &Interview, body: Rect) -> Card {
+    let area = card_text(body, u16::from(interview.input.is_some()));
+    let doc = interview_doc::live(
+        &app.library,
+        &interview.session,
+        interview.current,
+        usize::from(area.width),
+    );
+    Card { doc, area }
 }

@@ -4,7 +4,6 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use super::document::Tone;
-use super::rehearsal_mode::Pace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -73,5 +72,40 @@ impl Theme {
 
     pub fn key(&self) -> Style {
         self.accent(Style::default().add_modifier(Modifier::BOLD))
+    }
+}
+
+/// How a timer reads against its target (a rehearsal's answer, an interview's budget).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pace {
+    /// Within three quarters of the target.
+    Fine,
+    /// Nearing the target: amber.
+    Nearly,
+    /// Past the target: red.
+    Over,
+}
+
+pub fn pace(seconds: u64, target: u64) -> Pace {
+    if seconds > target {
+        Pace::Over
+    } else if seconds.saturating_mul(4) >= target.saturating_mul(3) {
+        Pace::Nearly
+    } else {
+        Pace::Fine
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timer_turns_amber_then_red() {
+        assert_eq!(pace(0, 120), Pace::Fine);
+        assert_eq!(pace(89, 120), Pace::Fine);
+        assert_eq!(pace(90, 120), Pace::Nearly);
+        assert_eq!(pace(120, 120), Pace::Nearly);
+        assert_eq!(pace(121, 120), Pace::Over);
     }
 }

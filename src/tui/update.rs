@@ -1,16 +1,27 @@
-//! `update(&mut App, Action)`: the only place the browser's state changes. Pure: no terminal, file
-//! or clock; page sizes and click targets come from the same layout functions `view` uses.
-
-use ratatui::layout::Rect;
+//! `update(&mut App, Action)`: the only place the state changes. Pure: no terminal, file or clock;
+//! page sizes come from the same layout functions `view` uses.
+//!
+//! The keys common to every mode (quit, help, search) are handled here once; every other action
+//! goes to the mode on top (`App::mode`), whose own type does the work and replies with what the
+//! rest of the state must do. The browser's panes are in `browser`.
 
 use super::action::Action;
-use super::app::{App, ListRow, Pane, Screen};
-use super::document::{self, clamp_scroll};
-use super::keymap::Mode;
-use super::layout::{self, Areas, QUESTION_ROWS, inner, list_offset};
-
-/// Rows a wheel notch scrolls in text.
-const WHEEL_LINES: usize = 3;
+use super::app::{App, Overlay, Pane, Screen, Status};
+use super::browser;
+use super::commands::{begin_interview, save_interview, start_rehearsal_from_browser};
+use super::effect::Effect;
+use super::help_mode::Help;
+use super::interview_mode::{self, Reply};
+use super::keymap::{self, Mode};
+use super::layout::{self, inner};
+use super::notes_mode::{NoteEditor, NoteReply};
+use super::progress_mode::ProgressReply;
+use super::question_view;
+use super::rehearsal_mode::RehearsalReply;
+use super::search_mode::{Place, RESULT_ROWS, SearchReply, SearchState};
+use super::setup_mode::{Setup, SetupReply};
+use crate::interview::{InterviewSession, SessionPlan};
+use crate::search::{Kind, SearchResult};
 
 pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Resize { .. }) {
@@ -19,39 +30,72 @@ pub fn update(app: &mut App, action: Action) {
         // goes at the next other key.
         let typing = matches!(
             action,
-            Action::Edit(_) | Action::SearchType(_) | Action::SearchBackspace
+            Action::Edit(_) | Action::Type(_) | Action::Backspace
         );
-        let keep = |s: &super::app::Status| s.error && (typing || app.has_unsaved());
+        let keep = |s: &Status| s.error && (typing || app.has_unsaved());
         if app.status.as_ref().is_some_and(|s| !keep(s)) {
             app.status = None;
         }
-        if action != Action::Quit {
+        if action != Action::QuitNow {
             app.confirm_quit = false;
         }
     }
     match action {
-        Action::Quit => super::autosave::request_quit(app),
+        Action::Quit if app.interview.is_some() => {
+            app.status = Status::info(
+                "An interview is under way: Ctrl-C quits (saving it first), i goes back to it.",
+            );
+        }
+        Action::Quit | Action::QuitNow => super::autosave::request_quit(app),
+        Action::ToggleHelp if app.help_scroll().is_some() => app.overlay = None,
+        // Help and search open from the modes whose keys ask for them.
+        Action::ToggleHelp | Action::OpenSearch if !keymap::binds(app.mode(), action) => {}
+        Action::ToggleHelp => open_help(app),
+        Action::OpenSearch => open_search(app),
         Action::Resize { width, height } => {
             app.size = super::app::Size { width, height };
             clamp_scrolls(app);
         }
-        Action::Click { column, row } => click(app, column, row),
-        Action::ScrollUp { column, row } => wheel(app, column, row, false),
-        Action::ScrollDown { column, row } => wheel(app, column, row, true),
-        // The mode says which part of the state the keys are for (`App::mode` ranks them).
-        _ => match app.mode() {
-            Mode::Help => help(app, action),
-            Mode::Search => super::search_mode::update(app, action),
-            Mode::Note => super::notes_mode::update(app, action),
-            Mode::Setup => super::interview_mode::setup(app, action),
-            Mode::Interview | Mode::Rating | Mode::Typing => {
-                super::interview_mode::update(app, action)
+        Action::Click { column, row } => browser::click(app, column, row),
+        Action::ScrollUp { column, row } => wheel(app, column, row, Action::Up),
+        Action::ScrollDown { column, row } => wheel(app, column, row, Action::Down),
+        _ => act(app, action),
+    }
+}
+
+/// An action for the mode on top.
+fn act(app: &mut App, action: Action) {
+    match app.mode() {
+        Mode::Help => help(app, action),
+        Mode::Search => search(app, action),
+        Mode::Setup => setup(app, action),
+        Mode::Progress => progress(app, action),
+        Mode::Note => note(app, action),
+        Mode::Interview | Mode::Rating | Mode::Typing => interview(app, action),
+        Mode::Rehearsal => rehearsal(app, action),
+        Mode::Question | Mode::Competencies | Mode::Behaviors | Mode::Questions => {
+            browser::update(app, action)
+        }
+    }
+}
+
+/// Rows a wheel notch scrolls in text.
+const WHEEL_LINES: usize = 3;
+
+/// The wheel: over text, a few lines; over a list, a row; the browser scrolls the pane under the
+/// pointer.
+fn wheel(app: &mut App, column: u16, row: u16, step: Action) {
+    match app.mode() {
+        Mode::Competencies | Mode::Behaviors | Mode::Questions => {
+            browser::wheel(app, column, row, step)
+        }
+        Mode::Search | Mode::Progress => act(app, step),
+        Mode::Help | Mode::Question | Mode::Interview | Mode::Rehearsal => {
+            for _ in 0..WHEEL_LINES {
+                act(app, step);
             }
-            Mode::Rehearsal => super::rehearsal_mode::update(app, action),
-            Mode::Progress => progress(app, action),
-            Mode::Question => question_screen(app, action),
-            Mode::Competencies | Mode::Behaviors | Mode::Questions => browse(app, action),
-        },
+        }
+        Mode::Note | Mode::Setup | Mode::Rating | Mode::Typing => {}
     }
 }
 
@@ -62,407 +106,324 @@ const MAX_LINE_PASTE: usize = 1000;
 /// (line breaks and other control characters left out); elsewhere it means nothing.
 pub fn paste(app: &mut App, text: &str) {
     match app.mode() {
-        Mode::Note => super::notes_mode::paste(app, text),
+        Mode::Note => {
+            if let Some(editor) = app.editor.as_mut() {
+                editor.paste(text);
+            }
+        }
         Mode::Search | Mode::Setup | Mode::Typing => {
             let typed = text
                 .chars()
                 .filter(|c| !c.is_control())
                 .take(MAX_LINE_PASTE);
             for c in typed {
-                update(app, Action::SearchType(c));
+                update(app, Action::Type(c));
             }
         }
         _ => {}
     }
 }
 
-fn screen_rect(app: &App) -> Rect {
-    Rect::new(0, 0, app.size.width, app.size.height)
+/// Keeps every scroll position within its text at the current size.
+fn clamp_scrolls(app: &mut App) {
+    browser::clamp_scrolls(app);
+    let (height, len) = help_size(app);
+    if let Some(Overlay::Help(help)) = app.overlay.as_mut() {
+        help.clamp(height, len);
+    }
+    if let Some((len, height)) = live_size(app)
+        && let Some(interview) = app.interview.as_mut()
+    {
+        interview.clamp_scroll(len, height);
+    }
+    if let Some((len, height)) = card_size(app)
+        && let Some(rehearsal) = app.rehearsal.as_mut()
+    {
+        rehearsal.clamp_scroll(len, height);
+    }
 }
 
-fn areas(app: &App) -> Areas {
-    layout::areas(screen_rect(app), app.problems > 0, app.focus)
+// --- Help ---------------------------------------------------------------------------------------
+
+/// The help's visible rows and its length.
+fn help_size(app: &App) -> (usize, usize) {
+    let height = usize::from(inner(layout::help_area(browser::screen_rect(app))).height).max(1);
+    (height, super::document::help().len())
 }
 
-/// Rows inside a pane's border (at least 1, so paging always moves).
-fn page(app: &App, pane: Pane) -> usize {
-    let rows = areas(app).pane(pane).map_or(1, |a| inner(a).height);
-    usize::from(rows).max(1)
+/// `?`: the help, open at the keys of the mode it was asked from.
+fn open_help(app: &mut App) {
+    let (height, len) = help_size(app);
+    let mut help = Help {
+        scroll: super::document::help_line_of(app.mode()),
+    };
+    help.clamp(height, len);
+    app.overlay = Some(Overlay::Help(help));
 }
 
 fn help(app: &mut App, action: Action) {
-    let len = document::help().len();
-    let height = usize::from(inner(layout::help_area(screen_rect(app))).height).max(1);
-    let Some(scroll) = app.help else { return };
-    app.help = match action {
-        Action::Back | Action::ToggleHelp => None,
-        other => Some(clamp_scroll(
-            scrolled(scroll, other, height, len),
-            len,
-            height,
-        )),
+    let (height, len) = help_size(app);
+    if let Some(Overlay::Help(help)) = app.overlay.as_mut()
+        && help.act(action, height, len)
+    {
+        app.overlay = None;
+    }
+}
+
+// --- Search -------------------------------------------------------------------------------------
+
+/// `/`: search, remembering where the user is.
+fn open_search(app: &mut App) {
+    let origin = Place {
+        selected: app.selected,
+        level: app.level,
+        question: app.question,
+        focus: app.focus,
+        screen: app.screen,
+        behaviors_scroll: app.behaviors_scroll,
     };
+    app.overlay = Some(Overlay::Search(SearchState::new(origin)));
 }
 
-/// A scroll position moved by a movement action in a text of `len` lines shown `height` at a time.
-fn scrolled(scroll: usize, action: Action, height: usize, len: usize) -> usize {
-    match action {
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => scroll + 1,
-        Action::PageUp => scroll.saturating_sub(height),
-        Action::PageDown => scroll + height,
-        Action::Top => 0,
-        Action::Bottom => len,
-        _ => scroll,
-    }
-}
-
-/// A list index moved by a movement action in a list of `len` items, `height` visible at a time.
-pub(super) fn moved(index: usize, action: Action, height: usize, len: usize) -> usize {
-    let last = len.saturating_sub(1);
-    match action {
-        Action::Up => index.saturating_sub(1),
-        Action::Down => (index + 1).min(last),
-        Action::PageUp => index.saturating_sub(height),
-        Action::PageDown => (index + height).min(last),
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => index,
-    }
-}
-
-fn browse(app: &mut App, action: Action) {
-    match action {
-        Action::FocusNext => app.focus = cycle(app.focus, 1),
-        Action::FocusPrev => app.focus = cycle(app.focus, Pane::ALL.len() - 1),
-        Action::ToggleHelp => app.help = Some(0),
-        Action::OpenSearch => super::search_mode::open(app),
-        Action::OpenNote if app.focus == Pane::Questions => super::notes_mode::open(app),
-        Action::StartRehearsal => {
-            let single = app.focus == Pane::Questions;
-            super::rehearsal_mode::start_from_browser(app, single);
+fn search(app: &mut App, action: Action) {
+    let rows = usize::from(inner(layout::search_area(browser::screen_rect(app))).height);
+    // Two rows of the overlay hold the query and the status line.
+    let page = (rows.saturating_sub(2) / RESULT_ROWS).max(1);
+    let Some(Overlay::Search(search)) = app.overlay.as_mut() else {
+        return;
+    };
+    match search.act(action, page) {
+        SearchReply::Stay => {}
+        SearchReply::Back => {
+            let origin = search.origin.clone();
+            app.overlay = None;
+            back_to(app, origin);
         }
-        Action::ToggleProgress => app.progress = Some(0),
-        Action::OpenInterview => super::interview_mode::open(app),
-        Action::TogglePlanned if app.focus == Pane::Questions => {
-            if app.interview.is_some() {
-                super::interview_mode::toggle_planned(app);
-            } else {
-                app.status =
-                    super::app::Status::info("No interview under way: i sets one up.".to_string());
-            }
+        SearchReply::Go(result) => {
+            app.overlay = None;
+            go_to(app, &result);
         }
-        Action::EditNoteExternally if app.focus == Pane::Questions => edit_externally(app),
-        Action::SelectLevel(level) => select_level(app, level),
-        Action::PrevLevel => select_level(app, app.level.saturating_sub(1)),
-        Action::NextLevel => select_level(app, app.level + 1),
-        Action::Open => match app.focus {
-            Pane::Competencies | Pane::Behaviors => app.focus = Pane::Questions,
-            Pane::Questions => open_question(app),
-        },
-        movement => match app.focus {
-            Pane::Competencies => {
-                let height = page(app, Pane::Competencies);
-                select_competency(
-                    app,
-                    moved(app.selected, movement, height, app.entries.len()),
-                );
-            }
-            Pane::Behaviors => {
-                let height = page(app, Pane::Behaviors);
-                app.behaviors_scroll = scrolled(app.behaviors_scroll, movement, height, usize::MAX);
-                clamp_scrolls(app);
-            }
-            Pane::Questions => {
-                let height = (page(app, Pane::Questions) / QUESTION_ROWS).max(1);
-                let len = app.ordered_questions().len();
-                app.question = moved(app.question, movement, height, len);
-            }
-        },
     }
 }
 
-fn cycle(pane: Pane, step: usize) -> Pane {
-    let index = Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0);
-    Pane::ALL[(index + step) % Pane::ALL.len()]
+/// Results from the searcher for query `generation` (see [`SearchState::receive`]).
+pub fn search_results(app: &mut App, generation: u64, results: Vec<SearchResult>) {
+    if let Some(Overlay::Search(search)) = app.overlay.as_mut() {
+        search.receive(generation, results);
+    }
 }
 
-fn open_question(app: &mut App) {
-    if app.current_question().is_some() {
+fn back_to(app: &mut App, place: Place) {
+    let Place {
+        selected,
+        level,
+        question,
+        focus,
+        screen,
+        behaviors_scroll,
+    } = place;
+    app.selected = selected;
+    app.level = level;
+    app.question = question;
+    app.focus = focus;
+    app.screen = screen;
+    app.behaviors_scroll = behaviors_scroll;
+}
+
+/// Enter on a result: in the live interview, a question found is asked next; else the result's
+/// competency, level and question are selected in the browser, with what matched in view: a
+/// behavior's level in the behaviors pane, a question in the list, a key point or follow-up in its
+/// open question with the answers revealed, a study topic in its competency's open question.
+fn go_to(app: &mut App, result: &SearchResult) {
+    // The searcher numbers competencies as the browser lists them (see `CompetencyRef`).
+    let Some(&(f, c)) = app.entries.get(result.competency) else {
+        return;
+    };
+    let found = result
+        .question_in_competency
+        .and_then(|q| app.library.frameworks[f].competencies[c].questions.get(q))
+        .map(|q| q.id.clone());
+    if let (Some(id), Some(interview)) = (&found, app.interview.as_mut().filter(|i| i.live)) {
+        interview.ask(id);
+        app.effects.push(Effect::SaveSession);
+        return;
+    }
+    app.screen = Screen::Browse;
+    browser::select_competency(app, result.competency);
+    if let Some(level) = result.level {
+        browser::select_level(app, level);
+    }
+    browser::scroll_to_level(app);
+    if let Some(id) = found
+        && let Some(index) = app.ordered_questions().iter().position(|q| q.id == id)
+    {
+        app.question = index;
+    }
+    app.focus = match result.kind {
+        Kind::Competency | Kind::Study => Pane::Competencies,
+        Kind::Definition | Kind::Behavior => Pane::Behaviors,
+        Kind::Question | Kind::KeyPoint | Kind::FollowUp | Kind::Note => Pane::Questions,
+    };
+    let open = match result.kind {
+        Kind::KeyPoint | Kind::FollowUp => Some(true),
+        Kind::Note => Some(false),
+        Kind::Study if app.current_question().is_some() => Some(false),
+        _ => None,
+    };
+    if let Some(revealed) = open {
+        app.focus = Pane::Questions;
         app.screen = Screen::Question {
-            revealed: false,
+            revealed,
             scroll: 0,
         };
     }
 }
 
-pub(super) fn select_competency(app: &mut App, index: usize) {
-    if index == app.selected || index >= app.entries.len() {
-        return;
-    }
-    app.selected = index;
-    app.question = 0;
-    let levels = app.current().map_or(1, |(f, _)| f.levels.len());
-    app.level = app.level.clamp(1, levels);
-    scroll_to_level(app);
-}
+// --- Progress -----------------------------------------------------------------------------------
 
-/// Selects `level` when the scale has it, keeping the selected question selected.
-pub(super) fn select_level(app: &mut App, level: usize) {
-    let Some((framework, _)) = app.current() else {
-        return;
-    };
-    if level == 0 || level > framework.levels.len() || level == app.level {
-        return;
-    }
-    let kept = app.current_question().map(|q| q.id.clone());
-    app.level = level;
-    app.question = kept
-        .and_then(|id| app.ordered_questions().iter().position(|q| q.id == id))
-        .unwrap_or(0);
-    scroll_to_level(app);
-}
-
-/// The behaviors pane's lines at its current width, with where each level starts.
-fn behaviors_doc(app: &App) -> Option<document::BehaviorsDoc> {
-    let (framework, competency) = app.current()?;
-    let width = areas(app)
-        .behaviors
-        .map_or(usize::from(app.size.width), |a| usize::from(inner(a).width));
-    Some(document::behaviors(framework, competency, app.level, width))
-}
-
-/// Scrolls the behaviors pane as little as needed to show the selected level whole (or from its
-/// heading, when it is longer than the pane), so the levels around it stay in view.
-pub(super) fn scroll_to_level(app: &mut App) {
-    if let Some(doc) = behaviors_doc(app) {
-        let height = page(app, Pane::Behaviors);
-        let index = app.level - 1;
-        // From the blank line above the heading to the level's last statement.
-        let start = doc
-            .level_starts
-            .get(index)
-            .map_or(0, |s| s.saturating_sub(1));
-        let end = doc
-            .level_starts
-            .get(index + 1)
-            .map_or(doc.lines.len(), |next| next - 1);
-        let scroll = app.behaviors_scroll;
-        app.behaviors_scroll = if start < scroll || end - start > height {
-            start
-        } else if end > scroll + height {
-            end - height
-        } else {
-            scroll
-        };
-    }
-    clamp_scrolls(app);
-}
-
-/// Keeps every scroll position within its text at the current size.
-fn clamp_scrolls(app: &mut App) {
-    let height = page(app, Pane::Behaviors);
-    let len = behaviors_doc(app).map_or(0, |d| d.lines.len());
-    app.behaviors_scroll = clamp_scroll(app.behaviors_scroll, len, height);
-    if let Screen::Question { revealed, scroll } = app.screen {
-        let (len, height) = question_doc_size(app, revealed);
-        app.screen = Screen::Question {
-            revealed,
-            scroll: clamp_scroll(scroll, len, height),
-        };
-    }
-    if let Some(scroll) = app.help {
-        let height = usize::from(inner(layout::help_area(screen_rect(app))).height).max(1);
-        app.help = Some(clamp_scroll(scroll, document::help().len(), height));
-    }
-}
-
-/// The open question's document length and visible height.
-fn question_doc_size(app: &App, revealed: bool) -> (usize, usize) {
-    let view = super::question_view::QuestionView::new(app, areas(app).body, revealed);
-    (view.doc.len(), usize::from(inner(view.main).height).max(1))
-}
-
-fn question_screen(app: &mut App, action: Action) {
-    let Screen::Question { revealed, scroll } = app.screen else {
-        return;
-    };
-    match action {
-        Action::Back => {
-            app.screen = Screen::Browse;
-            app.focus = Pane::Questions;
-        }
-        Action::ToggleHelp => app.help = Some(0),
-        Action::OpenSearch => super::search_mode::open(app),
-        Action::OpenNote => super::notes_mode::open(app),
-        Action::EditNoteExternally => edit_externally(app),
-        Action::StartRehearsal => super::rehearsal_mode::start_from_browser(app, true),
-        Action::OpenInterview => super::interview_mode::open(app),
-        Action::Reveal => {
-            app.screen = Screen::Question {
-                revealed: !revealed,
-                scroll,
-            };
-            clamp_scrolls(app);
-        }
-        Action::NextQuestion | Action::PrevQuestion => {
-            let len = app.ordered_questions().len();
-            let next = if action == Action::NextQuestion {
-                (app.question + 1).min(len.saturating_sub(1))
-            } else {
-                app.question.saturating_sub(1)
-            };
-            if next != app.question {
-                app.question = next;
-                app.screen = Screen::Question {
-                    revealed: false,
-                    scroll: 0,
-                };
-            }
-        }
-        movement => {
-            let (len, height) = question_doc_size(app, revealed);
-            app.screen = Screen::Question {
-                revealed,
-                scroll: clamp_scroll(scrolled(scroll, movement, height, len), len, height),
-            };
-        }
-    }
-}
-
-/// The progress view: closes, or starts a rehearsal of the selected competency.
 fn progress(app: &mut App, action: Action) {
-    let Some(scroll) = app.progress else {
+    let len = app.entries.len();
+    let Some(Overlay::Progress(progress)) = app.overlay.as_mut() else {
         return;
     };
-    let last = app.entries.len().saturating_sub(1);
-    match action {
-        Action::Back | Action::ToggleProgress => app.progress = None,
-        Action::StartRehearsal => {
-            app.progress = None;
-            super::rehearsal_mode::start_from_browser(app, false);
+    match progress.act(action, 1, len) {
+        ProgressReply::Stay => {}
+        ProgressReply::Close => app.overlay = None,
+        ProgressReply::Rehearse => {
+            app.overlay = None;
+            start_rehearsal_from_browser(app, false);
         }
-        Action::Up => app.progress = Some(scroll.saturating_sub(1)),
-        Action::Down => app.progress = Some((scroll + 1).min(last)),
-        Action::Top => app.progress = Some(0),
-        _ => {}
     }
 }
 
-/// `E`: asks the loop to open the selected question's note in the user's editor.
-fn edit_externally(app: &mut App) {
-    if let Some(question) = app.current_question() {
-        let question_id = question.id.clone();
-        app.effects
-            .push(super::effect::Effect::EditExternally { question_id });
-    }
-}
+// --- Notes --------------------------------------------------------------------------------------
 
-/// Whether the keys are for the browser's panes (where the mouse works).
-fn browsing(app: &App) -> bool {
-    matches!(
-        app.mode(),
-        Mode::Competencies | Mode::Behaviors | Mode::Questions
-    )
-}
-
-fn click(app: &mut App, column: u16, row: u16) {
-    if !browsing(app) {
-        return;
-    }
-    let areas = areas(app);
-    if let Some(tabs) = areas.tabs.filter(|t| t.contains((column, row).into())) {
-        // The tab bar splits its width evenly between the panes.
-        let index = usize::from((column - tabs.x) * 3 / tabs.width.max(1));
-        app.focus = Pane::ALL[index.min(2)];
-        return;
-    }
-    let Some((pane, area)) = areas.pane_at(column, row) else {
+fn note(app: &mut App, action: Action) {
+    let Some(editor) = app.editor.as_mut() else {
         return;
     };
-    app.focus = pane;
-    let inside = inner(area);
-    if !inside.contains((column, row).into()) {
-        return;
-    }
-    let row = usize::from(row - inside.y);
-    let height = usize::from(inside.height);
-    match pane {
-        Pane::Competencies => {
-            let rows = app.list_rows();
-            let selected_row = rows
-                .iter()
-                .position(|r| *r == ListRow::Competency(app.selected))
-                .unwrap_or(0);
-            let offset = list_offset(selected_row, rows.len(), height);
-            if let Some(ListRow::Competency(entry)) = rows.get(offset + row) {
-                select_competency(app, *entry);
-            }
-        }
-        Pane::Behaviors => {
-            let Some(doc) = behaviors_doc(app) else {
+    match editor.act(action) {
+        NoteReply::Stay => {}
+        NoteReply::SaveNow => super::autosave::save_all(app),
+        NoteReply::Leave => {
+            // Closes the editor, saving what changed.
+            let Some(editor) = app.editor.take().filter(NoteEditor::dirty) else {
                 return;
             };
-            let line = app.behaviors_scroll + row;
-            let level = doc.level_starts.iter().take_while(|s| **s <= line).count();
-            if level > 0 {
-                let scroll = app.behaviors_scroll;
-                select_level(app, level);
-                // A click should not move what is under the pointer.
-                app.behaviors_scroll = scroll;
-            }
-        }
-        Pane::Questions => {
-            let len = app.ordered_questions().len();
-            let offset = list_offset(app.question, len, (height / QUESTION_ROWS).max(1));
-            let index = offset + row / QUESTION_ROWS;
-            if index < len {
-                app.question = index;
-            }
+            let (pending, request) = editor.into_pending();
+            app.unsaved.insert(request.question_id.clone(), pending);
+            app.effects.push(Effect::SaveNote(request));
         }
     }
 }
 
-fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    let step = if down { Action::Down } else { Action::Up };
-    match app.mode() {
-        Mode::Help => {
-            let Some(scroll) = app.help else { return };
-            let height = usize::from(inner(layout::help_area(screen_rect(app))).height).max(1);
-            let len = document::help().len();
-            let wanted = if down {
-                scroll + WHEEL_LINES
-            } else {
-                scroll.saturating_sub(WHEEL_LINES)
-            };
-            app.help = Some(clamp_scroll(wanted, len, height));
-            return;
-        }
-        Mode::Search => {
-            super::search_mode::update(app, step);
-            return;
-        }
-        Mode::Question => {
-            for _ in 0..WHEEL_LINES {
-                question_screen(app, step);
-            }
-            return;
-        }
-        _ if !browsing(app) => return,
-        _ => {}
-    }
-    let Some((pane, _)) = areas(app).pane_at(column, row) else {
+// --- Rehearsal ----------------------------------------------------------------------------------
+
+/// The rehearsal card's length and visible height, at the current size.
+fn card_size(app: &App) -> Option<(usize, usize)> {
+    let rehearsal = app.rehearsal.as_ref()?;
+    let card = question_view::rehearsal_card(app, rehearsal, browser::full_body(app));
+    Some((card.doc.len(), usize::from(card.area.height).max(1)))
+}
+
+fn rehearsal(app: &mut App, action: Action) {
+    let (len, height) = card_size(app).unwrap_or((0, 1));
+    let now = app.now;
+    let Some(rehearsal) = app.rehearsal.as_mut() else {
         return;
     };
-    let focus = app.focus;
-    app.focus = pane;
-    let repeat = if pane == Pane::Behaviors {
-        WHEEL_LINES
-    } else {
-        1
-    };
-    for _ in 0..repeat {
-        browse(app, step);
+    match rehearsal.act(action, now, height, len) {
+        RehearsalReply::Stay => {}
+        RehearsalReply::End => app.rehearsal = None,
+        RehearsalReply::Graded {
+            question_id,
+            grade,
+            seconds,
+        } => {
+            app.schedule
+                .grade(&question_id, grade, seconds, now, app.until);
+            app.graded.insert(question_id);
+            app.effects.push(Effect::SaveSchedule);
+        }
     }
-    app.focus = focus;
+    // Revealing the answers changes the card's length.
+    if let Some((len, height)) = card_size(app)
+        && let Some(rehearsal) = app.rehearsal.as_mut()
+    {
+        rehearsal.clamp_scroll(len, height);
+    }
 }
+
+// --- Interview ----------------------------------------------------------------------------------
+
+fn setup(app: &mut App, action: Action) {
+    let Some(Overlay::Setup(form)) = app.overlay.as_mut() else {
+        return;
+    };
+    match form.act(action) {
+        SetupReply::Stay => {}
+        SetupReply::Cancel => app.overlay = None,
+        SetupReply::Submit => {
+            let form = form.clone();
+            create_interview(app, &form);
+        }
+    }
+}
+
+/// Enter in the set-up form: a session on the selected competency at the selected level.
+fn create_interview(app: &mut App, form: &Setup) {
+    let Some((_, competency)) = app.current() else {
+        return;
+    };
+    let Ok(minutes) = form.minutes.trim().parse::<u64>() else {
+        app.status = Status::error("Minutes must be a whole number.");
+        return;
+    };
+    let plan = SessionPlan {
+        candidate: form.candidate.clone(),
+        role: form.role.clone(),
+        level: app.level,
+        competencies: vec![competency.id.clone()],
+        minutes,
+    };
+    match InterviewSession::new(&app.library, &plan, app.now) {
+        Ok(session) => begin_interview(app, session, None),
+        Err(message) => {
+            app.status = Status::error(format!("Cannot start the interview: {message}."));
+        }
+    }
+}
+
+/// The live view's text length and visible height, at the current size.
+fn live_size(app: &App) -> Option<(usize, usize)> {
+    let interview = app.interview.as_ref()?;
+    let card = question_view::live_interview(app, interview, browser::full_body(app));
+    Some((card.doc.len(), usize::from(card.area.height).max(1)))
+}
+
+fn interview(app: &mut App, action: Action) {
+    let (len, height) = live_size(app).unwrap_or((0, 1));
+    let now = app.now;
+    let Some(interview) = app.interview.as_mut() else {
+        return;
+    };
+    // The scale of the competency being rated: levels beyond it are refused.
+    let levels = interview
+        .rating
+        .and_then(|r| interview.session.ratings.get(r))
+        .and_then(|r| r.competency.split_once('/'))
+        .and_then(|(f, _)| app.library.framework(f))
+        .map_or(0, |f| f.levels.len());
+    let view = interview_mode::View {
+        height,
+        len,
+        levels,
+    };
+    match interview.act(action, now, view) {
+        Reply::Nothing => {}
+        Reply::Say(status) => app.status = status,
+        Reply::Export => app.effects.push(Effect::ExportScorecard),
+    }
+    save_interview(app);
+}
+

@@ -9,10 +9,11 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::tui::app::App;
 use crate::tui::document::{Tone, minutes_seconds};
 use crate::tui::interview_doc;
-use crate::tui::interview_mode::{Interview, Setup, clocks};
+use crate::tui::interview_mode::Interview;
 use crate::tui::layout::inner;
-use crate::tui::rehearsal_mode::{self, Pace};
-use crate::tui::theme::Theme;
+use crate::tui::question_view;
+use crate::tui::setup_mode::Setup;
+use crate::tui::theme::{Pace, Theme, pace};
 use crate::tui::wrap::{truncate, width};
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, theme: &Theme) {
@@ -29,9 +30,9 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
     };
     let title = truncate(&title, usize::from(body.width.saturating_sub(2)));
     frame.render_widget(super::pane_block(title, true, theme), body);
-    let (on_question, total) = clocks(interview, app.now);
+    let (on_question, total) = interview.clocks(app.now);
     let budget = session.minutes * 60;
-    let pace = session.pace();
+    let plan_pace = session.pace();
     let mut timers = vec![
         Span::styled(
             format!("⏱ {}", minutes_seconds(on_question)),
@@ -40,12 +41,12 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
         Span::raw(" · "),
         Span::styled(
             format!("{} of {}", minutes_seconds(total), minutes_seconds(budget)),
-            theme.pace(rehearsal_mode::pace(total, budget)),
+            theme.pace(pace(total, budget)),
         ),
     ];
-    if let Some(each) = pace.minutes_each() {
+    if let Some(each) = plan_pace.minutes_each() {
         timers.push(Span::styled(
-            format!(" · {} left, ~{each} min each", pace.questions_left),
+            format!(" · {} left, ~{each} min each", plan_pace.questions_left),
             theme.tone(Tone::Hint),
         ));
     }
@@ -54,15 +55,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
         ..inside
     };
     frame.render_widget(Paragraph::new(Line::from(timers)), top);
-    let typing = interview.input.is_some();
-    let text_area = Rect {
-        y: inside.y.saturating_add(2).min(inside.bottom()),
-        height: inside
-            .height
-            .saturating_sub(2)
-            .saturating_sub(u16::from(typing)),
-        ..inside
-    };
+    let card = question_view::live_interview(app, interview, body);
+    let text_area = card.area;
     let text_width = usize::from(text_area.width);
     match interview.rating {
         Some(selected) => {
@@ -94,11 +88,10 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
             frame.render_widget(Paragraph::new(levels), levels_area);
         }
         None => {
-            let doc = interview_doc::live(&app.library, session, interview.current, text_width);
             let scroll = interview
                 .scroll
-                .min(doc.len().saturating_sub(usize::from(text_area.height)));
-            let lines = super::doc_lines(&doc, scroll, text_area, theme);
+                .min(card.doc.len().saturating_sub(usize::from(text_area.height)));
+            let lines = super::doc_lines(&card.doc, scroll, text_area, theme);
             frame.render_widget(Paragraph::new(lines), text_area);
         }
     }

@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Padding};
 
-use super::app::{App, Pane, Screen};
+use super::app::{App, Overlay, Pane, Screen};
 use super::document::DocLine;
 use super::layout::{self, Arrangement};
 use super::theme::Theme;
@@ -33,38 +33,35 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         chrome::banner(frame, banner, app.problems, theme);
     }
     // The interview, a rehearsal and the progress view take the tab bar's row too.
-    let whole = match areas.tabs {
-        Some(tabs) => Rect {
-            y: tabs.y,
-            height: areas.body.height + tabs.height,
-            ..areas.body
-        },
-        None => areas.body,
-    };
+    let whole = layout::full_body(&areas);
     if let Some(interview) = app.interview.as_ref().filter(|i| i.live) {
         interview::render(frame, whole, app, interview, theme);
     } else if let Some(rehearsal) = &app.rehearsal {
         rehearsal::render(frame, whole, app, rehearsal, theme);
-    } else if let Some(scroll) = app.progress {
-        progress::render(frame, whole, app, scroll, theme);
     } else {
         if let Some(tabs) = areas.tabs {
             chrome::tabs(frame, tabs, app.focus, theme);
         }
         screen(frame, app, &areas, theme);
     }
-    if let Some(form) = &app.setup {
-        interview::setup(frame, area, app, form, theme);
-    }
-    if let Some(search) = &app.search {
-        search::render(frame, layout::search_area(area), app, search, theme);
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Progress(progress)) => {
+            progress::render(frame, whole, app, progress.scroll, theme)
+        }
+        Some(Overlay::Setup(form)) => interview::setup(frame, area, app, form, theme),
+        Some(Overlay::Search(search)) => {
+            search::render(frame, layout::search_area(area), app, search, theme)
+        }
+        // The help goes over the footer too.
+        Some(Overlay::Help(_)) => {}
     }
     match &app.status {
         Some(status) => chrome::status(frame, areas.footer, status, theme),
         None => chrome::footer(frame, areas.footer, app.mode(), theme),
     }
-    if let Some(scroll) = app.help {
-        help::render(frame, layout::help_area(area), scroll, theme);
+    if let Some(Overlay::Help(help)) = &app.overlay {
+        help::render(frame, layout::help_area(area), help.scroll, theme);
     }
 }
 

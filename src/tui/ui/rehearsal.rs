@@ -8,10 +8,11 @@ use ratatui::widgets::Paragraph;
 
 use crate::practice::schedule::Grade;
 use crate::tui::app::App;
-use crate::tui::document::{self, QuestionParts, Tone, minutes_seconds};
+use crate::tui::document::{Tone, minutes_seconds};
 use crate::tui::layout::inner;
-use crate::tui::rehearsal_mode::{Rehearsal, pace};
-use crate::tui::theme::Theme;
+use crate::tui::question_view;
+use crate::tui::rehearsal_mode::Rehearsal;
+use crate::tui::theme::{Theme, pace};
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App, rehearsal: &Rehearsal, theme: &Theme) {
     let total = rehearsal.queue.len();
@@ -24,22 +25,6 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, rehearsal: &Rehearsal, t
         summary(frame, inside, app, rehearsal, theme);
         return;
     }
-    let Some(id) = rehearsal.current() else {
-        return;
-    };
-    let (Some(question), Some(competency)) = (
-        app.library.question(id),
-        id.rsplit_once('/')
-            .and_then(|(c, _)| app.library.competency(c)),
-    ) else {
-        return;
-    };
-    let Some(framework) = id
-        .split_once('/')
-        .and_then(|(f, _)| app.library.framework(f))
-    else {
-        return;
-    };
     let seconds = rehearsal.seconds(app.now);
     let target = app.answer_seconds;
     let mut timer = vec![
@@ -64,20 +49,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, rehearsal: &Rehearsal, t
             theme.tone(Tone::Hint),
         ));
     }
-    let note = app.note(id);
-    let parts = QuestionParts {
-        framework,
-        competency,
-        question,
-        level: question.level.unwrap_or(1),
-        note: note.as_deref(),
-    };
-    let doc = document::rehearsal_card(&parts, rehearsal.revealed(), usize::from(inside.width));
-    let text_area = Rect {
-        y: inside.y.saturating_add(2).min(inside.bottom()),
-        height: inside.height.saturating_sub(2),
-        ..inside
-    };
+    let card = question_view::rehearsal_card(app, rehearsal, body);
+    let (doc, text_area) = (card.doc, card.area);
     let scroll = rehearsal
         .scroll
         .min(doc.len().saturating_sub(usize::from(text_area.height)));

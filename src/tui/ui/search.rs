@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::search::SearchResult;
-use crate::tui::app::{App, SearchState};
+use crate::tui::app::App;
 use crate::tui::document::Tone;
 use crate::tui::layout::{inner, list_offset};
-use crate::tui::search_mode::RESULT_ROWS;
+use crate::tui::search_mode::{RESULT_ROWS, SearchState};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{truncate, width};
 
