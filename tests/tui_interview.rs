@@ -8,7 +8,8 @@ use cuecard::search::{SearchIndex, Searcher};
 use cuecard::tui::action::Action::*;
 use cuecard::tui::app::Pane;
 use cuecard::tui::keymap::Mode;
-use cuecard::tui::search_mode::{RESULT_LIMIT, receive};
+use cuecard::tui::search_mode::RESULT_LIMIT;
+use cuecard::tui::update::search_results as receive;
 
 mod support;
 use support::Fixture;
@@ -25,7 +26,7 @@ impl Fixture {
         self.type_line("Jane Doe");
         self.run(&[FocusNext]);
         self.type_line("Support lead");
-        self.run(&[FocusNext, SearchBackspace, SearchBackspace]);
+        self.run(&[FocusNext, Backspace, Backspace]);
         self.type_line("30");
         self.run(&[Open]);
         assert_eq!(self.app.mode(), Mode::Interview);
@@ -151,8 +152,8 @@ fn the_plan_is_edited_from_the_browser_and_by_search_during_the_interview() {
     let mut searcher = Searcher::new(Arc::new(SearchIndex::build(&f.app.library)));
     f.run(&[OpenSearch]);
     for c in "q:breach".chars() {
-        f.run(&[SearchType(c)]);
-        let search = f.app.search.as_ref().unwrap();
+        f.run(&[Type(c)]);
+        let search = f.app.search().unwrap();
         let (generation, input) = (search.generation, search.input.clone());
         receive(
             &mut f.app,
@@ -182,7 +183,7 @@ fn the_set_up_form_refuses_an_empty_name_and_a_bad_budget() {
     f.run(&[Open]);
     assert!(f.app.status.as_ref().unwrap().text.contains("whole number"));
     f.run(&[Back]);
-    assert!(f.app.setup.is_none() && f.app.interview.is_none());
+    assert!(f.app.setup().is_none() && f.app.interview.is_none());
 }
 
 #[test]
@@ -190,7 +191,7 @@ fn quitting_mid_interview_saves_the_time_so_far() {
     let mut f = fixture();
     f.start_interview();
     f.wait(95);
-    f.run(&[Quit]);
+    f.run(&[QuitNow]);
     assert!(f.app.quit);
     assert_eq!(f.on_disk().elapsed, 95);
 }
@@ -211,13 +212,13 @@ fn a_saved_session_resumes_at_its_first_question_not_asked() {
     let mut f = fixture();
     f.start_interview();
     f.wait(60);
-    f.run(&[TickKeyPoint(1), NextQuestion, Quit]);
+    f.run(&[TickKeyPoint(1), NextQuestion, QuitNow]);
     assert!(f.app.quit);
     let id = f.session().id.clone();
     let (session, target) = f.stores.sessions.load(&id).unwrap();
     let mut again = fixture();
     again.stores = f.stores.clone();
-    cuecard::tui::interview_mode::begin(&mut again.app, session, Some(target));
+    cuecard::tui::commands::begin_interview(&mut again.app, session, Some(target));
     again.persist();
     let interview = again.app.interview.as_ref().unwrap();
     assert_eq!(interview.current, 1);
@@ -237,7 +238,7 @@ fn quitting_while_typing_a_note_keeps_the_line() {
     f.start_interview();
     f.run(&[OpenNote]);
     f.type_line("Strong on process");
-    f.run(&[Quit]);
+    f.run(&[QuitNow]);
     assert!(f.app.quit);
     let saved = f.on_disk();
     assert_eq!(saved.questions[0].notes[0].text, "Strong on process");

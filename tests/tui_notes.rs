@@ -7,7 +7,6 @@ use std::path::Path;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use cuecard::tui::action::Action::*;
 use cuecard::tui::app::Screen;
-use cuecard::tui::notes_mode;
 use cuecard::tui::question_view::QuestionView;
 use ratatui::layout::Rect;
 
@@ -274,11 +273,7 @@ fn notes_debug_output_never_holds_their_text() {
     f.open_question_of("Customer Interaction");
     f.run(&[OpenNote]);
     f.type_text("secret salary figure");
-    let debug = format!(
-        "{:?} {:?}",
-        f.app.editor,
-        notes_mode::unsaved_requests(&f.app)
-    );
+    let debug = format!("{:?} {:?}", f.app.editor, f.app.unsaved_requests());
     assert!(!debug.contains("secret"), "{debug}");
 }
 

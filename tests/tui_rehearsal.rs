@@ -134,9 +134,9 @@ fn progress_opens_scrolls_closes_and_starts_a_rehearsal() {
     f.run(&[ToggleProgress]);
     assert_eq!(f.app.mode(), Mode::Progress);
     f.run(&[Down, Down, Up]);
-    assert_eq!(f.app.progress, Some(1));
+    assert_eq!(f.app.progress_scroll(), Some(1));
     f.run(&[Back]);
-    assert_eq!(f.app.progress, None);
+    assert_eq!(f.app.progress_scroll(), None);
     f.run(&[ToggleProgress, StartRehearsal]);
     assert_eq!(f.app.mode(), Mode::Rehearsal);
 }

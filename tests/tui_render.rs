@@ -104,12 +104,12 @@ fn snapshot_search_80x24() {
     use cuecard::search::{SearchIndex, Searcher};
     let mut app = after(80, 24, &[OpenSearch]);
     for c in "escalat".chars() {
-        update(&mut app, SearchType(c));
+        update(&mut app, Type(c));
     }
     let mut searcher = Searcher::new(std::sync::Arc::new(SearchIndex::build(&app.library)));
     let results = searcher.search("escalat", 50);
-    let generation = app.search.as_ref().unwrap().generation;
-    cuecard::tui::search_mode::receive(&mut app, generation, results);
+    let generation = app.search().unwrap().generation;
+    cuecard::tui::update::search_results(&mut app, generation, results);
     insta::assert_snapshot!(screen(&app));
 }
 
@@ -138,10 +138,10 @@ fn the_problems_banner_names_the_count_and_the_command() {
 #[test]
 fn every_size_renders_without_panic_on_every_screen() {
     let screens: [&[Action]; 12] = [
-        &[OpenSearch, SearchType('x')],
-        &[OpenInterview, SearchType('J')],
-        &[OpenInterview, SearchType('J'), Open, TickKeyPoint(1)],
-        &[OpenInterview, SearchType('J'), Open, Rate],
+        &[OpenSearch, Type('x')],
+        &[OpenInterview, Type('J')],
+        &[OpenInterview, Type('J'), Open, TickKeyPoint(1)],
+        &[OpenInterview, Type('J'), Open, Rate],
         &[StartRehearsal],
         &[StartRehearsal, Reveal, Down],
         &[ToggleProgress, Down],
@@ -267,13 +267,13 @@ fn interviewing(width: u16, height: u16, actions: &[Action]) -> App {
         minutes: 30,
     };
     let session = cuecard::interview::InterviewSession::new(&app.library, &plan, app.now).unwrap();
-    cuecard::tui::interview_mode::begin(&mut app, session, None);
+    cuecard::tui::commands::begin_interview(&mut app, session, None);
     app.now += chrono::Duration::seconds(240);
     for action in [TickKeyPoint(1), TickKeyPoint(3), OpenNote] {
         update(&mut app, action);
     }
     for c in "Calm, concrete".chars() {
-        update(&mut app, SearchType(c));
+        update(&mut app, Type(c));
     }
     update(&mut app, Open);
     for action in actions {
@@ -305,14 +305,14 @@ fn snapshot_interview_ratings_80x24() {
 fn snapshot_interview_setup_60x20() {
     let mut app = after(60, 20, &[SelectLevel(2), OpenInterview]);
     for c in "Max Roe".chars() {
-        update(&mut app, SearchType(c));
+        update(&mut app, Type(c));
     }
     insta::assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn interview_screens_render_at_every_size() {
-    let setup = after(120, 40, &[OpenInterview, SearchType('M')]);
+    let setup = after(120, 40, &[OpenInterview, Type('M')]);
     let screens = [&[][..], &[Rate][..], &[OpenNote][..]]
         .into_iter()
         .map(|actions| interviewing(120, 40, actions))

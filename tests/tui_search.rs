@@ -7,7 +7,8 @@ use cuecard::content::{ContentSource, load};
 use cuecard::search::{SearchIndex, Searcher};
 use cuecard::tui::action::Action::{self, *};
 use cuecard::tui::app::{App, Pane, Screen, Size};
-use cuecard::tui::search_mode::{RESULT_LIMIT, receive};
+use cuecard::tui::search_mode::RESULT_LIMIT;
+use cuecard::tui::update::search_results as receive;
 use cuecard::tui::update::update;
 
 fn setup(width: u16, height: u16) -> (App, Searcher) {
@@ -20,13 +21,13 @@ fn setup(width: u16, height: u16) -> (App, Searcher) {
 /// Types `text` one character at a time, answering each keystroke as the worker would.
 fn type_query(app: &mut App, searcher: &mut Searcher, text: &str) {
     for c in text.chars() {
-        update(app, SearchType(c));
+        update(app, Type(c));
         answer(app, searcher);
     }
 }
 
 fn answer(app: &mut App, searcher: &mut Searcher) {
-    let search = app.search.as_ref().unwrap();
+    let search = app.search().unwrap();
     let (generation, input) = (search.generation, search.input.clone());
     receive(app, generation, searcher.search(&input, RESULT_LIMIT));
 }
@@ -53,7 +54,7 @@ fn esc_returns_to_exactly_where_the_user_was() {
         "browsing results changes nothing underneath"
     );
     run(&mut app, &[Back]);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(
         (
             app.selected,
@@ -79,11 +80,11 @@ fn enter_on_a_question_selects_it_in_the_browser() {
     let (mut app, mut searcher) = setup(120, 40);
     run(&mut app, &[OpenSearch]);
     type_query(&mut app, &mut searcher, "q:difficult customer");
-    let search = app.search.as_ref().unwrap();
+    let search = app.search().unwrap();
     assert!(!search.searching());
     assert!(!search.results.is_empty());
     run(&mut app, &[Open]);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(app.screen, Screen::Browse);
     assert_eq!(app.focus, Pane::Questions);
     assert_eq!(app.current().unwrap().1.name, "Customer Interaction");
@@ -119,7 +120,7 @@ fn enter_on_a_behavior_selects_its_level_in_the_behaviors_pane() {
     let (mut app, mut searcher) = setup(80, 24);
     run(&mut app, &[OpenSearch]);
     type_query(&mut app, &mut searcher, "b:leading part service levels");
-    let first = &app.search.as_ref().unwrap().results[0];
+    let first = &app.search().unwrap().results[0];
     assert_eq!(first.level, Some(4));
     run(&mut app, &[Open]);
     assert_eq!(app.focus, Pane::Behaviors);
@@ -133,45 +134,45 @@ fn picking_moves_within_the_results_and_editing_restarts_at_the_top() {
     let (mut app, mut searcher) = setup(80, 24);
     run(&mut app, &[OpenSearch]);
     type_query(&mut app, &mut searcher, "policy");
-    let len = app.search.as_ref().unwrap().results.len();
+    let len = app.search().unwrap().results.len();
     assert!(len > 5);
     run(&mut app, &[Down, Down, Up]);
-    assert_eq!(app.search.as_ref().unwrap().selected, 1);
+    assert_eq!(app.search().unwrap().selected, 1);
     run(
         &mut app,
         &[PageDown, PageDown, PageDown, PageDown, PageDown, PageDown],
     );
-    assert!(app.search.as_ref().unwrap().selected < len);
-    run(&mut app, &[SearchBackspace]);
-    assert_eq!(app.search.as_ref().unwrap().selected, 0);
-    assert_eq!(app.search.as_ref().unwrap().input, "polic");
-    assert!(app.search.as_ref().unwrap().searching());
-    run(&mut app, &[SearchClear]);
-    let search = app.search.as_ref().unwrap();
+    assert!(app.search().unwrap().selected < len);
+    run(&mut app, &[Backspace]);
+    assert_eq!(app.search().unwrap().selected, 0);
+    assert_eq!(app.search().unwrap().input, "polic");
+    assert!(app.search().unwrap().searching());
+    run(&mut app, &[ClearLine]);
+    let search = app.search().unwrap();
     assert!(search.input.is_empty() && search.results.is_empty() && !search.searching());
     // Enter with no results stays in search.
     run(&mut app, &[Open]);
-    assert!(app.search.is_some());
+    assert!(app.search().is_some());
 }
 
 #[test]
 fn stale_results_are_dropped() {
     let (mut app, mut searcher) = setup(80, 24);
-    run(&mut app, &[OpenSearch, SearchType('p'), SearchType('o')]);
+    run(&mut app, &[OpenSearch, Type('p'), Type('o')]);
     let latest = searcher.search("po", RESULT_LIMIT);
     receive(&mut app, 2, latest.clone());
     let older = searcher.search("p", RESULT_LIMIT);
     receive(&mut app, 1, older);
-    assert_eq!(app.search.as_ref().unwrap().results, latest);
-    assert!(!app.search.as_ref().unwrap().searching());
+    assert_eq!(app.search().unwrap().results, latest);
+    assert!(!app.search().unwrap().searching());
 }
 
 #[test]
 fn slash_opens_search_from_an_open_question_and_keys_type_into_it() {
     let (mut app, _) = setup(80, 24);
     run(&mut app, &[Open, Open, OpenSearch]);
-    assert!(app.search.is_some());
-    run(&mut app, &[SearchType('q'), Quit]);
+    assert!(app.search().is_some());
+    run(&mut app, &[Type('q'), QuitNow]);
     assert!(app.quit, "Ctrl-C still quits from search");
 }
 
@@ -180,13 +181,10 @@ fn pasting_into_search_types_the_text_without_line_breaks() {
     let (mut app, _) = setup(80, 24);
     run(&mut app, &[OpenSearch]);
     cuecard::tui::update::paste(&mut app, "escal\nation\x1b");
-    assert_eq!(app.search.as_ref().unwrap().input, "escalation");
+    assert_eq!(app.search().unwrap().input, "escalation");
     let long = "x".repeat(5000);
     cuecard::tui::update::paste(&mut app, &long);
-    assert_eq!(
-        app.search.as_ref().unwrap().input.len(),
-        "escalation".len() + 1000
-    );
+    assert_eq!(app.search().unwrap().input.len(), "escalation".len() + 1000);
     // Outside a text field, a paste does nothing.
     run(&mut app, &[Back]);
     let before = app.selected;

@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{App, ListRow, Pane, Screen};
+use super::commands;
 use super::document;
 use super::effect::Effect;
 use super::layout::{self, Areas, QUESTION_ROWS, inner, list_offset};
 use super::motion::{clamp_scroll, moved, scrolled};
-use super::commands;
 
 pub(super) fn screen_rect(app: &App) -> Rect {
     Rect::new(0, 0, app.size.width, app.size.height)

@@ -341,10 +341,7 @@ pub fn help() -> Vec<DocLine> {
         }
         lines.push(blank());
     }
-    lines.push(line(
-        HELP_FILTERS,
-        Tone::Heading,
-    ));
+    lines.push(line(HELP_FILTERS, Tone::Heading));
     lines.push(line(
         "  #tag     entries whose question or competency has the tag",
         Tone::Body,

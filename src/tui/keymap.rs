@@ -163,7 +163,9 @@ impl Binding {
         };
         match event.code {
             KeyCode::Char(c @ '1'..='9')
-                if !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                if !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
                 let digit = c as u8 - b'0';
                 (digit <= last).then(|| make(digit))
@@ -280,7 +282,7 @@ pub const NOTE: Table = table! { "Writing a note (other keys edit the text)";
 
 pub const REHEARSAL: Table = table! { "Rehearsal";
     show "Space"   [ch(' ')]               => Do(Reveal),          "reveal the answer";
-    show "1-4"     []                      => Digits(4, Grade),    "grade: Again, Hard, Good, Easy";
+    show "1-4"     []                      => Digits(4, Grade),    "grade";
     hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
     hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
     hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "scroll to the top";

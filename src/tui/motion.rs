@@ -53,7 +53,11 @@ mod tests {
         assert_eq!(scrolled(scroll, Action::Up, 10, 25), 14);
         assert_eq!(scrolled(3, Action::PageDown, 10, 25), 13);
         assert_eq!(scrolled(3, Action::Bottom, 10, 25), 15);
-        assert_eq!(scrolled(3, Action::Down, 10, 5), 0, "a text that fits never scrolls");
+        assert_eq!(
+            scrolled(3, Action::Down, 10, 5),
+            0,
+            "a text that fits never scrolls"
+        );
     }
 
     #[test]
@@ -61,10 +65,18 @@ mod tests {
         assert_eq!(moved(0, Action::Up, 5, 3), 0);
         assert_eq!(moved(2, Action::Down, 5, 3), 2);
         assert_eq!(moved(0, Action::PageDown, 5, 30), 5);
-        assert_eq!(moved(0, Action::PageDown, 0, 30), 1, "a page is at least a row");
+        assert_eq!(
+            moved(0, Action::PageDown, 0, 30),
+            1,
+            "a page is at least a row"
+        );
         assert_eq!(moved(9, Action::Top, 5, 30), 0);
         assert_eq!(moved(9, Action::Bottom, 5, 30), 29);
-        assert_eq!(moved(40, Action::Up, 5, 30), 28, "an index past the end comes back in");
+        assert_eq!(
+            moved(40, Action::Up, 5, 30),
+            28,
+            "an index past the end comes back in"
+        );
         assert_eq!(moved(0, Action::Down, 5, 0), 0);
     }
 }

@@ -34,7 +34,11 @@ impl fmt::Debug for NoteEditor {
 }
 
 impl NoteEditor {
-    pub fn new(question_id: &str, text: &str, target: crate::store::notes::NoteTarget) -> NoteEditor {
+    pub fn new(
+        question_id: &str,
+        text: &str,
+        target: crate::store::notes::NoteTarget,
+    ) -> NoteEditor {
         let mut textarea = TextArea::new(text.lines().map(str::to_string).collect());
         textarea.set_wrap_mode(WrapMode::Word);
         textarea.set_cursor_line_style(ratatui::style::Style::default());

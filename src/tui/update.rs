@@ -426,4 +426,3 @@ fn interview(app: &mut App, action: Action) {
     }
     save_interview(app);
 }
-

@@ -64,7 +64,7 @@ impl Fixture {
     /// at a time.
     pub fn type_line(&mut self, text: &str) {
         for c in text.chars() {
-            self.run(&[Action::SearchType(c)]);
+            self.run(&[Action::Type(c)]);
         }
     }
 }

@@ -47,6 +47,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     match &app.overlay {
         None => {}
         Some(Overlay::Progress(progress)) => {
+            frame.render_widget(ratatui::widgets::Clear, whole);
             progress::render(frame, whole, app, progress.scroll, theme)
         }
         Some(Overlay::Setup(form)) => interview::setup(frame, area, app, form, theme),
