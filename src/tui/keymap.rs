@@ -186,7 +186,7 @@ pub struct Table {
     pub bindings: &'static [Binding],
 }
 
-/// `footer! label [keys] => bound, "description";`, one line per binding. `show` puts it in the
+/// `show|hide label [keys] => bound, "description";`, one line per binding. `show` puts it in the
 /// footer, `hide` only in the help.
 macro_rules! table {
     ($title:literal; $($footer:ident $label:literal [$($key:expr),*] => $bound:expr, $what:literal;)*) => {

@@ -9,6 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use cuecard::content::{ContentSource, load};
 use cuecard::tui::action::Action;
 use cuecard::tui::app::{App, Size};
+use cuecard::tui::keymap::parse_keys;
 use cuecard::tui::persist::{self, Stores};
 use cuecard::tui::update::update;
 use tempfile::TempDir;
@@ -66,6 +67,32 @@ impl Fixture {
         for c in text.chars() {
             self.run(&[Action::Type(c)]);
         }
+    }
+}
+
+impl Fixture {
+    /// Keys as a user presses them, in the notation of `keymap::parse_keys` (`"jj<Enter>n"`):
+    /// each goes through the keymap of the mode on screen, then `update`, then the file work it
+    /// asked for, as the event loop does.
+    pub fn keys(&mut self, keys: &str) {
+        for event in parse_keys(keys).unwrap() {
+            press(&mut self.app, event);
+            self.persist();
+        }
+    }
+}
+
+/// Keys through the real keymap and `update`, with no file work (see [`Fixture::keys`]).
+pub fn keys(app: &mut App, keys: &str) {
+    for event in parse_keys(keys).unwrap() {
+        press(app, event);
+    }
+}
+
+fn press(app: &mut App, event: crossterm::event::KeyEvent) {
+    let event = crossterm::event::Event::Key(event);
+    if let Some(action) = cuecard::tui::action_for_event(app.mode(), &event) {
+        update(app, action);
     }
 }
 
