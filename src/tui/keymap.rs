@@ -427,12 +427,13 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
 }
 
 /// The footer's hints for `mode`: `(keys, what they do)`, the way to the help first so that it
-/// survives in the narrowest footer.
-pub fn footer_hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
+/// survives in the narrowest footer. While an interview is under way, `q` does not quit, so the
+/// footer does not offer it.
+pub fn footer_hints(mode: Mode, interview: bool) -> Vec<(&'static str, &'static str)> {
     let mut hints: Vec<&Binding> = tables(mode)
         .iter()
         .flat_map(|table| table.bindings)
-        .filter(|b| b.footer)
+        .filter(|b| b.footer && !(interview && b.is(Quit)))
         .collect();
     hints.sort_by_key(|b| !b.is(ToggleHelp));
     hints.iter().map(|b| (b.label, b.description)).collect()
@@ -609,6 +610,17 @@ mod tests {
             };
             assert_eq!(action_for(mode, &q), expected, "{mode:?}");
         }
+    }
+
+    #[test]
+    fn the_footer_offers_q_only_when_no_interview_is_under_way() {
+        let offers_q = |interview| {
+            footer_hints(Mode::Help, interview)
+                .iter()
+                .any(|(keys, _)| *keys == "q")
+        };
+        assert!(offers_q(false));
+        assert!(!offers_q(true));
     }
 
     #[test]

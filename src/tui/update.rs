@@ -42,9 +42,8 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit if app.interview.is_some() => {
-            app.status = Status::info(
-                "An interview is under way: Ctrl-C quits (saving it first), i goes back to it.",
-            );
+            app.status =
+                Status::info("Interview under way: Ctrl-C quits (saves first), i returns.");
         }
         Action::Quit | Action::QuitNow => super::autosave::request_quit(app),
         Action::ToggleHelp if app.help_scroll().is_some() => app.overlay = None,

@@ -52,11 +52,11 @@ pub fn status(frame: &mut Frame, area: Rect, status: &Status, theme: &Theme) {
 }
 
 /// The keys that matter in `mode`, as many as fit.
-pub fn footer(frame: &mut Frame, area: Rect, mode: Mode, theme: &Theme) {
+pub fn footer(frame: &mut Frame, area: Rect, mode: Mode, interview: bool, theme: &Theme) {
     let mut spans = Vec::new();
     let mut used = 0;
     let max = usize::from(area.width);
-    for (keys, what) in footer_hints(mode) {
+    for (keys, what) in footer_hints(mode, interview) {
         let hint_width = width(keys) + 1 + width(what) + 2;
         if used + hint_width > max {
             break;

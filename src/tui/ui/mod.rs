@@ -59,7 +59,13 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     }
     match &app.status {
         Some(status) => chrome::status(frame, areas.footer, status, theme),
-        None => chrome::footer(frame, areas.footer, app.mode(), theme),
+        None => chrome::footer(
+            frame,
+            areas.footer,
+            app.mode(),
+            app.interview.is_some(),
+            theme,
+        ),
     }
     if let Some(Overlay::Help(help)) = &app.overlay {
         help::render(frame, layout::help_area(area), help.scroll, theme);
