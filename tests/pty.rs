@@ -437,6 +437,39 @@ fn sigkill_mid_typing_leaves_the_old_or_the_new_note_never_a_torn_one() {
 }
 
 #[test]
+fn steady_typing_without_a_pause_is_on_disk_within_about_a_second_when_killed() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let mut session = Session::start(100, 30, &[("CUECARD_DATA_DIR", data_dir)]);
+    session.wait_for("Customer Interaction");
+    session.press("\r");
+    session.press("\r");
+    session.press("n");
+    session.wait_for("Note ·");
+    session.press("\x1b[B\x1b[F");
+    // One key every 0.3 s for 4.5 s: the half-second pause never comes.
+    let typed = "abcdefghijklmno";
+    for c in typed.chars() {
+        session.writer.write_all(c.to_string().as_bytes()).unwrap();
+        session.writer.flush().unwrap();
+        thread::sleep(Duration::from_millis(300));
+    }
+    kill(&session, "-KILL");
+    let _ = session.wait_exit();
+    let note = fs::read_to_string(first_note(data.path())).unwrap_or_default();
+    // At most about a second of typing (four keys at this rhythm, one more for a slow machine)
+    // may be missing.
+    let kept = (0..=typed.len())
+        .rev()
+        .find(|n| note.contains(&typed[..*n]))
+        .unwrap_or(0);
+    assert!(
+        kept >= typed.len() - 5,
+        "only {kept} keys of {typed:?} saved: {note:?}"
+    );
+}
+
+#[test]
 fn rehearse_a_card_grade_it_and_the_schedule_file_records_it() {
     let data = TempDir::new().unwrap();
     let data_dir = data.path().to_str().unwrap();

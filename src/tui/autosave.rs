@@ -1,6 +1,7 @@
-//! When the loop saves: half a second after the last change to the open note, again every two
-//! seconds while saving fails, and from the signal thread when the loop is stuck. The clock is
-//! passed in, so the timing is tested without waiting.
+//! When the loop saves: half a second after the last change to the open note, or one second after
+//! the first change not saved yet when the typing never pauses that long; again every two seconds
+//! while saving fails; and from the signal thread when the loop is stuck. The clock is passed in,
+//! so the timing is tested without waiting.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -11,6 +12,8 @@ use super::effect::{Effect, SaveRequest};
 
 /// How long after the last keystroke a note is saved.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
+/// The longest a change waits for its save while the typing goes on without a pause.
+pub const AUTOSAVE_MAX_DELAY: Duration = Duration::from_secs(1);
 /// How long after a failed save it is tried again.
 pub const RETRY_DELAY: Duration = Duration::from_secs(2);
 
@@ -19,6 +22,8 @@ pub const RETRY_DELAY: Duration = Duration::from_secs(2);
 pub struct Autosave {
     /// The editor's change count when last seen, and when it was seen to change.
     seen: Option<(String, u64, Instant)>,
+    /// When the open note was first seen changed since its last save was asked for.
+    dirty_since: Option<Instant>,
     failed_at: Option<Instant>,
 }
 
@@ -27,6 +32,7 @@ impl Autosave {
     pub fn observe(&mut self, app: &App, now: Instant) {
         let Some(editor) = &app.editor else {
             self.seen = None;
+            self.dirty_since = None;
             return;
         };
         let changed = !matches!(&self.seen, Some((id, changes, _))
@@ -34,6 +40,27 @@ impl Autosave {
         if changed {
             self.seen = Some((editor.question_id.clone(), editor.changes, now));
         }
+        if !editor.dirty() {
+            self.dirty_since = None;
+        } else if self.dirty_since.is_none() {
+            self.dirty_since = Some(now);
+        }
+    }
+
+    /// When the open note's save falls due, if it has changes not saved: after a pause in the
+    /// typing, or after the longest wait however steady the typing.
+    fn editor_due(&self, app: &App) -> Option<Instant> {
+        let (Some((_, _, last_change)), Some(editor)) = (&self.seen, &app.editor) else {
+            return None;
+        };
+        if !editor.dirty() {
+            return None;
+        }
+        let after_pause = *last_change + AUTOSAVE_DELAY;
+        Some(match self.dirty_since {
+            Some(first) => after_pause.min(first + AUTOSAVE_MAX_DELAY),
+            None => after_pause,
+        })
     }
 
     /// Asks for the saves that are due at `now`.
@@ -44,13 +71,16 @@ impl Autosave {
         if !retry_ready {
             return;
         }
-        let idle = self
-            .seen
-            .as_ref()
-            .is_none_or(|(_, _, at)| now.duration_since(*at) >= AUTOSAVE_DELAY);
-        let editor_due = idle && app.editor.as_ref().is_some_and(|e| e.dirty());
+        let editor_due = match self.editor_due(app) {
+            Some(due) => now >= due,
+            // Changed before the loop first looked (or never seen): save now.
+            None => self.seen.is_none() && app.editor.as_ref().is_some_and(|e| e.dirty()),
+        };
         let interview_due = app.interview.as_ref().is_some_and(|i| i.dirty);
         if editor_due || !app.unsaved.is_empty() || !app.graded.is_empty() || interview_due {
+            if editor_due {
+                self.dirty_since = None;
+            }
             save_all(app);
         }
     }
@@ -66,9 +96,8 @@ impl Autosave {
 
     /// How long the loop may wait for input before a save falls due.
     pub fn wait(&self, app: &App, now: Instant, longest: Duration) -> Duration {
-        let due = match (&self.seen, &app.editor) {
-            (Some((_, _, at)), Some(editor)) if editor.dirty() => *at + AUTOSAVE_DELAY,
-            _ => return longest,
+        let Some(due) = self.editor_due(app) else {
+            return longest;
         };
         let due = self.failed_at.map_or(due, |at| due.max(at + RETRY_DELAY));
         due.saturating_duration_since(now).min(longest)
@@ -186,6 +215,38 @@ mod tests {
             autosave.wait(&app, typing + AUTOSAVE_DELAY, Duration::from_secs(1)),
             Duration::from_secs(1)
         );
+    }
+
+    #[test]
+    fn steady_typing_is_saved_at_least_once_a_second() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = persist::Stores::new(dir.path());
+        let mut app = editing_app(&store);
+        let mut autosave = Autosave::default();
+        let start = Instant::now();
+        let mut saves = Vec::new();
+        // A key every 0.3 s for 12 s, never the half-second pause; the loop wakes every 0.1 s
+        // (it wakes at least as often as `wait` says, and that is never over a second).
+        for tick in 0..120u64 {
+            let now = start + Duration::from_millis(100 * tick);
+            if tick % 3 == 0 {
+                type_key(&mut app);
+            }
+            autosave.observe(&app, now);
+            if app.has_unsaved() {
+                assert!(autosave.wait(&app, now, Duration::from_secs(5)) <= AUTOSAVE_MAX_DELAY);
+            }
+            autosave.request_due(&mut app, now);
+            if !app.effects.is_empty() {
+                saves.push(100 * tick);
+            }
+            persist::run(&mut app, &store, "s");
+        }
+        assert!(saves.len() >= 10, "saved at {saves:?} ms");
+        // A key typed at t is on disk by t + 1 s (+ the 0.1 s tick), whatever the rhythm.
+        let gaps = saves.windows(2).map(|w| w[1] - w[0]);
+        assert!(gaps.clone().all(|gap| gap <= 1400), "saved at {saves:?} ms");
+        assert!(saves[0] <= 1000, "the first save waited {} ms", saves[0]);
     }
 
     #[test]
