@@ -175,7 +175,7 @@ fn browse(loaded: Loaded, data_dir: Option<&Path>, start: Start) -> ExitCode {
     match cuecard::tui::run(loaded, &options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("cuecard: terminal error: {e}");
+            eprintln!("cuecard: {e}");
             ExitCode::FAILURE
         }
     }

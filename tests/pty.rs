@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -18,10 +19,25 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Everything the program wrote, for checks on raw escape sequences.
     output: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    writer: Writer,
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    /// Set when the terminal is closed: the output reader lets go of it.
+    closed: Arc<AtomicBool>,
     _home: TempDir,
+}
+
+/// The terminal's input, until the terminal is closed.
+struct Writer(Option<Box<dyn Write + Send>>);
+
+impl Write for Writer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.as_mut().expect("terminal open").write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.as_mut().expect("terminal open").flush()
+    }
 }
 
 impl Session {
@@ -30,6 +46,17 @@ impl Session {
     }
 
     fn start_with_args(cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Session {
+        Session::spawn(cols, rows, env, env!("CARGO_BIN_EXE_cuecard"), args)
+    }
+
+    /// The terminal window closes: its side of the pseudo-terminal goes away.
+    fn close_terminal(&mut self) {
+        self.closed.store(true, Ordering::SeqCst);
+        self.writer.0 = None;
+        self.master = None;
+    }
+
+    fn spawn(cols: u16, rows: u16, env: &[(&str, &str)], program: &str, args: &[&str]) -> Session {
         let home = TempDir::new().unwrap();
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -39,7 +66,7 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_cuecard"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.cwd(home.path());
         command.env("HOME", home.path());
@@ -57,25 +84,47 @@ impl Session {
             0,
         )));
         let output = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let (p, o) = (Arc::clone(&parser), Arc::clone(&output));
+        // The output is read from a descriptor of our own, polled, so that closing the terminal
+        // (dropping every descriptor of its side) also ends the reading.
+        let closed = Arc::new(AtomicBool::new(false));
+        let fd = pair.master.as_raw_fd().expect("a unix pty");
+        let reader = nix::unistd::dup(fd).unwrap();
+        // SAFETY: `reader` is a new descriptor that only this `File` owns.
+        let mut reader = unsafe { <fs::File as std::os::fd::FromRawFd>::from_raw_fd(reader) };
+        let (p, o, stop) = (
+            Arc::clone(&parser),
+            Arc::clone(&output),
+            Arc::clone(&closed),
+        );
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            while !stop.load(Ordering::SeqCst) {
+                let mut poll = libc::pollfd {
+                    fd: std::os::fd::AsRawFd::as_raw_fd(&reader),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid `pollfd`, a 50 ms timeout.
+                if unsafe { libc::poll(&mut poll, 1, 50) } <= 0 {
+                    continue;
                 }
-                p.lock().unwrap().process(&buf[..n]);
-                o.lock().unwrap().extend_from_slice(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        p.lock().unwrap().process(&buf[..n]);
+                        o.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                }
             }
         });
-        let writer = pair.master.take_writer().unwrap();
+        let writer = Writer(Some(pair.master.take_writer().unwrap()));
         Session {
             parser,
             output,
             writer,
             child,
-            master: pair.master,
+            master: Some(pair.master),
+            closed,
             _home: home,
         }
     }
@@ -129,7 +178,12 @@ impl Session {
             vt100::MouseProtocolMode::None,
             "mouse still reported"
         );
-        let termios = self.master.get_termios().expect("termios of the pty");
+        let termios = self
+            .master
+            .as_ref()
+            .unwrap()
+            .get_termios()
+            .expect("termios of the pty");
         assert!(
             termios.local_flags.contains(LocalFlags::ICANON),
             "raw mode still on"
@@ -467,6 +521,147 @@ fn steady_typing_without_a_pause_is_on_disk_within_about_a_second_when_killed() 
         kept >= typed.len() - 5,
         "only {kept} keys of {typed:?} saved: {note:?}"
     );
+}
+
+/// The saved session of a data directory, as text.
+fn session_file(data: &std::path::Path) -> String {
+    let dir = data.join("sessions");
+    let file = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "toml"))
+        .unwrap();
+    fs::read_to_string(file).unwrap()
+}
+
+/// Waits for the process to end by itself within `limit`; its exit status.
+fn exits_within(session: &mut Session, limit: Duration) -> Option<portable_pty::ExitStatus> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if let Some(status) = session.child.try_wait().unwrap() {
+            return Some(status);
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    None
+}
+
+#[test]
+fn closing_the_terminal_mid_note_keeps_the_half_typed_line_and_the_time() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let args = [
+        "interview",
+        "--candidate",
+        "Ada Lovelace",
+        "--minutes",
+        "30",
+    ];
+    let mut session = Session::start_with_args(60, 20, &[("CUECARD_DATA_DIR", data_dir)], &args);
+    session.wait_for("Ada Lovelace");
+    thread::sleep(Duration::from_millis(1100));
+    session.press("n");
+    session.press("calm, named the refund ru");
+    session.wait_for("refund ru");
+    session.close_terminal();
+    let status = exits_within(&mut session, Duration::from_secs(3));
+    assert!(
+        status.is_some(),
+        "cuecard kept running without its terminal"
+    );
+    let saved = session_file(data.path());
+    assert!(saved.contains("calm, named the refund ru"), "{saved}");
+    assert!(
+        !saved.contains("elapsed = 0\n"),
+        "the time was lost: {saved}"
+    );
+}
+
+#[test]
+fn without_a_controlling_terminal_a_closed_terminal_still_ends_cuecard_and_saves() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let cuecard = env!("CARGO_BIN_EXE_cuecard");
+    // `setsid` leaves cuecard without a controlling terminal: no SIGHUP comes when it closes.
+    let args = ["-w", cuecard, "interview", "--candidate", "Grace Hopper"];
+    let mut session = Session::spawn(60, 20, &[("CUECARD_DATA_DIR", data_dir)], "setsid", &args);
+    session.wait_for("Grace Hopper");
+    session.press("n");
+    session.press("asked about the outage");
+    session.wait_for("the outage");
+    session.close_terminal();
+    // `setsid` itself has the terminal and ends with it; cuecard, its child, must end on its own
+    // within a second or so, having saved.
+    let marker = format!("CUECARD_DATA_DIR={data_dir}");
+    let start = Instant::now();
+    while running_with(&marker) && start.elapsed() < Duration::from_secs(3) {
+        thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        !running_with(&marker),
+        "cuecard kept running without its terminal"
+    );
+    let saved = session_file(data.path());
+    assert!(saved.contains("asked about the outage"), "{saved}");
+}
+
+/// Whether a process with `variable` (`NAME=value`) in its environment is running.
+fn running_with(variable: &str) -> bool {
+    let Ok(processes) = fs::read_dir("/proc") else {
+        return false;
+    };
+    processes.filter_map(Result::ok).any(|p| {
+        let alive =
+            fs::read_to_string(p.path().join("stat")).is_ok_and(|stat| !stat.contains(") Z "));
+        alive
+            && fs::read(p.path().join("environ"))
+                .is_ok_and(|env| env.split(|b| *b == 0).any(|v| v == variable.as_bytes()))
+    })
+}
+
+#[test]
+fn sigterm_while_saves_fail_writes_a_recovery_file_and_says_where() {
+    let home = TempDir::new().unwrap();
+    let data = home.path().join("data");
+    fs::create_dir(&data).unwrap();
+    // Sessions cannot be written: a file stands where their directory goes.
+    fs::write(data.join("sessions"), "in the way").unwrap();
+    let tmp = home.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    let env = [
+        ("CUECARD_DATA_DIR", data.to_str().unwrap()),
+        ("TMPDIR", tmp.to_str().unwrap()),
+    ];
+    let args = ["interview", "--candidate", "Ada Lovelace"];
+    let mut session = Session::start_with_args(80, 24, &env, &args);
+    session.wait_for("Ada Lovelace");
+    session.press("n");
+    session.press("the only copy of this line");
+    session.wait_for("this line");
+    kill(&session, "-TERM");
+    let status = session.wait_exit();
+    assert!(!status.success(), "exit 0 although the work was not saved");
+    session.assert_restored();
+    let recovery: Vec<_> = fs::read_dir(&tmp)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(recovery.len(), 1, "{recovery:?}");
+    let text = fs::read_to_string(&recovery[0]).unwrap();
+    assert!(text.contains("the only copy of this line"), "{text}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&recovery[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let output = String::from_utf8_lossy(&session.output.lock().unwrap()).into_owned();
+    let name = recovery[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(output.contains(&name), "the path is not said: {output:?}");
 }
 
 #[test]

@@ -3,12 +3,11 @@
 //! while saving fails; and from the signal thread when the loop is stuck. The clock is passed in,
 //! so the timing is tested without waiting.
 
-use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::app::{App, Status};
 use super::commands::{keep_typed_line, save_interview};
-use super::effect::{Effect, SaveRequest};
+use super::effect::Effect;
 
 /// How long after the last keystroke a note is saved.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
@@ -143,20 +142,6 @@ pub fn request_quit(app: &mut App) {
     }
     save_all(app);
     app.quitting = true;
-}
-
-/// The texts not on disk yet, shared with the signal thread: if the loop is stuck when a SIGTERM
-/// or SIGHUP comes (crossterm#793), the signal thread saves them before the process exits. Whoever
-/// saves holds the lock, so a text is never saved twice from two places.
-#[derive(Debug, Clone, Default)]
-pub struct Unsaved(Arc<Mutex<Vec<SaveRequest>>>);
-
-impl Unsaved {
-    pub fn lock(&self) -> MutexGuard<'_, Vec<SaveRequest>> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub mod persist;
 pub mod progress_mode;
 pub mod question_view;
 pub mod rehearsal_mode;
+pub mod rescue;
 pub mod search_mode;
 pub mod setup_mode;
 pub mod status;
@@ -30,7 +31,7 @@ pub mod update;
 pub mod worker;
 pub mod wrap;
 
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -41,14 +42,14 @@ use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use chrono::{NaiveDate, Utc};
 
 use crate::content::Loaded;
-use crate::store::notes::NoteStore;
 use crate::store::settings::Settings;
 use action::Action;
 use app::{App, Size};
-use autosave::{Autosave, Unsaved};
+use autosave::Autosave;
 use effect::Effect;
 use keymap::Mode;
 use persist::Stores;
+use rescue::{Pending, Shared};
 use theme::Theme;
 
 /// How long the loop waits for input before checking for a termination signal.
@@ -107,10 +108,18 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let theme = Theme::from_env();
     let data_dir = options.data_dir.as_path();
     let stores = Stores::new(data_dir);
-    let unsaved = Unsaved::default();
+    let unsaved = Shared::default();
     let stop = Arc::new(AtomicBool::new(false));
-    let signals = watch_signals(Arc::clone(&stop), stores.notes.clone(), unsaved.clone())?;
-    let (mut terminal, _guard) = terminal::init()?;
+    let hung_up = Arc::new(AtomicBool::new(false));
+    let signals = watch_signals(
+        Arc::clone(&stop),
+        Arc::clone(&hung_up),
+        stores.clone(),
+        data_dir.to_path_buf(),
+        unsaved.clone(),
+    )?;
+    let (mut terminal, guard) = terminal::init()?;
+    watch_terminal(Arc::clone(&hung_up));
     let area = terminal.size()?;
     let size = Size {
         width: area.width,
@@ -133,11 +142,28 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let mut shared = unsaved.lock();
     commands::keep_typed_line(&mut app);
     autosave::save_all(&mut app);
-    persist::run(&mut app, &stores, &persist::stamp_now());
-    *shared = app.unsaved_requests();
+    let stamp = persist::stamp_now();
+    persist::run(&mut app, &stores, &stamp);
+    // What still cannot be saved (a full disk, a quit that chose to leave it) goes to a recovery
+    // file rather than nowhere.
+    let failed = if app.has_unsaved() {
+        Pending::of(&app).save(&stores, &stamp, app.now)
+    } else {
+        Vec::new()
+    };
+    *shared = Pending::default();
     drop(shared);
     signals.close();
-    looped
+    drop(guard);
+    if let Some(message) = rescue::recovery_message(&failed, data_dir) {
+        return Err(io::Error::other(message));
+    }
+    if hung_up.load(Ordering::SeqCst) {
+        return Err(io::Error::other(
+            "the terminal went away; what you wrote was saved",
+        ));
+    }
+    looped.map_err(|e| io::Error::new(e.kind(), format!("terminal error: {e}")))
 }
 
 /// Draws, reads input, updates and saves until the user quits or `stop` is set.
@@ -145,7 +171,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stores: &Stores,
-    unsaved: &Unsaved,
+    unsaved: &Shared,
     stop: &AtomicBool,
     theme: &Theme,
 ) -> io::Result<()> {
@@ -191,7 +217,7 @@ fn event_loop(
         let outside = {
             let mut shared = unsaved.lock();
             let outside = persist::run(app, stores, &persist::stamp_now());
-            *shared = app.unsaved_requests();
+            *shared = Pending::of(app);
             outside
         };
         autosave.after_saves(app, tried, now);
@@ -253,11 +279,15 @@ fn start_practice(app: &mut App, stores: &Stores, data_dir: &Path) {
 
 /// On SIGTERM or SIGHUP (a closed terminal window), asks the loop to stop. When the terminal has
 /// gone away, crossterm can stay stuck reading it and the loop never looks again (crossterm#793):
-/// then the process leaves from here, restoring what it can, rather than spinning on forever.
+/// then the process leaves from here, saving what the loop had not saved (a half-typed interview
+/// line and the interview's time included), writing what cannot be saved to a recovery file, and
+/// restoring what it can, rather than spinning on forever.
 fn watch_signals(
     stop: Arc<AtomicBool>,
-    store: NoteStore,
-    unsaved: Unsaved,
+    hung_up: Arc<AtomicBool>,
+    stores: Stores,
+    data_dir: PathBuf,
+    unsaved: Shared,
 ) -> io::Result<signal_hook::iterator::Handle> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
@@ -267,13 +297,67 @@ fn watch_signals(
             stop.store(true, Ordering::SeqCst);
             std::thread::sleep(STOP_GRACE);
             // Still here: the loop is stuck. Save what it had not saved, then leave.
-            let stamp = persist::stamp_now();
-            for request in unsaved.lock().drain(..) {
-                let _ = store.save(&request.target, &request.text, &stamp);
-            }
+            let message = rescue::save_or_recover(&unsaved, &stores, &data_dir);
             terminal::restore();
-            std::process::exit(0);
+            let failed = message.is_some();
+            if let Some(message) = message {
+                // The terminal may be gone: a failed write to it must not stop the exit.
+                let _ = writeln!(io::stderr(), "cuecard: {message}");
+            }
+            let hung_up = hung_up.load(Ordering::SeqCst);
+            std::process::exit(if failed || hung_up { 1 } else { 0 });
         }
     });
     Ok(handle)
+}
+
+/// How often the terminal is checked for having gone away.
+const HANGUP_TICK: Duration = Duration::from_millis(200);
+
+/// Watches the terminal: when it goes away (its window closed, the tmux server killed, a process
+/// started with `setsid` whose pane died), no SIGHUP may come, and reading it may spin forever; this
+/// raises SIGHUP in this process, so the signal thread saves and leaves within a second.
+fn watch_terminal(hung_up: Arc<AtomicBool>) {
+    #[cfg(unix)]
+    std::thread::spawn(move || {
+        let Some(fd) = terminal_fd() else {
+            return;
+        };
+        loop {
+            std::thread::sleep(HANGUP_TICK);
+            if terminal_gone(fd) {
+                hung_up.store(true, Ordering::SeqCst);
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGHUP);
+                return;
+            }
+        }
+    });
+    #[cfg(not(unix))]
+    let _ = hung_up;
+}
+
+/// The terminal crossterm reads: standard input when it is one, else `/dev/tty` (kept open).
+#[cfg(unix)]
+fn terminal_fd() -> Option<std::os::fd::RawFd> {
+    use std::io::IsTerminal;
+    use std::os::fd::IntoRawFd;
+    if io::stdin().is_terminal() {
+        return Some(0);
+    }
+    std::fs::File::open("/dev/tty")
+        .ok()
+        .map(IntoRawFd::into_raw_fd)
+}
+
+/// Whether the terminal behind `fd` has hung up.
+#[cfg(unix)]
+fn terminal_gone(fd: std::os::fd::RawFd) -> bool {
+    let mut poll = libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid `pollfd` for the one entry given, and a zero timeout.
+    let ready = unsafe { libc::poll(&mut poll, 1, 0) };
+    ready > 0 && poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
