@@ -165,6 +165,13 @@ fn a_note_changed_on_disk_meanwhile_is_kept_and_the_typed_text_goes_beside_it() 
         .note_path()
         .with_file_name("difficult-customer.conflict-20261123-0900.md");
     assert!(file_text(&copy).contains("mine and more"), "{copy:?}");
+    // The open question shows what was typed, not the text first loaded, and where it went.
+    let id = f.app.current_question().unwrap().id.clone();
+    assert!(f.app.note(&id).unwrap().contains("mine and more"));
+    let view = QuestionView::new(&f.app, Rect::new(0, 0, 100, 40), false);
+    let text: String = view.doc.iter().map(|l| l.text.as_str()).collect();
+    assert!(text.contains("mine and more"), "{text}");
+    assert!(text.contains("conflict-20261123-0900"), "{text}");
 }
 
 #[test]

@@ -78,6 +78,9 @@ pub struct App {
     pub notes_version: u64,
     /// The note being edited, when the editor is open.
     pub editor: Option<NoteEditor>,
+    /// The conflict copy (its file name) each note's text went to, when the note changed on disk
+    /// while the user wrote.
+    pub conflicts: BTreeMap<String, String>,
     /// Notes whose editor was closed before they could be saved: kept here and retried.
     pub unsaved: BTreeMap<String, PendingNote>,
     /// Start new behavioral notes from the STAR outline.
@@ -158,6 +161,7 @@ impl App {
             notes_version: 0,
             editor: None,
             unsaved: BTreeMap::new(),
+            conflicts: BTreeMap::new(),
             star_outline: true,
             status: None,
             quitting: false,

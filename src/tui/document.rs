@@ -131,6 +131,8 @@ pub struct QuestionParts<'a> {
     pub level: usize,
     /// The user's note, shown below the question.
     pub note: Option<&'a str>,
+    /// The conflict copy the user's text went to, when the note changed on disk meanwhile.
+    pub conflict: Option<&'a str>,
 }
 
 /// The open question: the main column, and (when `behaviors_inline`) the behaviors of its level
@@ -147,6 +149,7 @@ pub fn question(
         question,
         level,
         note,
+        conflict,
     } = *parts;
     let mut lines = Vec::new();
     question_heading(&mut lines, framework, competency, question, width);
@@ -174,6 +177,14 @@ pub fn question(
     }
     if let Some(note) = note.filter(|n| practice::has_content(n)) {
         note_section(&mut lines, question, note, revealed, width);
+    }
+    if let Some(copy) = conflict {
+        let text = format!(
+            "The note changed on disk while you wrote: your text above is kept in {}, beside it.",
+            crate::text::inert(copy)
+        );
+        paragraph(&mut lines, &text, width, 2, Tone::Hint);
+        lines.push(blank());
     }
     if behaviors_inline {
         lines.extend(level_behaviors(framework, competency, level, width));

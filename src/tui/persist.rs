@@ -178,6 +178,9 @@ fn note_saved(app: &mut App, request: SaveRequest, result: Result<Saved, StoreEr
                 "The note changed on disk; both kept: yours is in {}",
                 crate::text::inert(&name)
             ));
+            // The question shows what the user typed, and where it went.
+            app.set_note(id, request.text);
+            app.conflicts.insert(id.to_string(), name);
         }
     }
 }

@@ -68,6 +68,7 @@ impl QuestionView {
                         question,
                         level: question.level.unwrap_or(app.level),
                         note: note.as_deref(),
+                        conflict: app.conflicts.get(&question.id).map(String::as_str),
                     },
                     revealed,
                     anchors.is_none() && editor.is_none(),
@@ -121,6 +122,7 @@ pub fn rehearsal_card(app: &App, rehearsal: &Rehearsal, body: Rect) -> Card {
                 question,
                 level: question.level.unwrap_or(1),
                 note: note.as_deref(),
+                conflict: app.conflicts.get(id).map(String::as_str),
             };
             Some(document::rehearsal_card(
                 &parts,
