@@ -279,6 +279,17 @@ impl App {
         }
     }
 
+    /// Whether a running clock is on screen (the live interview's timers, a rehearsal's answer
+    /// timer), so the screen changes every second.
+    pub fn clock_on_screen(&self) -> bool {
+        let interview = self.interview.as_ref().is_some_and(|i| i.live);
+        let rehearsal = self
+            .rehearsal
+            .as_ref()
+            .is_some_and(|r| !r.done() && !r.revealed());
+        interview || rehearsal
+    }
+
     /// The search overlay, when it is open.
     pub fn search(&self) -> Option<&SearchState> {
         match &self.overlay {

@@ -19,6 +19,7 @@ pub mod notes_mode;
 pub mod persist;
 pub mod progress_mode;
 pub mod question_view;
+pub mod redraw;
 pub mod rehearsal_mode;
 pub mod rescue;
 pub mod search_mode;
@@ -49,7 +50,8 @@ use autosave::Autosave;
 use effect::Effect;
 use keymap::Mode;
 use persist::Stores;
-use rescue::{Pending, Shared};
+use redraw::Redraw;
+use rescue::{Pending, Shared, Snapshot};
 use theme::Theme;
 
 /// How long the loop waits for input before checking for a termination signal.
@@ -181,9 +183,15 @@ fn event_loop(
     searcher.set_notes(app.notes.clone());
     let mut notes_sent = app.notes_version;
     let mut autosave = Autosave::default();
+    let mut redraw = Redraw::default();
+    let mut snapshot = Snapshot::default();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         app.now = Utc::now();
-        terminal.draw(|frame| ui::view(app, frame, theme))?;
+        redraw.refresh_note_summary(app, Instant::now());
+        if redraw.due(app) {
+            terminal.draw(|frame| ui::view(app, frame, theme))?;
+            redraw.drawn(app);
+        }
         // The pseudo-terminal tests check that a panic restores the terminal; debug builds only.
         #[cfg(debug_assertions)]
         if std::env::var_os("CUECARD_TEST_PANIC").is_some() {
@@ -192,8 +200,11 @@ fn event_loop(
         // While a search runs, look for its results often.
         let waiting = app.search().is_some_and(|s| s.searching());
         let longest = if waiting { RESULTS_TICK } else { TICK };
-        if event::poll(autosave.wait(app, Instant::now(), longest))? {
+        let now = Instant::now();
+        let wait = redraw.wait(app, now, autosave.wait(app, now, longest));
+        if event::poll(wait)? {
             app.now = Utc::now();
+            redraw.changed();
             // Handle everything already waiting before drawing again, so a burst of input (a
             // resize storm, a held key, fast typing) costs one frame.
             loop {
@@ -214,10 +225,13 @@ fn event_loop(
         autosave.observe(app, now);
         autosave.request_due(app, now);
         let tried = !app.effects.is_empty();
+        if tried {
+            redraw.changed();
+        }
         let outside = {
             let mut shared = unsaved.lock();
             let outside = persist::run(app, stores, &persist::stamp_now());
-            *shared = Pending::of(app);
+            snapshot.refresh(&mut shared, app, tried, now);
             outside
         };
         autosave.after_saves(app, tried, now);
@@ -240,6 +254,7 @@ fn event_loop(
         }
         while let Ok((generation, results)) = searcher.results.try_recv() {
             update::search_results(app, generation, results);
+            redraw.changed();
         }
     }
     Ok(())

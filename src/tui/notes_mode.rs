@@ -21,6 +21,9 @@ pub struct NoteEditor {
     pub changes: u64,
     /// The change count of the text on disk.
     pub saved_changes: u64,
+    /// The note's figures for the title (words, speaking time, key points covered), and the
+    /// change count they were worked out at: the loop refreshes them (see `redraw`).
+    pub summary: Option<(u64, String)>,
 }
 
 impl fmt::Debug for NoteEditor {
@@ -49,6 +52,7 @@ impl NoteEditor {
             target,
             changes: 0,
             saved_changes: 0,
+            summary: None,
         }
     }
 
@@ -61,6 +65,24 @@ impl NoteEditor {
         let mut text = lines.join("\n");
         text.push('\n');
         text
+    }
+
+    /// Whether the title's figures are those of the text as it is.
+    pub fn summary_is_current(&self) -> bool {
+        self.summary
+            .as_ref()
+            .is_some_and(|(changes, _)| *changes == self.changes)
+    }
+
+    /// Works the title's figures out for the text as it is.
+    pub fn summarise(&mut self, question: &crate::content::Question) {
+        let summary = super::document::note_summary(question, &self.text());
+        self.summary = Some((self.changes, summary));
+    }
+
+    /// The text's length in bytes, give or take its line breaks.
+    pub fn approximate_len(&self) -> usize {
+        self.textarea.lines().iter().map(String::len).sum()
     }
 
     /// Whether the text changed since it was last saved.

@@ -88,6 +88,46 @@ impl Pending {
     }
 }
 
+/// How often the shared copy of the pending work takes in the open note's text while it changes:
+/// copying a long note at every keystroke would make typing cost grow with its length.
+const SNAPSHOT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The loop's memory of when it last copied the pending work for the watching threads.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// The editor's change count and the number of notes waiting, as last copied.
+    copied: Option<(Option<u64>, usize)>,
+    at: Option<std::time::Instant>,
+}
+
+impl Snapshot {
+    /// Copies the pending work into `shared`: the interview every time (it is small), the note
+    /// texts when they changed, at once after saves, at most every [`SNAPSHOT_EVERY`] while a
+    /// note is being typed (a later tick catches up).
+    pub fn refresh(
+        &mut self,
+        shared: &mut Pending,
+        app: &App,
+        saved: bool,
+        now: std::time::Instant,
+    ) {
+        shared.interview = app.interview.clone();
+        let key = (app.editor.as_ref().map(|e| e.changes), app.unsaved.len());
+        if !saved && self.copied == Some(key) {
+            return;
+        }
+        let recent = self
+            .at
+            .is_some_and(|at| now.duration_since(at) < SNAPSHOT_EVERY);
+        if !saved && recent {
+            return;
+        }
+        shared.notes = app.unsaved_requests();
+        self.copied = Some(key);
+        self.at = Some(now);
+    }
+}
+
 /// The pending work, shared between the loop and the watching threads. Whoever saves holds the
 /// lock, so a text is never saved twice from two places.
 #[derive(Debug, Clone, Default)]

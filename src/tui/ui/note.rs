@@ -18,9 +18,14 @@ pub fn render(
     editor: &NoteEditor,
     theme: &Theme,
 ) {
-    let text = editor.text();
     let state = if editor.dirty() { "editing" } else { "saved" };
-    let title = format!(" Note · {state} · {} ", note_summary(question, &text));
+    // The figures the loop keeps up to date (a long note's lag a moment behind the typing); worked
+    // out here only when there are none yet.
+    let summary = match &editor.summary {
+        Some((_, summary)) => summary.clone(),
+        None => note_summary(question, &editor.text()),
+    };
+    let title = format!(" Note · {state} · {summary} ");
     let title = truncate(&title, usize::from(area.width.saturating_sub(2)));
     let block = super::pane_block(title, true, theme);
     frame.render_widget(block, area);
