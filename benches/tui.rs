@@ -95,5 +95,54 @@ fn long_note(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, first_frame, redraw, long_note);
+/// One keystroke in a long note as the loop handles it: the key, the title's figures when due,
+/// the copy kept for the signal thread, and the frame. Measured at 1 MB and 8 MB (the largest note
+/// cuecard opens): what grows with the note's length is the editor widget's own work (see README).
+fn keystroke_in_long_note(c: &mut Criterion) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use cuecard::tui::redraw::Redraw;
+    use cuecard::tui::rescue::{Pending, Snapshot};
+    use std::time::Instant;
+    for megabytes in [1usize, 8] {
+        let loaded = load(&[ContentSource::Bundled]);
+        let size = Size {
+            width: 120,
+            height: 40,
+        };
+        let mut app = App::new(loaded.library, 0, size);
+        let data = tempfile::TempDir::new().unwrap();
+        let stores = Stores::new(data.path());
+        for action in [Action::Open, Action::Open, Action::OpenNote] {
+            update(&mut app, action);
+        }
+        persist::run(&mut app, &stores, "bench");
+        let sentence = "I escalated the refund to the billing team and called the customer back.\n";
+        paste(&mut app, &sentence.repeat(megabytes * 14_000));
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let mut redraw = Redraw::default();
+        let mut snapshot = Snapshot::default();
+        let mut shared = Pending::default();
+        let key = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        c.bench_function(&format!("keystroke in a {megabytes} MB note (key, loop, frame)"), |b| {
+            b.iter(|| {
+                update(&mut app, Action::Edit(key));
+                let now = Instant::now();
+                redraw.refresh_note_summary(&mut app, now);
+                snapshot.refresh(&mut shared, &app, false, now);
+                terminal
+                    .draw(|frame| view(&app, frame, &THEME))
+                    .unwrap()
+                    .area
+            });
+        });
+    }
+}
+
+criterion_group!(
+    benches,
+    first_frame,
+    redraw,
+    long_note,
+    keystroke_in_long_note
+);
 criterion_main!(benches);
