@@ -123,18 +123,21 @@ fn keystroke_in_long_note(c: &mut Criterion) {
         let mut snapshot = Snapshot::default();
         let mut shared = Pending::default();
         let key = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
-        c.bench_function(&format!("keystroke in a {megabytes} MB note (key, loop, frame)"), |b| {
-            b.iter(|| {
-                update(&mut app, Action::Edit(key));
-                let now = Instant::now();
-                redraw.refresh_note_summary(&mut app, now);
-                snapshot.refresh(&mut shared, &app, false, now);
-                terminal
-                    .draw(|frame| view(&app, frame, &THEME))
-                    .unwrap()
-                    .area
-            });
-        });
+        c.bench_function(
+            &format!("keystroke in a {megabytes} MB note (key, loop, frame)"),
+            |b| {
+                b.iter(|| {
+                    update(&mut app, Action::Edit(key));
+                    let now = Instant::now();
+                    redraw.refresh_note_summary(&mut app, now);
+                    snapshot.refresh(&mut shared, &app, false, now);
+                    terminal
+                        .draw(|frame| view(&app, frame, &THEME))
+                        .unwrap()
+                        .area
+                });
+            },
+        );
     }
 }
 

@@ -47,6 +47,14 @@ pub struct NoteLine {
     pub text: String,
 }
 
+impl fmt::Debug for NoteLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NoteLine")
+            .field("minute", &self.minute)
+            .finish_non_exhaustive()
+    }
+}
+
 /// A planned question and what happened when it was asked.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedQuestion {
@@ -63,6 +71,9 @@ pub struct PlannedQuestion {
     pub follow_ups: Vec<usize>,
     #[serde(default)]
     pub notes: Vec<NoteLine>,
+    /// A quick note begun and set aside (Esc), reopened by the next `n` on this question.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub draft: String,
 }
 
 impl PlannedQuestion {
@@ -73,17 +84,22 @@ impl PlannedQuestion {
             key_points: Vec::new(),
             follow_ups: Vec::new(),
             notes: Vec::new(),
+            draft: String::new(),
         }
     }
 
-    /// Whether the question was asked: time spent on it, something ticked or noted.
+    /// Whether the question was asked: something ticked or noted, or a few seconds spent on it
+    /// with the clock running (paging past it is not asking it).
     pub fn asked(&self) -> bool {
-        self.seconds > 0
+        self.seconds >= ASKED_AFTER_SECONDS
             || !self.key_points.is_empty()
             || !self.follow_ups.is_empty()
             || !self.notes.is_empty()
     }
 }
+
+/// Seconds on a question, clock running, after which it counts as asked.
+pub const ASKED_AFTER_SECONDS: u64 = 10;
 
 /// A competency's rating on its framework's scale.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,6 +131,12 @@ pub struct InterviewSession {
     /// Seconds the interview has run (the live view's clock).
     #[serde(default)]
     pub elapsed: u64,
+    /// When the interviewer ended it: its clock stops for good.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<DateTime<Utc>>,
+    /// The index of the question on screen, to come back to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<usize>,
     pub questions: Vec<PlannedQuestion>,
     pub ratings: Vec<Rating>,
     #[serde(default)]
@@ -208,6 +230,8 @@ impl InterviewSession {
             created: now,
             started: None,
             elapsed: 0,
+            ended: None,
+            current: None,
             questions,
             ratings: competencies
                 .into_iter()
@@ -238,6 +262,37 @@ impl InterviewSession {
             });
         }
         true
+    }
+
+    /// Puts the question right after question `index` (adding it to the plan, or moving it there
+    /// when it is planned and not asked yet); returns where it is now.
+    pub fn insert_question_after(&mut self, index: usize, question_id: &str) -> usize {
+        let at = (index + 1).min(self.questions.len());
+        match self.questions.iter().position(|q| q.id == question_id) {
+            Some(i) if self.questions[i].asked() || i == index => i,
+            Some(i) => {
+                let question = self.questions.remove(i);
+                let at = if i < at { at - 1 } else { at };
+                self.questions.insert(at, question);
+                at
+            }
+            None => {
+                self.add_question(question_id);
+                let question = self.questions.pop().expect("just added");
+                self.questions.insert(at, question);
+                at
+            }
+        }
+    }
+
+    /// Takes question `index` out of the plan when nothing was done with it yet; whether it did.
+    pub fn remove_unasked(&mut self, index: usize) -> bool {
+        if self.questions.get(index).is_some_and(|q| !q.asked()) {
+            self.questions.remove(index);
+            true
+        } else {
+            false
+        }
     }
 
     /// Adds the question, or removes it when it is in the plan and was not asked yet.
@@ -280,6 +335,33 @@ impl InterviewSession {
                     text: text.to_string(),
                 });
             }
+        }
+    }
+
+    /// Replaces the text of note line `line` of question `index` (an empty text leaves it).
+    pub fn edit_note(&mut self, index: usize, line: usize, text: &str) {
+        let text = text.trim();
+        if let Some(note) = self
+            .questions
+            .get_mut(index)
+            .and_then(|q| q.notes.get_mut(line))
+            && !text.is_empty()
+        {
+            note.text = text.to_string();
+        }
+    }
+
+    /// Takes note line `line` out of question `index`, returning it (to be put back on undo).
+    pub fn delete_note(&mut self, index: usize, line: usize) -> Option<NoteLine> {
+        let notes = &mut self.questions.get_mut(index)?.notes;
+        (line < notes.len()).then(|| notes.remove(line))
+    }
+
+    /// Puts a deleted note line back where it was (or last, when the notes changed since).
+    pub fn restore_note(&mut self, index: usize, line: usize, note: NoteLine) {
+        if let Some(question) = self.questions.get_mut(index) {
+            let at = line.min(question.notes.len());
+            question.notes.insert(at, note);
         }
     }
 
@@ -335,7 +417,12 @@ pub struct Pace {
 impl Pace {
     /// Minutes available for each question left, if any is.
     pub fn minutes_each(&self) -> Option<u64> {
-        (self.questions_left > 0).then(|| self.seconds_left / 60 / self.questions_left as u64)
+        self.seconds_each().map(|s| s / 60)
+    }
+
+    /// Seconds available for each question left, if any is.
+    pub fn seconds_each(&self) -> Option<u64> {
+        (self.questions_left > 0).then(|| self.seconds_left / self.questions_left as u64)
     }
 }
 
@@ -390,6 +477,44 @@ mod tests {
     }
 
     #[test]
+    fn a_question_found_mid_interview_goes_right_after_the_current_one() {
+        let library = load(&[ContentSource::Bundled]).library;
+        let mut session =
+            InterviewSession::new(&library, &plan(&["customer-interaction"], 3), now()).unwrap();
+        let extra = "service-capabilities/data-privacy/breach-response";
+        assert_eq!(session.insert_question_after(0, extra), 1);
+        assert_eq!(session.questions[1].id, extra);
+        let last = session.questions.last().unwrap().id.clone();
+        // Planned and not asked: moved up after the current one.
+        assert_eq!(session.insert_question_after(0, &last), 1);
+        assert_eq!(session.questions[1].id, last);
+        assert!(session.remove_unasked(1));
+        session.tick(1, 0, false);
+        assert!(!session.remove_unasked(1), "acted on: it stays");
+    }
+
+    #[test]
+    fn note_lines_are_edited_deleted_and_put_back() {
+        let library = load(&[ContentSource::Bundled]).library;
+        let mut session =
+            InterviewSession::new(&library, &plan(&["customer-interaction"], 3), now()).unwrap();
+        session.note(0, "first");
+        session.note(0, "second");
+        session.edit_note(0, 0, " the first, corrected ");
+        session.edit_note(0, 1, "   ");
+        assert_eq!(session.questions[0].notes[0].text, "the first, corrected");
+        assert_eq!(
+            session.questions[0].notes[1].text, "second",
+            "kept when emptied"
+        );
+        let gone = session.delete_note(0, 0).unwrap();
+        assert_eq!(session.questions[0].notes.len(), 1);
+        assert!(session.delete_note(0, 5).is_none());
+        session.restore_note(0, 0, gone);
+        assert_eq!(session.questions[0].notes[0].text, "the first, corrected");
+    }
+
+    #[test]
     fn plan_editing_ticking_noting_and_time() {
         let library = load(&[ContentSource::Bundled]).library;
         let mut session =
@@ -410,6 +535,12 @@ mod tests {
         assert_eq!(session.questions[last - 1].id, extra);
         assert_eq!(session.move_question(0, true), 0);
         session.spend(0, 150, now());
+        session.spend(1, 9, now());
+        assert!(!session.questions[1].asked(), "paged past, not asked");
+        session.spend(1, 1, now());
+        assert!(session.questions[1].asked(), "ten seconds on it: asked");
+        session.questions[1].seconds = 0;
+        session.elapsed -= 10;
         session.note(0, "Calm, clear steps");
         session.tick(0, 2, false);
         session.tick(0, 0, false);

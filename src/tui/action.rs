@@ -52,6 +52,8 @@ pub enum Action {
     Backspace,
     /// Clear the line being edited.
     ClearLine,
+    /// Move the cursor or delete in the line being edited.
+    Line(LineEdit),
     /// Open the selected question's note in the editor beside it.
     OpenNote,
     /// Edit the selected question's note in `$VISUAL` or `$EDITOR`.
@@ -84,6 +86,20 @@ pub enum Action {
     Export,
     /// Write the interview's summary.
     Summary,
+    /// Start (or resume) the interview's clock.
+    StartClock,
+    /// End the interview (after a confirmation): its clock stops for good.
+    EndInterview,
+    /// Ask for follow-up ticks: the next letter ticks one.
+    FollowUps,
+    /// Edit the selected line (an interview note).
+    EditLine,
+    /// Delete the selected line (an interview note).
+    DeleteLine,
+    /// Undo the last delete.
+    Undo,
+    /// Take the current question out of the plan (when nothing was done with it yet).
+    Unplan,
     /// Cycle the recommendation: strong no, no, yes, strong yes.
     Recommend,
     /// The terminal changed size.
@@ -94,4 +110,21 @@ pub enum Action {
     ScrollUp { column: u16, row: u16 },
     /// The mouse wheel turned down over a cell.
     ScrollDown { column: u16, row: u16 },
+}
+
+/// Cursor movement and deletion in a line being typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEdit {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Delete from the cursor to the end.
+    DeleteToEnd,
 }

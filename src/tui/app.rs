@@ -262,10 +262,16 @@ impl App {
             return Mode::Note;
         }
         if let Some(interview) = self.interview.as_ref().filter(|i| i.live) {
-            return match (&interview.input, interview.rating) {
-                (Some(_), _) => Mode::Typing,
-                (None, Some(_)) => Mode::Rating,
-                (None, None) => Mode::Interview,
+            return if interview.input.is_some() {
+                Mode::Typing
+            } else if interview.confirm_end {
+                Mode::Confirm
+            } else if interview.follow_up_pending {
+                Mode::FollowUp
+            } else if interview.rating.is_some() {
+                Mode::Rating
+            } else {
+                Mode::Interview
             };
         }
         if self.rehearsal.is_some() {

@@ -7,12 +7,14 @@ use crate::interview::InterviewSession;
 
 use super::document::{DocLine, Tone, blank, bullets, level_label, line, paragraph};
 
-/// The current question of the live view: where it comes from, the question, the key points and
-/// follow-ups as a checklist (with the keys that tick them), the anchors, the notes so far.
+/// The current question of the live view, most needed first: where it comes from, the question,
+/// the key points as a checklist (with the keys that tick them), the notes so far (the selected
+/// one marked) and any draft, the follow-ups, the anchors.
 pub fn live(
     library: &Library,
     session: &InterviewSession,
     current: usize,
+    selected_note: Option<usize>,
     width: usize,
 ) -> Vec<DocLine> {
     let mut out = Vec::new();
@@ -79,24 +81,41 @@ pub fn live(
         checklist(&mut out, &question.key_points, &planned.key_points, &keys);
         out.push(blank());
     }
-    if !question.follow_ups.is_empty() {
-        out.push(line("Follow-ups", Tone::Heading));
-        let keys: Vec<char> = ('a'..='f').collect();
-        checklist(&mut out, &question.follow_ups, &planned.follow_ups, &keys);
-        out.push(blank());
-    }
     if !planned.notes.is_empty() {
-        out.push(line("Notes", Tone::Heading));
-        for note in &planned.notes {
+        out.push(line(
+            "Notes · Tab selects, e edits, d deletes",
+            Tone::Heading,
+        ));
+        for (i, note) in planned.notes.iter().enumerate() {
             let text = crate::text::inert(&note.text);
+            let selected = selected_note == Some(i);
+            let (mark, tone) = if selected {
+                ("▸", Tone::Selected)
+            } else {
+                (" ", Tone::Body)
+            };
             bullets(
                 &mut out,
                 &[text.into_owned()],
-                &format!("  {:>2}′ ", note.minute),
+                &format!("{mark} {:>2}′ ", note.minute),
                 width,
-                Tone::Body,
+                tone,
             );
         }
+        out.push(blank());
+    }
+    if !planned.draft.is_empty() {
+        let draft = format!(
+            "✎ draft (n reopens it): {}",
+            crate::text::inert(&planned.draft)
+        );
+        paragraph(&mut out, &draft, width, 0, Tone::Hint);
+        out.push(blank());
+    }
+    if !question.follow_ups.is_empty() {
+        out.push(line("Follow-ups · f, then the letter", Tone::Heading));
+        let keys: Vec<char> = ('a'..='f').collect();
+        checklist(&mut out, &question.follow_ups, &planned.follow_ups, &keys);
         out.push(blank());
     }
     if let (Some(framework), Some(competency)) = (framework, competency) {

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use super::action::Action;
 use super::motion::{clamp_scroll, scrolled};
 use super::status::Status;
-use crate::interview::{InterviewSession, Recommendation};
+use crate::interview::{InterviewSession, NoteLine, Recommendation};
 use crate::store::{Saved, StoreError, Target};
 
 /// The interview under way.
@@ -33,15 +33,46 @@ pub struct Interview {
     pub rating: Option<usize>,
     /// Lines the ratings view's scale is scrolled from its chosen (or target) level.
     pub rating_offset: i32,
+    /// The clock runs: Space starts it (a new or reopened interview waits for it) and pauses it.
+    pub running: bool,
+    /// The note line selected in the current question (Tab), to edit or delete.
+    pub selected_note: Option<usize>,
+    /// The last note line deleted, for undo: its question, its place and the line.
+    pub deleted: Option<(usize, usize, NoteLine)>,
+    /// `f` was pressed: the next letter ticks a follow-up.
+    pub follow_up_pending: bool,
+    /// Ending the interview waits for a yes.
+    pub confirm_end: bool,
 }
 
-/// What a line being typed is for. `Debug` leaves the text out: it is about a candidate.
-#[derive(Clone, PartialEq, Eq)]
-pub enum Input {
-    Note(String),
-    Evidence(usize, String),
-    Summary(String),
+/// What a line being typed is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// A new quick note on the current question.
+    Note,
+    /// Note line N of the current question, edited.
+    EditNote(usize),
+    /// The evidence of rating N.
+    Evidence(usize),
+    Summary,
 }
+
+/// A line being typed, with its cursor. `Debug` leaves the text out: it is about a candidate.
+#[derive(Clone)]
+pub struct Input {
+    pub purpose: Purpose,
+    pub line: tui_input::Input,
+}
+
+impl PartialEq for Input {
+    fn eq(&self, other: &Input) -> bool {
+        self.purpose == other.purpose
+            && self.line.value() == other.line.value()
+            && self.line.cursor() == other.line.cursor()
+    }
+}
+
+impl Eq for Input {}
 
 impl std::fmt::Debug for Input {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -50,24 +81,49 @@ impl std::fmt::Debug for Input {
 }
 
 impl Input {
-    pub fn text(&self) -> &str {
-        match self {
-            Input::Note(t) | Input::Evidence(_, t) | Input::Summary(t) => t,
+    fn new(purpose: Purpose, text: &str) -> Input {
+        Input {
+            purpose,
+            line: tui_input::Input::new(text.to_string()),
         }
     }
 
-    fn text_mut(&mut self) -> &mut String {
-        match self {
-            Input::Note(t) | Input::Evidence(_, t) | Input::Summary(t) => t,
-        }
+    pub fn text(&self) -> &str {
+        self.line.value()
     }
 
     pub fn label(&self) -> &'static str {
-        match self {
-            Input::Note(_) => "note",
-            Input::Evidence(..) => "evidence",
-            Input::Summary(_) => "summary",
+        match self.purpose {
+            Purpose::Note => "note",
+            Purpose::EditNote(_) => "edit note",
+            Purpose::Evidence(_) => "evidence",
+            Purpose::Summary => "summary",
         }
+    }
+
+    /// A key of the line editor; false when the key is not one.
+    fn edit(&mut self, action: Action) -> bool {
+        use super::action::LineEdit;
+        use tui_input::InputRequest as R;
+        let request = match action {
+            Action::Type(c) => R::InsertChar(c),
+            Action::Backspace => R::DeletePrevChar,
+            Action::ClearLine => R::DeleteLine,
+            Action::Line(edit) => match edit {
+                LineEdit::Left => R::GoToPrevChar,
+                LineEdit::Right => R::GoToNextChar,
+                LineEdit::WordLeft => R::GoToPrevWord,
+                LineEdit::WordRight => R::GoToNextWord,
+                LineEdit::Home => R::GoToStart,
+                LineEdit::End => R::GoToEnd,
+                LineEdit::Delete => R::DeleteNextChar,
+                LineEdit::DeleteWord => R::DeletePrevWord,
+                LineEdit::DeleteToEnd => R::DeleteTillEnd,
+            },
+            _ => return false,
+        };
+        self.line.handle(request);
+        true
     }
 }
 
@@ -82,26 +138,31 @@ pub enum Reply {
 }
 
 /// What the keys of the interview need to know of the screen and the content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct View {
     /// Rows of the live view's text, and how many lines that text has now.
     pub height: usize,
     pub len: usize,
     /// The number of levels of the scale of the competency being rated.
     pub levels: usize,
+    /// The current question's key points and follow-ups.
+    pub key_points: usize,
+    pub follow_ups: usize,
 }
 
 /// Lines the ratings view's scale may be scrolled from its chosen level: room to reach either end.
 const RATING_OFFSET_LIMIT: i32 = 500;
 
 impl Interview {
-    /// The live view of `session`: a new one, or one read back from `target`, which goes on from
-    /// its first question not asked yet.
+    /// The live view of `session`: a new one, or one read back from `target`, which goes back to
+    /// the question that was on screen (else its first question not asked yet). The clock waits
+    /// for Space.
     pub fn new(session: InterviewSession, target: Option<Target>, now: DateTime<Utc>) -> Interview {
+        let len = session.questions.len();
         let current = session
-            .questions
-            .iter()
-            .position(|q| !q.asked())
+            .current
+            .filter(|c| *c < len)
+            .or_else(|| session.questions.iter().position(|q| !q.asked()))
             .unwrap_or(0);
         Interview {
             dirty: target.is_none(),
@@ -114,11 +175,41 @@ impl Interview {
             input: None,
             rating: None,
             rating_offset: 0,
+            running: false,
+            selected_note: None,
+            deleted: None,
+            follow_up_pending: false,
+            confirm_end: false,
         }
     }
 
-    /// Counts the time since the last count to the current question.
+    /// Whether the interview was ended.
+    pub fn ended(&self) -> bool {
+        self.session.ended.is_some()
+    }
+
+    /// Seconds the current question may take: what is left of the budget when it came up,
+    /// shared by it and the questions not asked yet.
+    pub fn question_share(&self, now: DateTime<Utc>) -> u64 {
+        let (on_question, total) = self.clocks(now);
+        let before = total.saturating_sub(on_question);
+        let left = (self.session.minutes * 60).saturating_sub(before);
+        let others = self
+            .session
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(i, q)| *i != self.current && !q.asked())
+            .count();
+        left / (others as u64 + 1)
+    }
+
+    /// Counts the time since the last count to the current question, while the clock runs.
     pub fn count_time(&mut self, now: DateTime<Utc>) {
+        if !self.running || self.ended() {
+            self.counted_to = now;
+            return;
+        }
         let seconds = u64::try_from((now - self.counted_to).num_seconds()).unwrap_or(0);
         if seconds > 0 {
             self.session.spend(self.current, seconds, now);
@@ -129,7 +220,11 @@ impl Interview {
 
     /// Seconds on the current question and in the whole interview, as the clock reads now.
     pub fn clocks(&self, now: DateTime<Utc>) -> (u64, u64) {
-        let pending = u64::try_from((now - self.counted_to).num_seconds()).unwrap_or(0);
+        let pending = if self.running && !self.ended() {
+            u64::try_from((now - self.counted_to).num_seconds()).unwrap_or(0)
+        } else {
+            0
+        };
         let on_question = self
             .session
             .questions
@@ -146,14 +241,22 @@ impl Interview {
     /// A key in the live view, the ratings or the line being typed.
     pub fn act(&mut self, action: Action, now: DateTime<Utc>, view: View) -> Reply {
         self.count_time(now);
-        if self.input.is_some() {
+        let reply = if self.confirm_end {
+            self.confirm(action, now)
+        } else if self.input.is_some() {
             self.typing(action)
+        } else if self.follow_up_pending {
+            self.follow_up(action, view)
         } else if self.rating.is_some() {
-            self.rate(action, view.levels);
-            Reply::Nothing
+            self.rate(action, view.levels)
         } else {
             self.live_key(action, view)
+        };
+        if self.session.current != Some(self.current) {
+            self.session.current = Some(self.current);
+            self.dirty = true;
         }
+        reply
     }
 
     /// Keeps the line being typed as if Enter was pressed: on quitting, nothing typed is dropped.
@@ -168,60 +271,229 @@ impl Interview {
         Reply::Nothing
     }
 
+    fn confirm(&mut self, action: Action, now: DateTime<Utc>) -> Reply {
+        match action {
+            Action::Open => {
+                self.confirm_end = false;
+                self.session.ended = Some(now);
+                self.running = false;
+                self.dirty = true;
+                let total = super::document::minutes_seconds(self.session.elapsed);
+                Reply::Say(Status::info(format!(
+                    "Interview ended at {total}: R rates, x writes the scorecard."
+                )))
+            }
+            Action::Back => {
+                self.confirm_end = false;
+                Reply::Say(Status::info("The interview goes on."))
+            }
+            _ => Reply::Nothing,
+        }
+    }
+
     fn typing(&mut self, action: Action) -> Reply {
         let Some(input) = self.input.as_mut() else {
             return Reply::Nothing;
         };
+        if input.edit(action) {
+            return Reply::Nothing;
+        }
         match action {
-            Action::Type(c) => input.text_mut().push(c),
-            Action::Backspace => {
-                input.text_mut().pop();
+            // Set aside: a quick note becomes the question's draft; any other line is kept as
+            // typed, as Enter would. Nothing typed is thrown away by a key.
+            Action::Back if input.purpose == Purpose::Note => {
+                let text = input.text().trim().to_string();
+                self.input = None;
+                let question = self.session.questions.get_mut(self.current);
+                let Some(question) = question else {
+                    return Reply::Nothing;
+                };
+                if question.draft != text {
+                    question.draft = text.clone();
+                    self.dirty = true;
+                }
+                if text.is_empty() {
+                    Reply::Nothing
+                } else {
+                    Reply::Say(Status::info("Draft kept: n reopens it."))
+                }
             }
-            Action::ClearLine => input.text_mut().clear(),
-            Action::Back => self.input = None,
-            Action::Open => {
-                let session = &mut self.session;
+            Action::Back | Action::Open => {
+                let Some(input) = self.input.take() else {
+                    return Reply::Nothing;
+                };
                 self.dirty = true;
-                match self.input.take() {
-                    Some(Input::Note(text)) => {
+                let text = input.text().to_string();
+                let session = &mut self.session;
+                match input.purpose {
+                    Purpose::Note => {
                         session.note(self.current, &text);
+                        if let Some(question) = session.questions.get_mut(self.current) {
+                            question.draft.clear();
+                        }
                         let minute = session.elapsed / 60;
                         return Reply::Say(Status::info(format!("Noted at minute {minute}.")));
                     }
-                    Some(Input::Evidence(i, text)) => {
+                    Purpose::EditNote(line) => {
+                        session.edit_note(self.current, line, &text);
+                        return Reply::Say(Status::info("Note line changed."));
+                    }
+                    Purpose::Evidence(i) => {
                         if let Some(rating) = session.ratings.get_mut(i) {
                             rating.evidence = text.trim().to_string();
                         }
                     }
-                    Some(Input::Summary(text)) => session.summary = text.trim().to_string(),
-                    None => {}
+                    Purpose::Summary => session.summary = text.trim().to_string(),
                 }
+                Reply::Nothing
             }
-            _ => {}
+            _ => Reply::Nothing,
         }
-        Reply::Nothing
+    }
+
+    fn follow_up(&mut self, action: Action, view: View) -> Reply {
+        self.follow_up_pending = false;
+        match action {
+            Action::TickFollowUp(n) if usize::from(n) > view.follow_ups => {
+                Reply::Say(Status::info(format!(
+                    "This question has {} follow-up{}.",
+                    view.follow_ups,
+                    if view.follow_ups == 1 { "" } else { "s" }
+                )))
+            }
+            Action::TickFollowUp(n) => {
+                self.tick(usize::from(n), true);
+                Reply::Nothing
+            }
+            _ => Reply::Nothing,
+        }
+    }
+
+    /// The current question's note lines.
+    fn note_count(&self) -> usize {
+        self.session
+            .questions
+            .get(self.current)
+            .map_or(0, |q| q.notes.len())
     }
 
     fn live_key(&mut self, action: Action, view: View) -> Reply {
         let len = self.session.questions.len();
         match action {
+            Action::Back if self.selected_note.is_some() => self.selected_note = None,
             Action::Back => self.live = false,
-            Action::NextQuestion => {
-                self.current = (self.current + 1).min(len.saturating_sub(1));
+            Action::NextQuestion | Action::PrevQuestion => {
+                self.current = if action == Action::NextQuestion {
+                    (self.current + 1).min(len.saturating_sub(1))
+                } else {
+                    self.current.saturating_sub(1)
+                };
                 self.scroll = 0;
-            }
-            Action::PrevQuestion => {
-                self.current = self.current.saturating_sub(1);
-                self.scroll = 0;
+                self.selected_note = None;
             }
             Action::MoveEarlier | Action::MoveLater => {
                 let up = action == Action::MoveEarlier;
+                let before = self.current;
                 self.current = self.session.move_question(self.current, up);
                 self.dirty = true;
+                let text = if before == self.current {
+                    format!("Already {} in the plan.", if up { "first" } else { "last" })
+                } else {
+                    format!("Moved to {} of {len} in the plan.", self.current + 1)
+                };
+                return Reply::Say(Status::info(text));
+            }
+            Action::TickKeyPoint(n) if usize::from(n) > view.key_points => {
+                return Reply::Say(Status::info(format!(
+                    "This question has {} key point{}.",
+                    view.key_points,
+                    if view.key_points == 1 { "" } else { "s" }
+                )));
             }
             Action::TickKeyPoint(n) => self.tick(usize::from(n), false),
-            Action::TickFollowUp(n) => self.tick(usize::from(n), true),
-            Action::OpenNote => self.input = Some(Input::Note(String::new())),
+            Action::FollowUps if view.follow_ups == 0 => {
+                return Reply::Say(Status::info("This question has no follow-ups."));
+            }
+            Action::FollowUps => self.follow_up_pending = true,
+            Action::OpenNote => {
+                let draft = self
+                    .session
+                    .questions
+                    .get(self.current)
+                    .map_or("", |q| q.draft.as_str());
+                self.input = Some(Input::new(Purpose::Note, draft));
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                let count = self.note_count();
+                if count == 0 {
+                    return Reply::Say(Status::info(
+                        "No notes on this question yet: n writes one.",
+                    ));
+                }
+                let next = action == Action::FocusNext;
+                self.selected_note = Some(match self.selected_note {
+                    None if next => 0,
+                    None => count - 1,
+                    Some(i) if next => (i + 1) % count,
+                    Some(i) => (i + count - 1) % count,
+                });
+            }
+            Action::EditLine | Action::DeleteLine => {
+                let Some(line) = self.selected_note.filter(|l| *l < self.note_count()) else {
+                    return Reply::Say(Status::info("Select a note line first: Tab."));
+                };
+                if action == Action::EditLine {
+                    let text = self.session.questions[self.current].notes[line]
+                        .text
+                        .clone();
+                    self.input = Some(Input::new(Purpose::EditNote(line), &text));
+                } else if let Some(note) = self.session.delete_note(self.current, line) {
+                    self.deleted = Some((self.current, line, note));
+                    self.selected_note = None;
+                    self.dirty = true;
+                    return Reply::Say(Status::info("Note line deleted: u puts it back."));
+                }
+            }
+            Action::Undo => {
+                let Some((question, line, note)) = self.deleted.take() else {
+                    return Reply::Say(Status::info("Nothing to undo."));
+                };
+                self.session.restore_note(question, line, note);
+                self.dirty = true;
+                return Reply::Say(Status::info("Note line put back."));
+            }
+            Action::Unplan => {
+                if self.session.remove_unasked(self.current) {
+                    let left = self.session.questions.len();
+                    self.current = self.current.min(left.saturating_sub(1));
+                    self.scroll = 0;
+                    self.selected_note = None;
+                    self.dirty = true;
+                    return Reply::Say(Status::info(format!(
+                        "Taken out of the plan: {left} questions."
+                    )));
+                }
+                return Reply::Say(Status::info("Acted on already: it stays in the plan."));
+            }
+            Action::StartClock if self.ended() => {
+                let total = super::document::minutes_seconds(self.session.elapsed);
+                return Reply::Say(Status::info(format!(
+                    "This interview has ended: its clock stays at {total}."
+                )));
+            }
+            Action::StartClock => {
+                self.running = !self.running;
+                let text = if self.running {
+                    "Clock running."
+                } else {
+                    "Clock paused: Space resumes it."
+                };
+                return Reply::Say(Status::info(text));
+            }
+            Action::EndInterview if self.ended() => {
+                return Reply::Say(Status::info("This interview has ended already."));
+            }
+            Action::EndInterview => self.confirm_end = true,
             Action::Rate => {
                 self.rating = Some(0);
                 self.rating_offset = 0;
@@ -246,9 +518,9 @@ impl Interview {
         self.dirty = true;
     }
 
-    fn rate(&mut self, action: Action, levels: usize) {
+    fn rate(&mut self, action: Action, levels: usize) -> Reply {
         let Some(selected) = self.rating else {
-            return;
+            return Reply::Nothing;
         };
         let count = self.session.ratings.len();
         match action {
@@ -271,7 +543,11 @@ impl Interview {
             Action::PageUp => {
                 self.rating_offset = (self.rating_offset - PAGE).max(-RATING_OFFSET_LIMIT)
             }
-            Action::SelectLevel(level) if (1..=levels).contains(&usize::from(level)) => {
+            Action::SelectLevel(level) if !(1..=levels).contains(&usize::from(level)) => {
+                return Reply::Say(Status::info(format!("This scale has {levels} levels.")));
+            }
+            Action::Export => return Reply::Export,
+            Action::SelectLevel(level) => {
                 if let Some(rating) = self.session.ratings.get_mut(selected) {
                     rating.level = Some(usize::from(level));
                     self.rating_offset = 0;
@@ -284,10 +560,11 @@ impl Interview {
                     .ratings
                     .get(selected)
                     .map_or_else(String::new, |r| r.evidence.clone());
-                self.input = Some(Input::Evidence(selected, evidence));
+                self.input = Some(Input::new(Purpose::Evidence(selected), &evidence));
             }
             Action::Summary => {
-                self.input = Some(Input::Summary(self.session.summary.clone()));
+                let summary = self.session.summary.clone();
+                self.input = Some(Input::new(Purpose::Summary, &summary));
             }
             Action::Recommend => {
                 let all = Recommendation::ALL;
@@ -302,6 +579,7 @@ impl Interview {
             }
             _ => {}
         }
+        Reply::Nothing
     }
 
     /// Space on a question in the browser: it joins the plan, or leaves it when not asked yet.
@@ -319,18 +597,22 @@ impl Interview {
         }
     }
 
-    /// A question found by search during the live view: it joins the plan (when not in it) and
-    /// becomes the current one.
-    pub fn ask(&mut self, question_id: &str) {
-        self.session.add_question(question_id);
+    /// A question found by search during the live view: it goes right after the current question
+    /// (joining the plan, or moving up when planned and not asked yet) and is shown.
+    pub fn ask(&mut self, question_id: &str) -> Option<Status> {
+        let was = self.current;
         self.current = self
             .session
-            .questions
-            .iter()
-            .position(|q| q.id == question_id)
-            .unwrap_or(self.current);
+            .insert_question_after(self.current, question_id);
         self.scroll = 0;
+        self.selected_note = None;
         self.dirty = true;
+        let text = if self.current == was + 1 {
+            "Asked next, after the question before: Del takes it out again."
+        } else {
+            "In the plan already: here it is."
+        };
+        Status::info(text)
     }
 
     /// A save of the session finished; returns what to tell the user.

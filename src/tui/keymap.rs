@@ -8,6 +8,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action::{self, *};
+use super::action::LineEdit;
 
 /// Where the keys are read: a pane of the browser, the open question, an overlay, a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,13 +29,17 @@ pub enum Mode {
     Rating,
     /// Typing a line of an interview (a note, an evidence, the summary).
     Typing,
+    /// After `f` in the live view: a letter ticks a follow-up.
+    FollowUp,
+    /// A question that needs a yes or a no (ending the interview).
+    Confirm,
     Search,
     Help,
 }
 
 impl Mode {
     /// Every mode, in the order the help lists their keys.
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Competencies,
         Mode::Behaviors,
         Mode::Questions,
@@ -43,6 +48,8 @@ impl Mode {
         Mode::Rehearsal,
         Mode::Progress,
         Mode::Interview,
+        Mode::FollowUp,
+        Mode::Confirm,
         Mode::Rating,
         Mode::Setup,
         Mode::Typing,
@@ -69,7 +76,9 @@ pub fn tables(mode: Mode) -> &'static [&'static Table] {
         Mode::Interview => &[&INTERVIEW, &LOOK, &ALWAYS],
         Mode::Rating => &[&RATING, &ALWAYS],
         Mode::Setup => &[&SETUP, &ALWAYS],
-        Mode::Typing => &[&TYPING, &ALWAYS],
+        Mode::Typing => &[&TYPING, &LINE, &ALWAYS],
+        Mode::FollowUp => &[&FOLLOW_UP, &ALWAYS],
+        Mode::Confirm => &[&CONFIRM, &ALWAYS],
         Mode::Search => &[&SEARCH, &ALWAYS],
         Mode::Help => &[&HELP, &TEXT, &QUIT, &ALWAYS],
     }
@@ -94,6 +103,14 @@ const fn ch(c: char) -> Key {
     key(KeyCode::Char(c))
 }
 
+const fn with(code: KeyCode, modifiers: KeyModifiers) -> Key {
+    Key { code, modifiers }
+}
+
+const fn alt(c: char) -> Key {
+    with(KeyCode::Char(c), KeyModifiers::ALT)
+}
+
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
@@ -114,6 +131,7 @@ const HOME: Key = key(KeyCode::Home);
 const END: Key = key(KeyCode::End);
 const PG_UP: Key = key(KeyCode::PageUp);
 const PG_DN: Key = key(KeyCode::PageDown);
+const DELETE: Key = key(KeyCode::Delete);
 
 /// What a binding does.
 #[derive(Debug, Clone, Copy)]
@@ -302,22 +320,42 @@ pub const INTERVIEW: Table = table! { "Interview: live view";
     show "]"       [ch(']')]               => Do(NextQuestion),    "next question";
     hide "["       [ch('[')]               => Do(PrevQuestion),    "previous question";
     show "1-9"     []                      => Digits(9, TickKeyPoint), "tick key point 1 to 9";
-    hide "a-f"     [ch('a')]               => Do(TickFollowUp(1)), "tick follow-up a to f";
+    hide "f"       [ch('f')]               => Do(FollowUps),       "follow-ups: f, then a to f ticks one";
+    show "n"       [ch('n')]               => Do(OpenNote),        "quick note (or its draft)";
+    hide "Tab"     [TAB]                   => Do(FocusNext),       "select the next note line";
+    hide "S-Tab"   [BACK_TAB]              => Do(FocusPrev),       "select the previous note line";
+    hide "e"       [ch('e')]               => Do(EditLine),        "edit the selected note line";
+    hide "d"       [ch('d')]               => Do(DeleteLine),      "delete the selected note line";
+    hide "u"       [ch('u')]               => Do(Undo),            "undo the last delete";
+    show "R"       [ch('R')]               => Do(Rate),            "ratings";
+    hide "x"       [ch('x')]               => Do(Export),          "write the scorecard";
+    hide "K"       [ch('K')]               => Do(MoveEarlier),     "move the question earlier in the plan";
+    hide "J"       [ch('J')]               => Do(MoveLater),       "move the question later in the plan";
+    hide "Del"     [DELETE]                => Do(Unplan),          "take the question out of the plan (not acted on yet)";
+    hide "Space"   [ch(' ')]               => Do(StartClock),      "start or resume the clock";
+    hide "E"       [ch('E')]               => Do(EndInterview),    "end the interview (asks first)";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
+    hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "scroll to the top";
+    hide "G/End"   [ch('G'), END]          => Do(Bottom),          "scroll to the end";
+    hide "PgDn"    [PG_DN]                 => Do(PageDown),        "a page down";
+    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "a page up";
+    hide "Esc"     [ESC]                   => Do(Back),            "unselect, else to the browser (i comes back)";
+};
+
+pub const FOLLOW_UP: Table = table! { "Interview: after f, a follow-up";
+    show "a-f"     [ch('a')]               => Do(TickFollowUp(1)), "tick that follow-up";
     hide ""        [ch('b')]               => Do(TickFollowUp(2)), "";
     hide ""        [ch('c')]               => Do(TickFollowUp(3)), "";
     hide ""        [ch('d')]               => Do(TickFollowUp(4)), "";
     hide ""        [ch('e')]               => Do(TickFollowUp(5)), "";
     hide ""        [ch('f')]               => Do(TickFollowUp(6)), "";
-    show "n"       [ch('n')]               => Do(OpenNote),        "quick note";
-    show "R"       [ch('R')]               => Do(Rate),            "ratings";
-    hide "x"       [ch('x')]               => Do(Export),          "write the scorecard";
-    hide "K"       [ch('K')]               => Do(MoveEarlier),     "move the question earlier in the plan";
-    hide "J"       [ch('J')]               => Do(MoveLater),       "move the question later in the plan";
-    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
-    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
-    hide "PgDn"    [PG_DN]                 => Do(PageDown),        "a page down";
-    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "a page up";
-    hide "Esc"     [ESC]                   => Do(Back),            "to the browser (i comes back)";
+    show "Esc"     [ESC]                   => Do(Back),            "cancel";
+};
+
+pub const CONFIRM: Table = table! { "A question to answer";
+    show "y/Enter" [ch('y'), ENTER]        => Do(Open),            "yes";
+    show "n/Esc"   [ch('n'), ESC]          => Do(Back),            "no";
 };
 
 pub const RATING: Table = table! { "Interview: ratings";
@@ -328,7 +366,8 @@ pub const RATING: Table = table! { "Interview: ratings";
     show "1-9"     []                      => Digits(9, SelectLevel), "rate at that level";
     show "e"       [ch('e')]               => Do(OpenNote),        "evidence";
     show "o"       [ch('o')]               => Do(Recommend),       "recommendation";
-    hide "s"       [ch('s')]               => Do(Summary),         "summary";
+    show "s"       [ch('s')]               => Do(Summary),         "summary";
+    hide "x"       [ch('x')]               => Do(Export),          "write the scorecard";
     show "Esc"     [ESC, ch('R')]          => Do(Back),            "back to the question";
 };
 
@@ -342,8 +381,21 @@ pub const SETUP: Table = table! { "Interview: set-up (type in the fields)";
 
 pub const TYPING: Table = table! { "Interview: typing a line";
     show "Enter"   [ENTER]                 => Do(Open),            "keep the line";
-    hide "Bksp"    [BACKSPACE]             => Do(Backspace),       "delete a character";
-    show "Esc"     [ESC]                   => Do(Back),            "cancel";
+    show "Esc"     [ESC]                   => Do(Back),            "set it aside (a note's draft: n reopens it)";
+};
+
+pub const LINE: Table = table! { "Editing a line";
+    hide "Bksp"    [BACKSPACE]             => Do(Backspace),       "delete the character before the cursor";
+    hide "Del"     [DELETE, ctrl('d')]     => Do(Line(LineEdit::Delete)), "delete the character under the cursor";
+    hide "←/→"     [LEFT, ctrl('b')]       => Do(Line(LineEdit::Left)), "a character left";
+    hide ""        [RIGHT, ctrl('f')]      => Do(Line(LineEdit::Right)), "";
+    hide "C-←/C-→" [with(KeyCode::Left, KeyModifiers::CONTROL), alt('b')] => Do(Line(LineEdit::WordLeft)), "a word left or right";
+    hide ""        [with(KeyCode::Right, KeyModifiers::CONTROL), alt('f')] => Do(Line(LineEdit::WordRight)), "";
+    hide "Home/End" [HOME, ctrl('a')]      => Do(Line(LineEdit::Home)), "the start or the end of the line";
+    hide ""        [END, ctrl('e')]        => Do(Line(LineEdit::End)), "";
+    hide "C-w"     [ctrl('w'), with(KeyCode::Backspace, KeyModifiers::ALT)] => Do(Line(LineEdit::DeleteWord)), "delete the word before the cursor";
+    hide "C-k"     [ctrl('k')]             => Do(Line(LineEdit::DeleteToEnd)), "delete to the end of the line";
+    hide "C-u"     [ctrl('u')]             => Do(ClearLine),       "clear the line";
 };
 
 pub const SEARCH: Table = table! { "Search (type to search)";
@@ -605,7 +657,7 @@ mod tests {
             let expected = match mode {
                 Mode::Note => Some(Action::Edit(q)),
                 Mode::Search | Mode::Setup | Mode::Typing => Some(Action::Type('q')),
-                Mode::Interview | Mode::Rating => None,
+                Mode::Interview | Mode::Rating | Mode::FollowUp | Mode::Confirm => None,
                 _ => Some(Action::Quit),
             };
             assert_eq!(action_for(mode, &q), expected, "{mode:?}");

@@ -134,13 +134,28 @@ pub fn rehearsal_card(app: &App, rehearsal: &Rehearsal, body: Rect) -> Card {
     Card { doc, area }
 }
 
+/// The most rows the line being typed takes (it wraps; beyond this it scrolls with the cursor).
+pub const MAX_INPUT_ROWS: usize = 4;
+
+/// Rows the line being typed takes at `width`: its label, its text and the cursor, wrapped.
+pub fn input_rows(interview: &Interview, width: usize) -> usize {
+    let Some(input) = &interview.input else {
+        return 0;
+    };
+    let cells = super::wrap::width(input.label()) + 2 + super::wrap::width(input.text()) + 1;
+    cells.div_ceil(width.max(1)).clamp(1, MAX_INPUT_ROWS)
+}
+
 /// The live interview's current question in `body`, above the line being typed when there is one.
 pub fn live_interview(app: &App, interview: &Interview, body: Rect) -> Card {
-    let area = card_text(body, u16::from(interview.input.is_some()));
+    let width = usize::from(inner(body).width);
+    let rows = input_rows(interview, width);
+    let area = card_text(body, u16::try_from(rows).unwrap_or(0));
     let doc = interview_doc::live(
         &app.library,
         &interview.session,
         interview.current,
+        interview.selected_note,
         usize::from(area.width),
     );
     Card { doc, area }

@@ -70,7 +70,9 @@ fn act(app: &mut App, action: Action) {
         Mode::Setup => setup(app, action),
         Mode::Progress => progress(app, action),
         Mode::Note => note(app, action),
-        Mode::Interview | Mode::Rating | Mode::Typing => interview(app, action),
+        Mode::Interview | Mode::Rating | Mode::Typing | Mode::FollowUp | Mode::Confirm => {
+            interview(app, action)
+        }
         Mode::Rehearsal => rehearsal(app, action),
         Mode::Question | Mode::Competencies | Mode::Behaviors | Mode::Questions => {
             browser::update(app, action)
@@ -94,7 +96,8 @@ fn wheel(app: &mut App, column: u16, row: u16, step: Action) {
                 act(app, step);
             }
         }
-        Mode::Note | Mode::Setup | Mode::Rating | Mode::Typing => {}
+        Mode::Note | Mode::Setup | Mode::Rating | Mode::Typing | Mode::FollowUp | Mode::Confirm => {
+        }
     }
 }
 
@@ -243,7 +246,7 @@ fn go_to(app: &mut App, result: &SearchResult) {
         .and_then(|q| app.library.frameworks[f].competencies[c].questions.get(q))
         .map(|q| q.id.clone());
     if let (Some(id), Some(interview)) = (&found, app.interview.as_mut().filter(|i| i.live)) {
-        interview.ask(id);
+        app.status = interview.ask(id);
         app.effects.push(Effect::SaveSession);
         return;
     }
@@ -413,10 +416,17 @@ fn interview(app: &mut App, action: Action) {
         .and_then(|r| r.competency.split_once('/'))
         .and_then(|(f, _)| app.library.framework(f))
         .map_or(0, |f| f.levels.len());
+    let question = interview
+        .session
+        .questions
+        .get(interview.current)
+        .and_then(|q| app.library.question(&q.id));
     let view = interview_mode::View {
         height,
         len,
         levels,
+        key_points: question.map_or(0, |q| q.key_points.len()),
+        follow_ups: question.map_or(0, |q| q.follow_ups.len()),
     };
     match interview.act(action, now, view) {
         Reply::Nothing => {}

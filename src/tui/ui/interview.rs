@@ -30,31 +30,12 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
     };
     let title = truncate(&title, usize::from(body.width.saturating_sub(2)));
     frame.render_widget(super::pane_block(title, true, theme), body);
-    let (on_question, total) = interview.clocks(app.now);
-    let budget = session.minutes * 60;
-    let plan_pace = session.pace();
-    let mut timers = vec![
-        Span::styled(
-            format!("⏱ {}", minutes_seconds(on_question)),
-            theme.pace(Pace::Fine),
-        ),
-        Span::raw(" · "),
-        Span::styled(
-            format!("{} of {}", minutes_seconds(total), minutes_seconds(budget)),
-            theme.pace(pace(total, budget)),
-        ),
-    ];
-    if let Some(each) = plan_pace.minutes_each() {
-        timers.push(Span::styled(
-            format!(" · {} left, ~{each} min each", plan_pace.questions_left),
-            theme.tone(Tone::Hint),
-        ));
-    }
+    let timers = timer_line(interview, app.now, theme);
     let top = Rect {
         height: inside.height.min(1),
         ..inside
     };
-    frame.render_widget(Paragraph::new(Line::from(timers)), top);
+    frame.render_widget(Paragraph::new(timers), top);
     let card = question_view::live_interview(app, interview, body);
     let text_area = card.area;
     let text_width = usize::from(text_area.width);
@@ -88,42 +69,173 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
             frame.render_widget(Paragraph::new(levels), levels_area);
         }
         None => {
-            let scroll = interview
-                .scroll
-                .min(card.doc.len().saturating_sub(usize::from(text_area.height)));
-            let lines = super::doc_lines(&card.doc, scroll, text_area, theme);
+            let height = usize::from(text_area.height);
+            let scroll = interview.scroll.min(card.doc.len().saturating_sub(height));
+            let mut lines = super::doc_lines(&card.doc, scroll, text_area, theme);
+            // What is below the fold is named on the last row, so nothing is cut without a sign.
+            let shown = scroll + height;
+            if card.doc.len() > shown && height >= 2 {
+                let hidden = card.doc.len() - (shown - 1);
+                let below: Vec<&str> = card.doc[shown - 1..]
+                    .iter()
+                    .filter(|l| l.tone == Tone::Heading)
+                    .map(|l| l.text.split(" · ").next().unwrap_or(""))
+                    .collect();
+                let what = if below.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", below.join(", ").to_lowercase())
+                };
+                let more = format!("↓ {hidden} more{what} (j, PgDn)");
+                lines.pop();
+                lines.push(Line::styled(
+                    truncate(&more, usize::from(text_area.width)),
+                    theme.tone(Tone::Hint),
+                ));
+            }
             frame.render_widget(Paragraph::new(lines), text_area);
         }
     }
-    if let Some(input) = &interview.input
-        && inside.height > 2
-    {
-        let line_area = Rect {
-            y: inside.bottom() - 1,
-            height: 1,
+    if let Some(input) = &interview.input {
+        let rows = question_view::input_rows(interview, usize::from(inside.width));
+        let rows = u16::try_from(rows).unwrap_or(1).min(inside.height);
+        let area = Rect {
+            y: inside.bottom().saturating_sub(rows),
+            height: rows,
             ..inside
         };
-        let label = format!("{}: ", input.label());
-        let room = usize::from(line_area.width).saturating_sub(width(&label) + 1);
-        // The end of what is typed stays in view.
-        let text = input.text();
-        let shown: String = {
-            let chars: Vec<char> = text.chars().collect();
-            let mut taken = String::new();
-            for c in chars.iter().rev() {
-                if width(&taken) + 1 > room {
-                    break;
-                }
-                taken.insert(0, *c);
-            }
-            taken
-        };
-        let line = Line::from(vec![
-            Span::styled(label, theme.key()),
-            Span::raw(crate::text::inert(&shown).into_owned()),
-            Span::styled(" ", theme.selected(true)),
+        typed_line(frame, area, input, theme);
+    }
+}
+
+/// The top line: the clocks against the budget and the pace, or what the clock is waiting for.
+fn timer_line(
+    interview: &Interview,
+    now: chrono::DateTime<chrono::Utc>,
+    theme: &Theme,
+) -> Line<'static> {
+    let session = &interview.session;
+    let (on_question, total) = interview.clocks(now);
+    let budget = session.minutes * 60;
+    let against = format!("{} of {}", minutes_seconds(total), minutes_seconds(budget));
+    if interview.confirm_end {
+        return Line::styled(
+            "End the interview? y ends it, its clock stops; n goes on",
+            theme.key(),
+        );
+    }
+    if interview.ended() {
+        return Line::from(vec![
+            Span::styled("■ ended · ", theme.tone(Tone::Hint)),
+            Span::styled(against, theme.pace(pace(total, budget))),
         ]);
-        frame.render_widget(Paragraph::new(line), line_area);
+    }
+    if !interview.running {
+        let text = if total == 0 {
+            format!(
+                "Ready? Space starts the clock · {} budget",
+                minutes_seconds(budget)
+            )
+        } else {
+            format!("⏸ paused at {against} · Space resumes")
+        };
+        return Line::styled(text, theme.key());
+    }
+    let share = interview.question_share(now);
+    let question_pace = if on_question > share {
+        Pace::Nearly
+    } else {
+        Pace::Fine
+    };
+    let mut spans = vec![
+        Span::styled(
+            format!("⏱ {}", minutes_seconds(on_question)),
+            theme.pace(question_pace),
+        ),
+        Span::raw(" · "),
+        Span::styled(against, theme.pace(pace(total, budget))),
+    ];
+    if total > budget {
+        spans.push(Span::styled(
+            format!(" · {} over", minutes_seconds(total - budget)),
+            theme.pace(Pace::Over),
+        ));
+    } else {
+        let plan_pace = session.pace();
+        if let Some(each) = plan_pace.seconds_each() {
+            let each = if each >= 60 {
+                format!("~{} min", each / 60)
+            } else {
+                format!("~{each} s")
+            };
+            spans.push(Span::styled(
+                format!(" · {} left, {each} each", plan_pace.questions_left),
+                theme.tone(Tone::Hint),
+            ));
+        }
+    }
+    Line::from(spans)
+}
+
+/// The line being typed, wrapped over `area`'s rows, with the terminal's cursor at its cursor;
+/// when it is longer than the rows, the rows around the cursor.
+fn typed_line(
+    frame: &mut Frame,
+    area: Rect,
+    input: &crate::tui::interview_mode::Input,
+    theme: &Theme,
+) {
+    let width = usize::from(area.width).max(1);
+    let label = format!("{}: ", input.label());
+    let text = crate::text::inert(input.text()).into_owned();
+    let cursor_chars = input.line.cursor();
+    // Each character's cell, wrapping at the width (a wide character never straddles rows).
+    let mut cells: Vec<(char, usize, usize, bool)> = Vec::new();
+    let (mut row, mut col) = (0usize, 0usize);
+    let mut cursor = None;
+    for (i, c) in label
+        .chars()
+        .map(|c| (c, true))
+        .chain(text.chars().map(|c| (c, false)))
+        .enumerate()
+    {
+        let (c, is_label) = c;
+        if !is_label && i - label.chars().count() == cursor_chars {
+            cursor = Some((row, col));
+        }
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if col + w > width {
+            row += 1;
+            col = 0;
+        }
+        cells.push((c, row, col, is_label));
+        col += w;
+    }
+    if col >= width {
+        row += 1;
+        col = 0;
+    }
+    let cursor = cursor.unwrap_or((row, col));
+    let rows = usize::from(area.height).max(1);
+    let first = cursor.0.saturating_sub(rows - 1);
+    let mut lines: Vec<Vec<Span>> = vec![Vec::new(); rows];
+    for (c, r, _, is_label) in cells {
+        if r < first || r >= first + rows {
+            continue;
+        }
+        let style = if is_label {
+            theme.key()
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines[r - first].push(Span::styled(c.to_string(), style));
+    }
+    let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    let x = area.x + u16::try_from(cursor.1).unwrap_or(0);
+    let y = area.y + u16::try_from(cursor.0 - first).unwrap_or(0);
+    if x < area.right() && y < area.bottom() {
+        frame.set_cursor_position((x, y));
     }
 }
 
