@@ -559,6 +559,7 @@ fn closing_the_terminal_mid_note_keeps_the_half_typed_line_and_the_time() {
     ];
     let mut session = Session::start_with_args(60, 20, &[("CUECARD_DATA_DIR", data_dir)], &args);
     session.wait_for("Ada Lovelace");
+    session.press(" ");
     thread::sleep(Duration::from_millis(1100));
     session.press("n");
     session.press("calm, named the refund ru");
@@ -774,6 +775,8 @@ fn an_interview_at_60x20_two_questions_noted_rated_and_exported() {
         ],
     );
     session.wait_for("Jane Doe · question 1 of");
+    session.wait_for("Ready? Space starts the clock");
+    session.press(" ");
     session.wait_for("of 30:00");
     // The first question: two key points, a note.
     session.press("1");

@@ -30,6 +30,11 @@ impl Fixture {
         self.type_line("30");
         self.run(&[Open]);
         assert_eq!(self.app.mode(), Mode::Interview);
+        // The clock waits for the interviewer.
+        self.wait(5);
+        self.run(&[Down]);
+        assert_eq!(self.session().elapsed, 0);
+        self.run(&[StartClock]);
     }
 
     fn session(&self) -> &cuecard::interview::InterviewSession {
@@ -56,7 +61,13 @@ fn set_up_ask_tick_note_rate_and_export() {
 
     // The first question: three minutes, two key points, a follow-up, a note in minute 2.
     f.wait(150);
-    f.run(&[TickKeyPoint(1), TickKeyPoint(3), TickFollowUp(1), OpenNote]);
+    f.run(&[
+        TickKeyPoint(1),
+        TickKeyPoint(3),
+        FollowUps,
+        TickFollowUp(1),
+        OpenNote,
+    ]);
     assert_eq!(f.app.mode(), Mode::Typing);
     f.type_line("Calm and concrete");
     f.run(&[Open]);
@@ -208,7 +219,7 @@ fn debug_output_never_holds_the_candidate_or_the_notes() {
 }
 
 #[test]
-fn a_saved_session_resumes_at_its_first_question_not_asked() {
+fn a_saved_session_resumes_at_the_question_on_screen_with_the_clock_waiting() {
     let mut f = fixture();
     f.start_interview();
     f.wait(60);
@@ -225,7 +236,11 @@ fn a_saved_session_resumes_at_its_first_question_not_asked() {
     assert!(!interview.dirty, "nothing changed: nothing to save");
     assert_eq!(interview.session.questions[0].key_points, vec![0]);
     assert_eq!(interview.session.elapsed, 60);
-    // Going on counts onto the saved time and saves over the same file, with no conflict.
+    // The clock waits for Space; going on counts onto the saved time and saves over the same
+    // file, with no conflict.
+    again.wait(30);
+    again.run(&[StartClock]);
+    assert_eq!(again.session().elapsed, 60);
     again.wait(30);
     again.run(&[TickKeyPoint(2)]);
     assert!(again.app.status.is_none(), "{:?}", again.app.status);

@@ -11,9 +11,9 @@ fn fixture(width: u16, height: u16) -> Fixture {
 }
 
 impl Fixture {
-    /// An interview for Ada on the first competency at level 2, through the `i` form.
+    /// An interview for Ada on the first competency at level 3, through the `i` form.
     fn interview(&mut self) {
-        self.keys("2i");
+        self.keys("3i");
         assert_eq!(self.app.mode(), Mode::Setup);
         self.keys("Ada Lovelace<Enter>");
         assert_eq!(self.app.mode(), Mode::Interview);
@@ -125,4 +125,164 @@ fn one_overlay_at_a_time_replaces_the_other() {
     f.keys("<Esc>");
     assert_eq!(f.app.mode(), Mode::Competencies);
     assert!(f.app.overlay.is_none());
+}
+
+impl Fixture {
+    fn live(&self) -> &cuecard::tui::interview_mode::Interview {
+        self.app.interview.as_ref().unwrap()
+    }
+
+    fn on_disk(&self) -> cuecard::interview::InterviewSession {
+        let id = &self.live().session.id;
+        self.stores.sessions.load(id).unwrap().0
+    }
+
+    fn said(&self) -> String {
+        self.app
+            .status
+            .as_ref()
+            .map_or_else(String::new, |s| s.text.clone())
+    }
+}
+
+#[test]
+fn esc_in_a_quick_note_keeps_it_as_a_draft_that_n_reopens_and_the_file_holds() {
+    let mut f = fixture(60, 20);
+    f.interview();
+    f.keys(" nhalf a thought<Esc>");
+    assert_eq!(f.app.mode(), Mode::Interview);
+    assert!(f.said().contains("Draft kept"), "{}", f.said());
+    assert_eq!(f.on_disk().questions[0].draft, "half a thought");
+    assert!(f.live().session.questions[0].notes.is_empty());
+    f.keys("n, finished<Enter>");
+    let saved = f.on_disk();
+    assert_eq!(saved.questions[0].notes[0].text, "half a thought, finished");
+    assert!(saved.questions[0].draft.is_empty());
+}
+
+#[test]
+fn the_note_line_is_a_line_editor_with_a_cursor() {
+    let mut f = fixture(60, 20);
+    f.interview();
+    // Typed, then mended mid-line: cursor left, a word inserted, the last word deleted.
+    f.keys("ncalm clear<Left><Left><Left><Left><Left>and <End> extra<C-w><BS><Home>Very <Enter>");
+    assert_eq!(
+        f.live().session.questions[0].notes[0].text,
+        "Very calm and clear"
+    );
+    f.keys("nall of this goes<C-u>kept<Enter>");
+    assert_eq!(f.live().session.questions[0].notes[1].text, "kept");
+}
+
+#[test]
+fn a_saved_note_line_is_selected_edited_deleted_and_put_back() {
+    let mut f = fixture(60, 20);
+    f.interview();
+    f.keys("nfirst<Enter>nsecond<Enter>");
+    f.keys("d");
+    assert!(f.said().contains("Select a note line first"));
+    f.keys("<Tab><Tab>e<C-u>second, corrected<Enter>");
+    let notes = |f: &Fixture| -> Vec<String> {
+        f.on_disk().questions[0]
+            .notes
+            .iter()
+            .map(|n| n.text.clone())
+            .collect()
+    };
+    assert_eq!(notes(&f), ["first", "second, corrected"]);
+    f.keys("<Tab>d");
+    assert_eq!(notes(&f), ["second, corrected"]);
+    assert!(f.said().contains("u puts it back"));
+    f.keys("u");
+    assert_eq!(notes(&f), ["first", "second, corrected"]);
+    // Esc unselects before it leaves the live view.
+    f.keys("<Tab><Esc>");
+    assert_eq!(f.app.mode(), Mode::Interview);
+    f.keys("<Esc>");
+    assert_eq!(f.app.mode(), Mode::Competencies);
+}
+
+#[test]
+fn letters_alone_tick_nothing_follow_ups_need_f_and_missing_items_are_named() {
+    let mut f = fixture(60, 20);
+    f.interview();
+    f.keys(" abcde");
+    let question = &f.live().session.questions[0];
+    assert!(question.follow_ups.is_empty() && question.key_points.is_empty());
+    let follow_ups = f
+        .app
+        .library
+        .question(&question.id)
+        .unwrap()
+        .follow_ups
+        .len();
+    assert!(follow_ups > 0);
+    f.keys("fa");
+    assert_eq!(f.live().session.questions[0].follow_ups, [0]);
+    assert_eq!(f.app.mode(), Mode::Interview, "one tick per f");
+    f.keys("9");
+    assert!(f.said().contains("key points"), "{}", f.said());
+    assert!(f.live().session.questions[0].key_points.is_empty());
+    // Ratings: a level beyond the scale is named; x writes the scorecard from there.
+    f.keys("R9");
+    assert!(f.said().contains("This scale has 4 levels"), "{}", f.said());
+    f.keys("x");
+    assert!(f.said().contains("Scorecard written"), "{}", f.said());
+}
+
+#[test]
+fn the_clock_waits_for_space_pauses_and_stops_for_good_when_ended() {
+    let mut f = fixture(60, 20);
+    f.interview();
+    f.wait(30);
+    f.keys("j");
+    assert_eq!(f.live().session.elapsed, 0, "not started yet");
+    f.keys(" ");
+    f.wait(60);
+    f.keys(" ");
+    assert_eq!(f.live().session.elapsed, 60);
+    f.wait(60);
+    f.keys(" ");
+    assert_eq!(f.live().session.elapsed, 60, "paused");
+    f.wait(10);
+    f.keys("E");
+    assert_eq!(f.app.mode(), Mode::Confirm);
+    f.keys("n");
+    assert!(f.live().session.ended.is_none());
+    f.keys("Ey");
+    assert!(f.on_disk().ended.is_some());
+    assert_eq!(f.live().session.elapsed, 70);
+    // Rating after the end is not interview time; Space does not restart the clock.
+    f.keys("R");
+    f.wait(120);
+    f.keys("3<Esc> ");
+    assert!(f.said().contains("has ended"), "{}", f.said());
+    f.wait(60);
+    f.keys("j");
+    assert_eq!(f.on_disk().elapsed, 70);
+}
+
+#[test]
+fn paging_past_questions_does_not_ask_them_and_a_restart_returns_to_the_one_on_screen() {
+    let mut f = fixture(60, 20);
+    f.interview();
+    f.keys(" ]]]");
+    f.wait(40);
+    f.keys("j");
+    let saved = f.on_disk();
+    let seconds: Vec<u64> = saved.questions.iter().map(|q| q.seconds).collect();
+    assert!(
+        !saved.questions[0].asked() && !saved.questions[1].asked(),
+        "{seconds:?} {}",
+        saved.questions.len()
+    );
+    assert!(saved.questions[3].asked());
+    assert_eq!(saved.current, Some(3));
+    let (session, target) = f.stores.sessions.load(&saved.id).unwrap();
+    let mut again = fixture(60, 20);
+    cuecard::tui::commands::begin_interview(&mut again.app, session, Some(target));
+    assert_eq!(again.live().current, 3);
+    // J and K say what moved.
+    again.keys("K");
+    assert!(again.said().contains("Moved to 3 of"), "{}", again.said());
 }

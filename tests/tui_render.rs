@@ -268,6 +268,7 @@ fn interviewing(width: u16, height: u16, actions: &[Action]) -> App {
     };
     let session = cuecard::interview::InterviewSession::new(&app.library, &plan, app.now).unwrap();
     cuecard::tui::commands::begin_interview(&mut app, session, None);
+    update(&mut app, StartClock);
     app.now += chrono::Duration::seconds(240);
     for action in [TickKeyPoint(1), TickKeyPoint(3), OpenNote] {
         update(&mut app, action);

@@ -363,12 +363,12 @@ pub const RATING: Table = table! { "Interview: ratings";
     hide "k/↑"     [ch('k'), UP]           => Do(Up),              "previous competency";
     hide "PgDn"    [PG_DN]                 => Do(PageDown),        "scroll the levels down";
     hide "PgUp"    [PG_UP]                 => Do(PageUp),          "scroll the levels up";
-    show "1-9"     []                      => Digits(9, SelectLevel), "rate at that level";
+    show "1-9"     []                      => Digits(9, SelectLevel), "rate";
     show "e"       [ch('e')]               => Do(OpenNote),        "evidence";
     show "o"       [ch('o')]               => Do(Recommend),       "recommendation";
     show "s"       [ch('s')]               => Do(Summary),         "summary";
     hide "x"       [ch('x')]               => Do(Export),          "write the scorecard";
-    show "Esc"     [ESC, ch('R')]          => Do(Back),            "back to the question";
+    show "Esc"     [ESC, ch('R')]          => Do(Back),            "back";
 };
 
 pub const SETUP: Table = table! { "Interview: set-up (type in the fields)";
