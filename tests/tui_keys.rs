@@ -286,3 +286,38 @@ fn paging_past_questions_does_not_ask_them_and_a_restart_returns_to_the_one_on_s
     again.keys("K");
     assert!(again.said().contains("Moved to 3 of"), "{}", again.said());
 }
+
+#[test]
+fn a_name_with_bidi_overrides_is_shown_inert_and_the_browser_says_an_interview_runs() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut f = fixture(60, 20);
+    f.keys("3i");
+    f.keys("Ada\u{202e}\u{2067}ecalevoL<Enter> ");
+    let draw = |f: &Fixture| -> String {
+        let mut terminal = Terminal::new(TestBackend::new(60, 20)).unwrap();
+        let theme = cuecard::tui::theme::Theme { color: false };
+        terminal
+            .draw(|frame| cuecard::tui::ui::view(&f.app, frame, &theme))
+            .unwrap();
+        terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|c| c.symbol())
+            .collect()
+    };
+    let live = draw(&f);
+    assert!(
+        !live.contains('\u{202e}') && !live.contains('\u{2067}'),
+        "{live}"
+    );
+    assert!(live.contains("u{202e}"), "shown as text: {live}");
+    f.wait(75);
+    f.keys("<Esc>");
+    let browser = draw(&f);
+    assert!(browser.contains("● interview: Ada"), "{browser}");
+    assert!(browser.contains("1:15 · i returns"), "{browser}");
+    assert!(!browser.contains('\u{202e}'));
+}

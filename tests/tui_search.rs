@@ -191,3 +191,25 @@ fn pasting_into_search_types_the_text_without_line_breaks() {
     cuecard::tui::update::paste(&mut app, "jjjj");
     assert_eq!(app.selected, before);
 }
+
+#[test]
+fn enter_right_after_typing_goes_to_the_first_result_when_it_comes() {
+    let (mut app, mut searcher) = setup(120, 40);
+    run(&mut app, &[OpenSearch]);
+    // Typed faster than the searcher answers: only the first keystroke is answered, then Enter.
+    type_query(&mut app, &mut searcher, "s");
+    for c in "la breach".chars() {
+        update(&mut app, Type(c));
+    }
+    run(&mut app, &[Open]);
+    assert!(app.search().is_some(), "waits for this query's results");
+    let generation = app.search().unwrap().generation;
+    // An older answer does not count.
+    receive(&mut app, 1, searcher.search("s", RESULT_LIMIT));
+    assert!(app.search().is_some());
+    let results = searcher.search("sla breach", RESULT_LIMIT);
+    let first = results[0].clone();
+    receive(&mut app, generation, results);
+    assert!(app.search().is_none(), "went to the first result");
+    assert_eq!(app.selected, first.competency);
+}

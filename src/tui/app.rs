@@ -288,7 +288,8 @@ impl App {
     /// Whether a running clock is on screen (the live interview's timers, a rehearsal's answer
     /// timer), so the screen changes every second.
     pub fn clock_on_screen(&self) -> bool {
-        let interview = self.interview.as_ref().is_some_and(|i| i.live);
+        // The live view's timers, or the browser footer's reminder of a running interview.
+        let interview = self.interview.as_ref().is_some_and(|i| i.live || i.running);
         let rehearsal = self
             .rehearsal
             .as_ref()

@@ -35,6 +35,8 @@ pub struct SearchState {
     /// Index into `results`.
     pub selected: usize,
     pub origin: Place,
+    /// Enter came before the results of the query typed: go to the first one when they come.
+    pub go_when_ready: bool,
 }
 
 /// What a key in search asks the rest of the app to do.
@@ -56,6 +58,7 @@ impl SearchState {
             results: Vec::new(),
             selected: 0,
             origin,
+            go_when_ready: false,
         }
     }
 
@@ -74,6 +77,11 @@ impl SearchState {
             Action::Backspace => self.input.pop().is_some(),
             Action::ClearLine => !std::mem::take(&mut self.input).is_empty(),
             Action::Back => return SearchReply::Back,
+            // Results for an older query: go to the first result of this one when it comes.
+            Action::Open if self.searching() => {
+                self.go_when_ready = true;
+                return SearchReply::Stay;
+            }
             // Nothing to go to: stay in search.
             Action::Open => {
                 return self
@@ -88,6 +96,7 @@ impl SearchState {
             }
         };
         if edited {
+            self.go_when_ready = false;
             self.generation += 1;
             self.selected = 0;
             if self.input.trim().is_empty() {
@@ -101,11 +110,17 @@ impl SearchState {
 
     /// Results from the searcher for query `generation`. Older answers than those shown are
     /// dropped; an answer to an earlier keystroke is still shown while the latest one is computed.
-    pub fn receive(&mut self, generation: u64, results: Vec<SearchResult>) {
+    /// Returns the result to go to when Enter was pressed before this answer came.
+    pub fn receive(&mut self, generation: u64, results: Vec<SearchResult>) -> Option<SearchResult> {
         if generation > self.results_generation && generation <= self.generation {
             self.results = results;
             self.results_generation = generation;
             self.selected = self.selected.min(self.results.len().saturating_sub(1));
         }
+        if self.go_when_ready && !self.searching() {
+            self.go_when_ready = false;
+            return self.results.first().cloned();
+        }
+        None
     }
 }

@@ -210,8 +210,11 @@ fn search(app: &mut App, action: Action) {
 
 /// Results from the searcher for query `generation` (see [`SearchState::receive`]).
 pub fn search_results(app: &mut App, generation: u64, results: Vec<SearchResult>) {
-    if let Some(Overlay::Search(search)) = app.overlay.as_mut() {
-        search.receive(generation, results);
+    if let Some(Overlay::Search(search)) = app.overlay.as_mut()
+        && let Some(first) = search.receive(generation, results)
+    {
+        app.overlay = None;
+        go_to(app, &first);
     }
 }
 

@@ -52,11 +52,20 @@ pub fn status(frame: &mut Frame, area: Rect, status: &Status, theme: &Theme) {
 }
 
 /// The keys that matter in `mode`, as many as fit.
-pub fn footer(frame: &mut Frame, area: Rect, mode: Mode, interview: bool, theme: &Theme) {
+pub fn footer(frame: &mut Frame, area: Rect, mode: Mode, interview: Option<&str>, theme: &Theme) {
     let mut spans = Vec::new();
     let mut used = 0;
     let max = usize::from(area.width);
-    for (keys, what) in footer_hints(mode, interview) {
+    // An interview going on behind the browser says so first, so it is never forgotten.
+    if let Some(lead) = interview {
+        let lead = truncate(&format!("{lead}  "), max);
+        used += width(&lead);
+        spans.push(Span::styled(
+            lead,
+            theme.pace(crate::tui::theme::Pace::Nearly),
+        ));
+    }
+    for (keys, what) in footer_hints(mode, interview.is_some()) {
         let hint_width = width(keys) + 1 + width(what) + 2;
         if used + hint_width > max {
             break;

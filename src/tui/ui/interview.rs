@@ -19,11 +19,12 @@ use crate::tui::wrap::{truncate, width};
 pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, theme: &Theme) {
     let session = &interview.session;
     let inside = inner(body);
+    // The name is the user's text: inert, whatever it holds (bidi overrides, escapes).
+    let candidate = crate::text::inert(&session.candidate);
     let title = match interview.rating {
-        Some(_) => format!(" Ratings · {} ", session.candidate),
+        Some(_) => format!(" Ratings · {candidate} "),
         None => format!(
-            " {} · question {} of {} ",
-            session.candidate,
+            " {candidate} · question {} of {} ",
             (interview.current + 1).min(session.questions.len()),
             session.questions.len()
         ),

@@ -59,17 +59,32 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     }
     match &app.status {
         Some(status) => chrome::status(frame, areas.footer, status, theme),
-        None => chrome::footer(
-            frame,
-            areas.footer,
-            app.mode(),
-            app.interview.is_some(),
-            theme,
-        ),
+        None => {
+            let lead = app
+                .interview
+                .as_ref()
+                .map(|i| interview_lead(app, i))
+                .filter(|l| !l.is_empty());
+            chrome::footer(frame, areas.footer, app.mode(), lead.as_deref(), theme)
+        }
     }
     if let Some(Overlay::Help(help)) = &app.overlay {
         help::render(frame, layout::help_area(area), help.scroll, theme);
     }
+}
+
+/// The reminder of an interview under way, for the footer: empty in its own live view, which
+/// says it all; else `● interview: Ada Lovelace 12:40 · i returns`.
+fn interview_lead(app: &App, interview: &crate::tui::interview_mode::Interview) -> String {
+    if interview.live {
+        return String::new();
+    }
+    let (_, total) = interview.clocks(app.now);
+    let name = crate::text::inert(&interview.session.candidate).into_owned();
+    format!(
+        "● interview: {name} {} · i returns",
+        crate::tui::document::minutes_seconds(total)
+    )
 }
 
 /// The browser's panes, or the open question.
