@@ -321,3 +321,43 @@ fn a_name_with_bidi_overrides_is_shown_inert_and_the_browser_says_an_interview_r
     assert!(browser.contains("1:15 · i returns"), "{browser}");
     assert!(!browser.contains('\u{202e}'));
 }
+
+#[test]
+fn the_form_assesses_several_competencies_at_the_browsers_level_and_typing_replaces_numbers() {
+    let mut f = fixture(60, 20);
+    f.keys("3i");
+    assert_eq!(f.app.setup().unwrap().level, "3", "the browser's level");
+    // Minutes: 30 typed over the pre-filled 45; Assess: the next competency ticked too.
+    f.keys("Grace Hopper<Tab><Tab>30<Tab><Tab><Down> <Enter>");
+    assert_eq!(f.app.mode(), Mode::Interview, "{:?}", f.app.status);
+    let session = &f.live().session;
+    assert_eq!(session.minutes, 30);
+    assert_eq!(session.level, 3);
+    let rated: Vec<&str> = session
+        .ratings
+        .iter()
+        .map(|r| r.competency.as_str())
+        .collect();
+    assert_eq!(
+        rated,
+        [
+            "customer-support/customer-interaction",
+            "customer-support/service-management"
+        ]
+    );
+}
+
+#[test]
+fn the_form_refuses_a_level_beyond_the_scale_and_an_empty_list() {
+    let mut f = fixture(60, 20);
+    f.keys("iAda<Tab><Tab><Tab>7<Enter>");
+    assert_eq!(f.app.mode(), Mode::Setup);
+    assert!(
+        f.said().contains("Level must be a number from 1 to 4"),
+        "{}",
+        f.said()
+    );
+    f.keys("<BS>2<Tab> <Enter>");
+    assert!(f.said().contains("Tick at least one"), "{}", f.said());
+    assert!(f.app.interview.is_none());
+}

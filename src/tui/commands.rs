@@ -91,7 +91,18 @@ pub fn begin_interview(app: &mut App, session: InterviewSession, target: Option<
 pub fn open_interview(app: &mut App) {
     match app.interview.as_mut() {
         Some(interview) => interview.live = true,
-        None => app.overlay = Some(Overlay::Setup(Setup::default())),
+        None => {
+            let all = app
+                .entries
+                .iter()
+                .map(|&(f, c)| {
+                    let competency = &app.library.frameworks[f].competencies[c];
+                    (competency.id.clone(), competency.name.clone())
+                })
+                .collect();
+            let selected = (!app.entries.is_empty()).then_some(app.selected);
+            app.overlay = Some(Overlay::Setup(Setup::new(all, selected, app.level)));
+        }
     }
 }
 

@@ -376,6 +376,9 @@ pub const SETUP: Table = table! { "Interview: set-up (type in the fields)";
     show "Tab"     [TAB]                   => Do(FocusNext),       "next field";
     hide "S-Tab"   [BACK_TAB]              => Do(FocusPrev),       "previous field";
     hide "Bksp"    [BACKSPACE]             => Do(Backspace),       "delete a character";
+    hide "↑/↓"     [UP]                    => Do(Up),              "in Assess: the competency above or below";
+    hide ""        [DOWN]                  => Do(Down),            "";
+    hide "Space"   []                      => Do(Open),            "in Assess: tick or untick it (typed elsewhere)";
     show "Esc"     [ESC]                   => Do(Back),            "cancel";
 };
 

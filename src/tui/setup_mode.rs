@@ -1,7 +1,9 @@
-//! The interview set-up form opened by `i`: the candidate, the role and the time budget (the
-//! competency and level are the browser's selection). Its state and what each key does to it.
+//! The interview set-up form opened by `i`: the candidate, the role, the time budget, the target
+//! level (the browser's, to start with) and the competencies assessed (the selected one, to start
+//! with; others are ticked in a list). Its state and what each key does to it.
 
 use super::action::Action;
+use super::motion::moved;
 
 /// The form. `Debug` shows only which field is being typed in: the rest is about a candidate.
 #[derive(Clone, PartialEq, Eq)]
@@ -9,8 +11,17 @@ pub struct Setup {
     pub candidate: String,
     pub role: String,
     pub minutes: String,
-    /// The field being typed in: 0 candidate, 1 role, 2 minutes.
+    pub level: String,
+    /// Every competency one may assess: its id and name, in the browser's order.
+    pub all: Vec<(String, String)>,
+    /// The ids ticked, in the order they were ticked.
+    pub chosen: Vec<String>,
+    /// The row of `all` the competency list points at.
+    pub cursor: usize,
+    /// The field being typed in (see [`Setup::FIELDS`]).
     pub field: usize,
+    /// The field holds its pre-filled value, untouched: typing replaces it rather than adds to it.
+    pub fresh: bool,
 }
 
 impl std::fmt::Debug for Setup {
@@ -31,34 +42,64 @@ pub enum SetupReply {
     Submit,
 }
 
-impl Default for Setup {
-    fn default() -> Setup {
+/// The field holding the competencies.
+pub const COMPETENCIES: usize = 4;
+
+impl Setup {
+    pub const FIELDS: [&'static str; 5] = ["Candidate", "Role", "Minutes", "Level", "Assess"];
+
+    /// A form for an interview on `selected` (an index into `all`) at `level`.
+    pub fn new(all: Vec<(String, String)>, selected: Option<usize>, level: usize) -> Setup {
+        let chosen = selected
+            .and_then(|i| all.get(i))
+            .map(|(id, _)| vec![id.clone()])
+            .unwrap_or_default();
         Setup {
             candidate: String::new(),
             role: String::new(),
             minutes: "45".to_string(),
+            level: level.to_string(),
+            cursor: selected.unwrap_or(0),
+            all,
+            chosen,
             field: 0,
+            fresh: false,
         }
     }
-}
 
-impl Setup {
-    pub const FIELDS: [&'static str; 3] = ["Candidate", "Role", "Minutes"];
-
+    /// The text of a typed field.
     pub fn value(&self, field: usize) -> &str {
         match field {
             0 => &self.candidate,
             1 => &self.role,
-            _ => &self.minutes,
+            2 => &self.minutes,
+            _ => &self.level,
         }
     }
 
-    fn value_mut(&mut self) -> &mut String {
+    fn value_mut(&mut self) -> Option<&mut String> {
         match self.field {
-            0 => &mut self.candidate,
-            1 => &mut self.role,
-            _ => &mut self.minutes,
+            0 => Some(&mut self.candidate),
+            1 => Some(&mut self.role),
+            2 => Some(&mut self.minutes),
+            3 => Some(&mut self.level),
+            _ => None,
         }
+    }
+
+    /// The names of the competencies ticked, in order.
+    pub fn chosen_names(&self) -> Vec<&str> {
+        self.chosen
+            .iter()
+            .filter_map(|id| self.all.iter().find(|(i, _)| i == id))
+            .map(|(_, name)| name.as_str())
+            .collect()
+    }
+
+    fn focus(&mut self, field: usize) {
+        self.field = field;
+        // Numbers come pre-filled: the first key typed replaces them.
+        self.fresh = matches!(field, 2 | 3);
     }
 
     pub fn act(&mut self, action: Action) -> SetupReply {
@@ -66,15 +107,101 @@ impl Setup {
         match action {
             Action::Back => return SetupReply::Cancel,
             Action::Open => return SetupReply::Submit,
-            Action::FocusNext => self.field = (self.field + 1) % fields,
-            Action::FocusPrev => self.field = (self.field + fields - 1) % fields,
-            Action::Type(c) => self.value_mut().push(c),
-            Action::Backspace => {
-                self.value_mut().pop();
+            Action::FocusNext => self.focus((self.field + 1) % fields),
+            Action::FocusPrev => self.focus((self.field + fields - 1) % fields),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+                if self.field == COMPETENCIES =>
+            {
+                self.cursor = moved(self.cursor, action, 5, self.all.len());
             }
-            Action::ClearLine => self.value_mut().clear(),
+            Action::Type(' ') if self.field == COMPETENCIES => self.toggle(),
+            Action::Type(c) => {
+                let fresh = std::mem::take(&mut self.fresh);
+                if let Some(value) = self.value_mut() {
+                    if fresh {
+                        value.clear();
+                    }
+                    value.push(c);
+                }
+            }
+            Action::Backspace => {
+                self.fresh = false;
+                if let Some(value) = self.value_mut() {
+                    value.pop();
+                }
+            }
+            Action::ClearLine => {
+                if let Some(value) = self.value_mut() {
+                    value.clear();
+                }
+            }
             _ => {}
         }
         SetupReply::Stay
+    }
+
+    /// Space in the competency list: ticks the competency under the cursor, or unticks it.
+    fn toggle(&mut self) {
+        let Some((id, _)) = self.all.get(self.cursor) else {
+            return;
+        };
+        match self.chosen.iter().position(|c| c == id) {
+            Some(at) => {
+                self.chosen.remove(at);
+            }
+            None => self.chosen.push(id.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> Setup {
+        let all = ["a", "b", "c"]
+            .iter()
+            .map(|id| (id.to_string(), id.to_uppercase()))
+            .collect();
+        Setup::new(all, Some(1), 2)
+    }
+
+    #[test]
+    fn typing_over_a_prefilled_number_replaces_it() {
+        let mut form = form();
+        form.act(Action::FocusNext);
+        form.act(Action::FocusNext);
+        assert_eq!(form.field, 2);
+        form.act(Action::Type('3'));
+        form.act(Action::Type('0'));
+        assert_eq!(form.minutes, "30");
+        form.act(Action::FocusNext);
+        form.act(Action::Backspace);
+        form.act(Action::Type('4'));
+        assert_eq!(
+            form.level, "4",
+            "Backspace then a digit: edited, not replaced twice"
+        );
+    }
+
+    #[test]
+    fn competencies_are_ticked_in_the_list() {
+        let mut form = form();
+        assert_eq!(form.chosen_names(), ["B"]);
+        for _ in 0..4 {
+            form.act(Action::FocusNext);
+        }
+        assert_eq!(form.field, COMPETENCIES);
+        form.act(Action::Down);
+        form.act(Action::Type(' '));
+        form.act(Action::Up);
+        form.act(Action::Up);
+        form.act(Action::Type(' '));
+        assert_eq!(form.chosen_names(), ["B", "C", "A"]);
+        form.act(Action::Down);
+        form.act(Action::Type(' '));
+        assert_eq!(form.chosen_names(), ["C", "A"]);
+        form.act(Action::Type('x'));
+        assert_eq!(form.candidate, "", "letters in the list type nothing");
     }
 }

@@ -375,20 +375,39 @@ fn setup(app: &mut App, action: Action) {
     }
 }
 
-/// Enter in the set-up form: a session on the selected competency at the selected level.
+/// Enter in the set-up form: a session on the competencies ticked, at the level given.
 fn create_interview(app: &mut App, form: &Setup) {
-    let Some((_, competency)) = app.current() else {
-        return;
+    let minutes = match form.minutes.trim().parse::<u64>() {
+        Ok(minutes @ 1..=600) => minutes,
+        _ => {
+            app.status = Status::error("Minutes must be a whole number from 1 to 600.");
+            return;
+        }
     };
-    let Ok(minutes) = form.minutes.trim().parse::<u64>() else {
-        app.status = Status::error("Minutes must be a whole number.");
+    let scales = form
+        .chosen
+        .iter()
+        .filter_map(|id| id.split_once('/'))
+        .filter_map(|(f, _)| app.library.framework(f))
+        .map(|f| f.levels.len());
+    let top = scales.max().unwrap_or(0);
+    if form.chosen.is_empty() {
+        app.status =
+            Status::error("Tick at least one competency to assess (Tab to Assess, Space).");
         return;
+    }
+    let level = match form.level.trim().parse::<usize>() {
+        Ok(level) if (1..=top).contains(&level) => level,
+        _ => {
+            app.status = Status::error(format!("Level must be a number from 1 to {top}."));
+            return;
+        }
     };
     let plan = SessionPlan {
         candidate: form.candidate.clone(),
         role: form.role.clone(),
-        level: app.level,
-        competencies: vec![competency.id.clone()],
+        level,
+        competencies: form.chosen.clone(),
         minutes,
     };
     match InterviewSession::new(&app.library, &plan, app.now) {

@@ -242,9 +242,18 @@ fn typed_line(
 
 /// The set-up form, over the browser: the candidate, the role, the minutes, and what the
 /// interview will cover.
-pub fn setup(frame: &mut Frame, screen: Rect, app: &App, form: &Setup, theme: &Theme) {
-    let width_needed = 56.min(screen.width);
-    let height_needed = 9.min(screen.height);
+pub fn setup(frame: &mut Frame, screen: Rect, _app: &App, form: &Setup, theme: &Theme) {
+    use crate::tui::setup_mode::COMPETENCIES;
+    // The competency list opens below the fields while Assess is the field.
+    let list_rows = if form.field == COMPETENCIES {
+        form.all.len().min(6)
+    } else {
+        0
+    };
+    let width_needed = 58.min(screen.width);
+    let height_needed = u16::try_from(9 + list_rows)
+        .unwrap_or(u16::MAX)
+        .min(screen.height);
     let area = Rect {
         x: screen.x + (screen.width - width_needed) / 2,
         y: screen.y + (screen.height - height_needed) / 2,
@@ -255,32 +264,68 @@ pub fn setup(frame: &mut Frame, screen: Rect, app: &App, form: &Setup, theme: &T
     let block = super::pane_block(" New interview ", true, theme);
     let inside = inner(area);
     frame.render_widget(block, area);
-    let about = match app.current() {
-        Some((_, competency)) => format!("{} at L{}", competency.name, app.level),
-        None => "no competency selected".to_string(),
-    };
     let max = usize::from(inside.width);
-    let mut lines = vec![
-        Line::styled(truncate(&about, max), theme.tone(Tone::Hint)),
-        Line::raw(""),
-    ];
+    let mut lines = Vec::new();
     for (i, name) in Setup::FIELDS.iter().enumerate() {
-        let label = format!("{name:>9}: ");
-        let value = crate::text::inert(form.value(i)).into_owned();
+        let active = i == form.field;
+        let marker = if active { "▸" } else { " " };
+        let label = format!("{marker}{name:>9}: ");
+        let value = if i == COMPETENCIES {
+            let names = form.chosen_names();
+            match names.as_slice() {
+                [] => "none ticked yet".to_string(),
+                [one] => (*one).to_string(),
+                [first, rest @ ..] => format!("{first} +{}", rest.len()),
+            }
+        } else {
+            crate::text::inert(form.value(i)).into_owned()
+        };
         let room = max.saturating_sub(width(&label) + 1);
+        let style = if active && form.fresh {
+            // Pre-filled and untouched: shown selected, as typing replaces it.
+            theme.selected(true)
+        } else {
+            ratatui::style::Style::default()
+        };
         let mut spans = vec![
-            Span::styled(label, theme.key()),
-            Span::raw(truncate(&value, room)),
+            Span::styled(
+                label,
+                if active {
+                    theme.key()
+                } else {
+                    theme.tone(Tone::Hint)
+                },
+            ),
+            Span::styled(truncate(&value, room), style),
         ];
-        if i == form.field {
+        if active && i != COMPETENCIES {
             spans.push(Span::styled(" ", theme.selected(true)));
         }
         lines.push(Line::from(spans));
     }
+    if list_rows > 0 {
+        let first = crate::tui::layout::list_offset(form.cursor, form.all.len(), list_rows);
+        for (i, (id, name)) in form.all.iter().enumerate().skip(first).take(list_rows) {
+            let tick = if form.chosen.contains(id) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let text = truncate(&format!("   {tick} {name}"), max);
+            let style = if i == form.cursor {
+                theme.selected(true)
+            } else {
+                ratatui::style::Style::default()
+            };
+            lines.push(Line::styled(text, style));
+        }
+    }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        truncate("Tab next field · Enter start · Esc cancel", max),
-        theme.tone(Tone::Hint),
-    ));
+    let hint = if form.field == COMPETENCIES {
+        "↑↓ move · Space ticks · Tab next · Enter start · Esc cancel"
+    } else {
+        "Tab next field · Enter start · Esc cancel"
+    };
+    lines.push(Line::styled(truncate(hint, max), theme.tone(Tone::Hint)));
     frame.render_widget(Paragraph::new(lines), inside);
 }
