@@ -43,6 +43,8 @@ pub enum StoreErrorKind {
     },
     /// A plain-text file that does not parse (a schedule file edited by hand, say).
     Malformed(String),
+    /// Another cuecard held the file's lock for longer than a save takes.
+    Busy,
     Io(io::Error),
 }
 
@@ -68,6 +70,11 @@ impl fmt::Display for StoreError {
                 f,
                 "{path}: {}; cuecard leaves it untouched: fix or move it",
                 crate::text::inert(message)
+            ),
+            StoreErrorKind::Busy => write!(
+                f,
+                "{path}: another cuecard has been saving this file for over {} s; your text is kept: try again",
+                LOCK_WAIT.as_secs()
             ),
             StoreErrorKind::Io(e) => write!(f, "{path}: {e}"),
         }
@@ -147,6 +154,58 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     file.commit().map_err(io_error)
 }
 
+/// How long a save waits for another cuecard's save of the same file before giving up.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// An exclusive lock on a data file, held until dropped (closing the lock file releases it).
+#[derive(Debug)]
+pub struct FileLock {
+    _file: Option<fs::File>,
+}
+
+/// Locks the data file `path` against other cuecards: an exclusive lock on `.NAME.lock` beside
+/// it (created 0600 and left in place; never the data file itself, which an atomic rename
+/// replaces by a new inode). Waits while another cuecard holds it, up to `LOCK_WAIT`. On a file
+/// system without locks, goes on unlocked.
+pub fn lock_beside(path: &Path) -> Result<FileLock, StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let lock_path = dir.join(format!(".{name}.lock"));
+    create_private_dir(dir)?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
+    }
+    let file = options
+        .open(&lock_path)
+        .map_err(|e| StoreError::io(&lock_path, e))?;
+    let deadline = std::time::Instant::now() + LOCK_WAIT;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(FileLock { _file: Some(file) }),
+            Err(fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(StoreError {
+                    path: path.to_path_buf(),
+                    kind: StoreErrorKind::Busy,
+                });
+            }
+            Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                return Ok(FileLock { _file: None });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(&lock_path, e)),
+        }
+    }
+}
+
 /// Where a text is saved, and the version of that file it was read from (or last saved as).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Target {
@@ -181,8 +240,12 @@ impl Saved {
 }
 
 /// Saves `text` to `target` unless the file there changed since `target` was read or saved; then
-/// it goes to a new conflict copy beside it (`name.conflict-STAMP.ext`), and both are kept.
+/// it goes to a new conflict copy beside it (`name.conflict-STAMP.ext`), and both are kept. The
+/// file is locked (`lock_beside`) from the read to the rename, so two cuecards saving at the same
+/// instant cannot both overwrite the version they read: the second finds the first's text and
+/// writes a conflict copy.
 pub fn save_guarded(target: &Target, text: &str, stamp: &str) -> Result<Saved, StoreError> {
+    let _lock = lock_beside(&target.path)?;
     let on_disk = read_text(&target.path);
     let written = Target {
         path: target.path.clone(),

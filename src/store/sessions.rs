@@ -140,7 +140,10 @@ impl SessionStore {
                     path: path.clone(),
                     kind: StoreErrorKind::Io(e),
                 })?;
-                removed.push(path);
+                // Lock files hold nothing of the candidate: removed, not reported.
+                if !name.ends_with(".lock") {
+                    removed.push(path);
+                }
             }
         }
         removed.sort();
@@ -236,7 +239,13 @@ mod tests {
         let removed = store.delete(&jane.id).unwrap();
         assert_eq!(removed.len(), 4, "{removed:?}");
         assert_eq!(store.ids(), vec![max.id.clone()]);
-        let left: Vec<_> = fs::read_dir(store.dir()).unwrap().flatten().collect();
-        assert_eq!(left.len(), 1);
+        let left: Vec<_> = fs::read_dir(store.dir())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left.len(), 2, "{left:?}");
+        assert!(left.contains(&format!("{}.toml", max.id)), "{left:?}");
+        assert!(left.contains(&format!(".{}.toml.lock", max.id)), "{left:?}");
     }
 }
