@@ -29,34 +29,45 @@ fn texts_in(dir: &Path) -> BTreeMap<String, String> {
 
 const ROUNDS: usize = 40;
 
+/// Runs `work(data_dir, who, barrier)` on two threads at once, one for each name, and waits for
+/// both; the barrier lines up their steps.
+fn race(
+    data_dir: &Path,
+    names: [&'static str; 2],
+    work: impl Fn(&Path, &str, &Barrier) + Send + Sync + 'static,
+) {
+    let barrier = Arc::new(Barrier::new(2));
+    let work = Arc::new(work);
+    let threads: Vec<_> = names
+        .into_iter()
+        .map(|who| {
+            let (barrier, work) = (Arc::clone(&barrier), Arc::clone(&work));
+            let root = data_dir.to_path_buf();
+            thread::spawn(move || work(&root, who, &barrier))
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+}
+
 /// Two savers of the same note at the same instant, round after round: both say saved, and both
 /// texts are on disk afterwards — the winner's in the note, the loser's in a conflict copy.
 #[test]
 fn two_savers_of_the_same_note_at_the_same_instant_both_keep_their_text() {
     let data = TempDir::new().unwrap();
-    let barrier = Arc::new(Barrier::new(2));
-    let savers: Vec<_> = ["alpha", "beta"]
-        .into_iter()
-        .map(|who| {
-            let barrier = Arc::clone(&barrier);
-            let root = data.path().to_path_buf();
-            thread::spawn(move || {
-                let store = NoteStore::new(&root);
-                for round in 0..ROUNDS {
-                    let id = format!("fw/comp/q{round}");
-                    let loaded = store.load(&id).unwrap();
-                    barrier.wait();
-                    let saved = store
-                        .save(&loaded.target, &format!("{who} {round}"), "s")
-                        .unwrap();
-                    assert!(matches!(saved, Saved::Written(_) | Saved::Conflict(_)));
-                }
-            })
-        })
-        .collect();
-    for saver in savers {
-        saver.join().unwrap();
-    }
+    race(data.path(), ["alpha", "beta"], |root, who, barrier| {
+        let store = NoteStore::new(root);
+        for round in 0..ROUNDS {
+            let id = format!("fw/comp/q{round}");
+            let loaded = store.load(&id).unwrap();
+            barrier.wait();
+            let saved = store
+                .save(&loaded.target, &format!("{who} {round}"), "s")
+                .unwrap();
+            assert!(matches!(saved, Saved::Written(_) | Saved::Conflict(_)));
+        }
+    });
     let texts = texts_in(&data.path().join("notes/fw/comp"));
     for round in 0..ROUNDS {
         let kept: BTreeSet<&str> = texts
@@ -94,4 +105,35 @@ fn assert_private_locks(dir: &Path) {
             assert_eq!(mode, 0o600, "{name}");
         }
     }
+}
+
+/// Two rehearsals grading at the same instant, each its own questions, round after round: every
+/// grade is in `reviews.toml` afterwards.
+#[test]
+fn two_rehearsals_grading_at_the_same_instant_keep_every_grade() {
+    use chrono::{DateTime, Utc};
+    use cuecard::practice::schedule::Grade;
+    use cuecard::store::reviews::ReviewStore;
+    let data = TempDir::new().unwrap();
+    let now: DateTime<Utc> = "2026-11-23T09:00:00Z".parse().unwrap();
+    race(data.path(), ["a", "b"], move |root, who, barrier| {
+        let store = ReviewStore::new(root);
+        let (mut schedule, mut version) = store.load().unwrap();
+        let mut mine = BTreeSet::new();
+        for round in 0..ROUNDS {
+            let id = format!("fw/comp/{who}{round}");
+            schedule.grade(&id, Grade::Good, 30, now, None);
+            mine.insert(id);
+            barrier.wait();
+            (schedule, version) = store.save(&schedule, &mine, version).unwrap();
+        }
+    });
+    let (schedule, _) = ReviewStore::new(data.path()).load().unwrap();
+    let missing: Vec<String> = ["a", "b"]
+        .iter()
+        .flat_map(|who| (0..ROUNDS).map(move |round| format!("fw/comp/{who}{round}")))
+        .filter(|id| !schedule.questions.contains_key(id))
+        .collect();
+    assert!(missing.is_empty(), "grades lost: {missing:?}");
+    assert_private_locks(data.path());
 }

@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{Fingerprint, StoreError, StoreErrorKind, parse_toml, read_text, write_private};
+use super::{
+    Fingerprint, StoreError, StoreErrorKind, lock_beside, parse_toml, read_text, write_private,
+};
 use crate::practice::schedule::Schedule;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,13 +43,15 @@ impl ReviewStore {
 
     /// Saves `schedule`, in which the questions in `mine` were graded since the file was read at
     /// `loaded`. If the file changed meanwhile, it is merged: `mine` from here, the rest from
-    /// disk. Returns what was written and its version.
+    /// disk. Returns what was written and its version. The file is locked from the read to the
+    /// rename (`lock_beside`), so two cuecards grading at the same instant both keep their grades.
     pub fn save(
         &self,
         schedule: &Schedule,
         mine: &BTreeSet<String>,
         loaded: Fingerprint,
     ) -> Result<(Schedule, Fingerprint), StoreError> {
+        let _lock = lock_beside(&self.path)?;
         let current = read_text(&self.path)?;
         let merged = if Fingerprint::of(current.as_deref()) == loaded {
             schedule.clone()
