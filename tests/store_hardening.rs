@@ -137,3 +137,70 @@ fn two_rehearsals_grading_at_the_same_instant_keep_every_grade() {
     assert!(missing.is_empty(), "grades lost: {missing:?}");
     assert_private_locks(data.path());
 }
+
+/// A new interview session of `candidate`, planned at 09:12 on 23 November 2026.
+fn interview_of(candidate: &str) -> cuecard::interview::InterviewSession {
+    use cuecard::content::{ContentSource, load};
+    let library = load(&[ContentSource::Bundled]).library;
+    let plan = cuecard::interview::SessionPlan {
+        candidate: candidate.to_string(),
+        role: "Support lead".to_string(),
+        level: 2,
+        competencies: vec!["customer-interaction".to_string()],
+        minutes: 30,
+    };
+    let now = "2026-11-23T09:12:00Z".parse().unwrap();
+    cuecard::interview::InterviewSession::new(&library, &plan, now).unwrap()
+}
+
+/// Interviews of different people in the same minute get ids of their own, whatever script their
+/// names are in (and so do two people of the same name), and deleting one leaves the others whole.
+#[test]
+fn sessions_of_the_same_minute_have_ids_of_their_own_and_delete_touches_one() {
+    use cuecard::store::sessions::SessionStore;
+    let data = TempDir::new().unwrap();
+    let store = SessionStore::new(data.path());
+    let people = ["李雷", "王芳", "Jane Doe", "Jane Doe", "Иван"];
+    let mut ids = Vec::new();
+    for name in people {
+        let session = interview_of(name);
+        let saved = store
+            .save(&session, &store.target(&session.id), "s")
+            .unwrap();
+        let Saved::Written(target) = saved else {
+            panic!("{name}: {saved:?}");
+        };
+        ids.push(
+            target
+                .path
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned(),
+        );
+    }
+    let listed: BTreeSet<String> = store.ids().into_iter().collect();
+    assert_eq!(listed.len(), people.len(), "{listed:?}");
+    assert_eq!(listed, ids.iter().cloned().collect::<BTreeSet<_>>());
+    assert!(ids[0].ends_with("-li-lei"), "{ids:?}");
+    assert!(ids[4].ends_with("-ivan"), "{ids:?}");
+    // Each file says who it is about, under the id it is saved as.
+    for (id, name) in ids.iter().zip(people) {
+        let (session, _) = store.load(id).unwrap();
+        assert_eq!(session.candidate, name);
+        assert_eq!(&session.id, id);
+    }
+    // Deleting the first Jane Doe leaves the second (whose id starts with the first's) alone.
+    let removed = store.delete(&ids[2]).unwrap();
+    assert_eq!(removed.len(), 1, "{removed:?}");
+    let removed = store.delete(&ids[0]).unwrap();
+    assert_eq!(removed.len(), 1, "{removed:?}");
+    for (id, name) in ids
+        .iter()
+        .zip(people)
+        .skip(1)
+        .filter(|(id, _)| **id != ids[2])
+    {
+        assert_eq!(store.load(id).unwrap().0.candidate, name);
+    }
+}

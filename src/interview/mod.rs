@@ -99,7 +99,9 @@ pub struct Rating {
 /// One interview. Personal data: `Debug` shows only its id.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterviewSession {
-    /// The file name without `.toml`: `YYYYMMDD-HHMM-candidate-name`.
+    /// The file name without `.toml`: `YYYYMMDD-HHMM-candidate-name`, with `-2`, `-3`… when
+    /// another session took that name first. A loaded session's id is its file's name, whatever
+    /// the file says.
     pub id: String,
     pub candidate: String,
     #[serde(default)]
@@ -142,10 +144,14 @@ pub struct SessionPlan {
     pub minutes: u64,
 }
 
-/// `Jane O'Neil` → `jane-o-neil`: the candidate's part of a session id.
+/// `Jane O'Neil` → `jane-o-neil`, `李雷` → `li-lei`: the candidate's part of a session id, in
+/// `[a-z0-9-]` (names in other scripts are transliterated first).
 fn slug(text: &str) -> String {
     let mut slug = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in deunicode::deunicode(text)
+        .chars()
+        .flat_map(char::to_lowercase)
+    {
         if c.is_ascii_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {

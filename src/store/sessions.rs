@@ -6,7 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{
-    Fingerprint, Saved, StoreError, StoreErrorKind, Target, parse_toml, read_text, save_guarded,
+    Fingerprint, Saved, StoreError, StoreErrorKind, Target, lock_beside, parse_toml, read_text,
+    save_guarded, write_private,
 };
 use crate::interview::InterviewSession;
 
@@ -47,14 +48,16 @@ impl SessionStore {
         parse_toml(path, text)
     }
 
-    /// The session `id` and the version of its file.
+    /// The session `id` and the version of its file. Its id is `id`, the file's name, whatever
+    /// the file says.
     pub fn load(&self, id: &str) -> Result<(InterviewSession, Target), StoreError> {
         let path = self.path(id);
         let text = read_text(&path)?.ok_or_else(|| StoreError {
             path: path.clone(),
             kind: StoreErrorKind::Io(std::io::ErrorKind::NotFound.into()),
         })?;
-        let session = Self::parse(&path, &text)?;
+        let mut session = Self::parse(&path, &text)?;
+        session.id = id.to_string();
         Ok((
             session,
             Target {
@@ -102,18 +105,50 @@ impl SessionStore {
         }
     }
 
-    /// Saves the session over the version `target` was read as, or beside it on a conflict.
+    /// Saves the session over the version `target` was read as, or beside it on a conflict. A
+    /// new session (`target` from `target`, never saved) takes the first free name of `id`,
+    /// `id-2`, `id-3`…: another interview that took its name in the same minute is never
+    /// overwritten, nor mistaken for an edit of this one. The file says the id it is saved
+    /// under; the returned target is where later saves go.
     pub fn save(
         &self,
         session: &InterviewSession,
         target: &Target,
         stamp: &str,
     ) -> Result<Saved, StoreError> {
-        let text = toml::to_string(session).map_err(|e| StoreError {
-            path: target.path.clone(),
-            kind: StoreErrorKind::Malformed(e.to_string()),
-        })?;
+        let id = session_id(&target.path).to_string();
+        if target.fingerprint == Fingerprint::of(None) && target.path == self.path(&id) {
+            for n in 1..=MAX_SAME_NAME {
+                let id = if n == 1 {
+                    id.clone()
+                } else {
+                    format!("{id}-{n}")
+                };
+                let path = self.path(&id);
+                let _lock = lock_beside(&path)?;
+                if fs::symlink_metadata(&path).is_ok() {
+                    continue;
+                }
+                let text = Self::text(session, &id, &path)?;
+                write_private(&path, text.as_bytes())?;
+                return Ok(Saved::Written(Target {
+                    path,
+                    fingerprint: Fingerprint::of(Some(&text)),
+                }));
+            }
+        }
+        let text = Self::text(session, &id, &target.path)?;
         save_guarded(target, &text, stamp)
+    }
+
+    /// The file's text of `session` saved as `id`.
+    fn text(session: &InterviewSession, id: &str, path: &Path) -> Result<String, StoreError> {
+        let mut session = session.clone();
+        session.id = id.to_string();
+        toml::to_string(&session).map_err(|e| StoreError {
+            path: path.to_path_buf(),
+            kind: StoreErrorKind::Malformed(e.to_string()),
+        })
     }
 
     /// Removes every file that holds session `id`: the session, its conflict copies, its
@@ -149,6 +184,16 @@ impl SessionStore {
         removed.sort();
         Ok(removed)
     }
+}
+
+/// How many sessions may share a minute and a candidate's name (`id`, `id-2`… `id-999`).
+const MAX_SAME_NAME: usize = 999;
+
+/// The id of the session a file of the sessions directory belongs to: its name up to the first
+/// dot (`X.toml`, `X.conflict-….toml`, `X.scorecard.md` all belong to `X`).
+fn session_id(path: &Path) -> &str {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.split('.').next().unwrap_or("")
 }
 
 #[cfg(test)]
