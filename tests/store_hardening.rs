@@ -12,6 +12,8 @@ use cuecard::store::Saved;
 use cuecard::store::notes::NoteStore;
 use tempfile::TempDir;
 
+mod support;
+
 /// Every file of `dir` (not hidden ones) and its text.
 fn texts_in(dir: &Path) -> BTreeMap<String, String> {
     fs::read_dir(dir)
@@ -202,5 +204,119 @@ fn sessions_of_the_same_minute_have_ids_of_their_own_and_delete_touches_one() {
         .filter(|(id, _)| **id != ids[2])
     {
         assert_eq!(store.load(id).unwrap().0.candidate, name);
+    }
+}
+
+/// The sessions of `data`, with a new interview of Jane Doe saved in it.
+fn jane_saved_in(
+    data: &Path,
+) -> (
+    cuecard::store::sessions::SessionStore,
+    cuecard::interview::InterviewSession,
+) {
+    let store = cuecard::store::sessions::SessionStore::new(data);
+    let session = interview_of("Jane Doe");
+    store
+        .save(&session, &store.target(&session.id), "s")
+        .unwrap();
+    (store, session)
+}
+
+/// Ids that are not session ids: paths, dots, nothing, too long, a NUL.
+fn hostile_ids(outside: &Path) -> Vec<String> {
+    vec![
+        "../x".to_string(),
+        outside.join("abs").to_string_lossy().into_owned(),
+        "a/b".to_string(),
+        "..".to_string(),
+        ".".to_string(),
+        String::new(),
+        "a".repeat(300),
+        "x\0y".to_string(),
+        "Upper".to_string(),
+        "20261123-0912-x.conflict-1".to_string(),
+    ]
+}
+
+/// Every name in `dir` and below, relative to it.
+fn tree(dir: &Path) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(at) = stack.pop() {
+        for entry in fs::read_dir(&at).unwrap().flatten() {
+            let path = entry.path();
+            names.insert(
+                path.strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(path);
+            }
+        }
+    }
+    names
+}
+
+/// A session id is never a path: hostile ids are refused by every call that reads, writes or
+/// deletes, and nothing is written outside the data directory.
+#[test]
+fn hostile_session_ids_are_refused_and_nothing_is_written_outside() {
+    let outer = TempDir::new().unwrap();
+    let data = outer.path().join("data");
+    let (store, session) = jane_saved_in(&data);
+    fs::create_dir_all(data.join("sessions/a")).unwrap();
+    let before = tree(outer.path());
+    for id in hostile_ids(outer.path()) {
+        let shown = format!("{id:?}");
+        let mut hostile = session.clone();
+        hostile.id = id.clone();
+        assert!(
+            store.save(&hostile, &store.target(&id), "s").is_err(),
+            "{shown}"
+        );
+        assert!(store.load(&id).is_err(), "{shown}");
+        assert!(store.delete(&id).is_err(), "{shown}");
+    }
+    assert_eq!(tree(outer.path()), before);
+    assert_eq!(store.ids(), vec![session.id.clone()]);
+}
+
+/// A session file whose `id` says `../../../escaped` (or an absolute path) is the session of its
+/// file's name: its scorecard (`x`) goes beside it, never where the id points.
+#[test]
+fn a_hostile_id_in_a_session_file_does_not_move_its_scorecard() {
+    use cuecard::tui::action::Action;
+    for hostile in ["../../../escaped", "/tmp/cuecard-escaped-by-test"] {
+        let outer = TempDir::new().unwrap();
+        let data = outer.path().join("d1/d2/data");
+        let (store, session) = jane_saved_in(&data);
+        let path = store.path(&session.id);
+        let text = fs::read_to_string(&path).unwrap();
+        let text = text.replace(
+            &format!("id = \"{}\"", session.id),
+            &format!("id = {hostile:?}"),
+        );
+        fs::write(&path, text).unwrap();
+        let (loaded, target) = store.load(&session.id).unwrap();
+        assert_eq!(loaded.id, session.id);
+        let mut f = support::Fixture::new(80, 24);
+        f.stores = cuecard::tui::persist::Stores::new(&data);
+        cuecard::tui::interview_mode::begin(&mut f.app, loaded, Some(target));
+        f.persist();
+        f.run(&[Action::Export]);
+        let status = f.app.status.as_ref().map(|s| s.text.clone());
+        assert!(
+            data.join(format!("sessions/{}.scorecard.md", session.id))
+                .exists(),
+            "{status:?}"
+        );
+        assert!(!Path::new("/tmp/cuecard-escaped-by-test.scorecard.md").exists());
+        let outside: Vec<String> = tree(outer.path())
+            .into_iter()
+            .filter(|name| !name.starts_with("d1"))
+            .collect();
+        assert!(outside.is_empty(), "{outside:?}");
     }
 }

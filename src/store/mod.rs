@@ -45,6 +45,8 @@ pub enum StoreErrorKind {
     Malformed(String),
     /// Another cuecard held the file's lock for longer than a save takes.
     Busy,
+    /// A name or a place cuecard will not read or write, and why.
+    Refused(String),
     Io(io::Error),
 }
 
@@ -76,6 +78,7 @@ impl fmt::Display for StoreError {
                 "{path}: another cuecard has been saving this file for over {} s; your text is kept: try again",
                 LOCK_WAIT.as_secs()
             ),
+            StoreErrorKind::Refused(why) => write!(f, "{path}: {}", crate::text::inert(why)),
             StoreErrorKind::Io(e) => write!(f, "{path}: {e}"),
         }
     }

@@ -115,7 +115,21 @@ impl NoteStore {
 
     /// Saves `text` to `target` unless the file there changed since `target` was loaded or saved;
     /// then it goes to a new conflict copy beside it, named with `stamp` (e.g. `20261123-0901`).
+    /// Only files under the notes directory are written.
     pub fn save(&self, target: &NoteTarget, text: &str, stamp: &str) -> Result<Saved, StoreError> {
+        let inside = target.path.strip_prefix(&self.root).is_ok_and(|rest| {
+            rest.components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        });
+        if !inside {
+            return Err(StoreError {
+                path: target.path.clone(),
+                kind: super::StoreErrorKind::Refused(
+                    "not a note of the data directory; cuecard writes only its own files"
+                        .to_string(),
+                ),
+            });
+        }
         super::save_guarded(target, text, stamp)
     }
 }
@@ -236,6 +250,24 @@ mod tests {
         assert!(all.is_empty());
         assert_eq!(errors.len(), 1);
         assert_eq!(fs::read(&path).unwrap(), b"caf\xe9");
+    }
+
+    #[test]
+    fn a_note_outside_the_notes_directory_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = NoteStore::new(&dir.path().join("data"));
+        for path in [
+            store.path("fw/comp/../../../../escaped"),
+            dir.path().join("elsewhere.md"),
+        ] {
+            let target = NoteTarget {
+                path,
+                fingerprint: Fingerprint::of(None),
+            };
+            assert!(store.save(&target, "text", "s").is_err(), "{target:?}");
+        }
+        assert!(!dir.path().join("escaped.md").exists());
+        assert!(!dir.path().join("elsewhere.md").exists());
     }
 
     #[test]

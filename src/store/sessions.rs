@@ -31,7 +31,7 @@ impl SessionStore {
         self.dir.join(format!("{id}.toml"))
     }
 
-    /// Where `x` writes the scorecard.
+    /// Where `x` writes the scorecard. `id` must be a `valid_id`: reads and writes check it.
     pub fn scorecard_path(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.scorecard.md"))
     }
@@ -48,9 +48,46 @@ impl SessionStore {
         parse_toml(path, text)
     }
 
+    /// `Ok` when `id` is a session id (`valid_id`); else an error saying so.
+    fn check_id(&self, id: &str) -> Result<(), StoreError> {
+        if valid_id(id) {
+            return Ok(());
+        }
+        Err(StoreError {
+            path: self.dir.clone(),
+            kind: StoreErrorKind::Refused(format!(
+                "{id:?} is not a session id ({MAX_ID_LEN} at most of a-z, 0-9 and -); cuecard reads and writes only its own names"
+            )),
+        })
+    }
+
+    /// `Ok` when `path` is the file of a session of this directory or one of its conflict copies
+    /// (`ID.toml`, `ID.conflict-STAMP.toml`); returns its id.
+    fn check_session_path<'p>(&self, path: &'p Path) -> Result<&'p str, StoreError> {
+        let id = session_id(path);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let rest = &name[id.len()..];
+        let copy = rest
+            .strip_prefix(".conflict-")
+            .and_then(|r| r.strip_suffix(".toml"))
+            .is_some_and(|stamp| stamp.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
+        if path.parent() == Some(self.dir.as_path()) && (rest == ".toml" || copy) {
+            self.check_id(id)?;
+            return Ok(id);
+        }
+        Err(StoreError {
+            path: path.to_path_buf(),
+            kind: StoreErrorKind::Refused(
+                "not a session file of the data directory; cuecard writes only its own names"
+                    .to_string(),
+            ),
+        })
+    }
+
     /// The session `id` and the version of its file. Its id is `id`, the file's name, whatever
     /// the file says.
     pub fn load(&self, id: &str) -> Result<(InterviewSession, Target), StoreError> {
+        self.check_id(id)?;
         let path = self.path(id);
         let text = read_text(&path)?.ok_or_else(|| StoreError {
             path: path.clone(),
@@ -77,7 +114,7 @@ impl SessionStore {
             .filter_map(|e| {
                 let name = e.file_name().to_str()?.to_string();
                 let id = name.strip_suffix(".toml")?;
-                (!id.starts_with('.') && !id.contains(".conflict-")).then(|| id.to_string())
+                valid_id(id).then(|| id.to_string())
             })
             .collect();
         ids.sort_unstable_by(|a, b| b.cmp(a));
@@ -116,8 +153,16 @@ impl SessionStore {
         target: &Target,
         stamp: &str,
     ) -> Result<Saved, StoreError> {
-        let id = session_id(&target.path).to_string();
-        if target.fingerprint == Fingerprint::of(None) && target.path == self.path(&id) {
+        let id = self.check_session_path(&target.path)?.to_string();
+        if target.fingerprint == Fingerprint::of(None) {
+            if target.path != self.path(&id) {
+                return Err(StoreError {
+                    path: target.path.clone(),
+                    kind: StoreErrorKind::Refused(
+                        "a new session is saved under its id, not as a conflict copy".to_string(),
+                    ),
+                });
+            }
             for n in 1..=MAX_SAME_NAME {
                 let id = if n == 1 {
                     id.clone()
@@ -154,6 +199,7 @@ impl SessionStore {
     /// Removes every file that holds session `id`: the session, its conflict copies, its
     /// scorecard, and temporary files a killed save left behind. Returns what it removed.
     pub fn delete(&self, id: &str) -> Result<Vec<PathBuf>, StoreError> {
+        self.check_id(id)?;
         let entries = fs::read_dir(&self.dir).map_err(|e| StoreError {
             path: self.dir.clone(),
             kind: StoreErrorKind::Io(e),
@@ -184,6 +230,19 @@ impl SessionStore {
         removed.sort();
         Ok(removed)
     }
+}
+
+/// The longest session id.
+const MAX_ID_LEN: usize = 100;
+
+/// Whether `id` can name a session: 1 to `MAX_ID_LEN` characters of `[a-z0-9-]` (what
+/// `InterviewSession::new` makes: `YYYYMMDD-HHMM-slug`, and `-N` when that was taken). Such an
+/// id is a plain file name: no separator, no dot, nothing that leads out of the directory.
+pub fn valid_id(id: &str) -> bool {
+    (1..=MAX_ID_LEN).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// How many sessions may share a minute and a candidate's name (`id`, `id-2`… `id-999`).
