@@ -320,3 +320,77 @@ fn a_hostile_id_in_a_session_file_does_not_move_its_scorecard() {
         assert!(outside.is_empty(), "{outside:?}");
     }
 }
+
+/// Runs cuecard on the data directory `data` and gives its exit code and standard error; fails
+/// (rather than hangs) when it has not finished within ten seconds.
+fn cuecard_within_seconds(data: &Path, args: &[&str]) -> (Option<i32>, String) {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let home = TempDir::new().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cuecard"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data)
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut stderr = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+            return (status.code(), stderr);
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("cuecard {args:?} still running after 10 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A FIFO or a link to /dev/zero where a note or a session should be is reported, not read: no
+/// command blocks on it or reads until memory runs out. A note over 8 MiB is refused with the
+/// limit named.
+#[test]
+fn special_and_oversized_files_in_the_data_directory_are_refused_not_read() {
+    use nix::sys::stat::Mode;
+    let data = TempDir::new().unwrap();
+    let notes = data
+        .path()
+        .join("notes/customer-support/customer-interaction");
+    let sessions = data.path().join("sessions");
+    fs::create_dir_all(&notes).unwrap();
+    fs::create_dir_all(&sessions).unwrap();
+    nix::unistd::mkfifo(&notes.join("fifo.md"), Mode::S_IRWXU).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", notes.join("zero.md")).unwrap();
+    fs::write(notes.join("huge.md"), vec![b'a'; 8 * 1024 * 1024 + 1]).unwrap();
+    nix::unistd::mkfifo(&sessions.join("20261123-0900-fifo.toml"), Mode::S_IRWXU).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", sessions.join("20261123-0900-zero.toml")).unwrap();
+
+    let (code, stderr) = cuecard_within_seconds(data.path(), &["search", "customer"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    for name in ["fifo.md", "zero.md"] {
+        assert!(
+            stderr.contains(name) && stderr.contains("not a regular file"),
+            "{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("huge.md") && stderr.contains("8 MiB"),
+        "{stderr}"
+    );
+    let (code, stderr) = cuecard_within_seconds(data.path(), &["sessions"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    for name in ["20261123-0900-fifo.toml", "20261123-0900-zero.toml"] {
+        assert!(stderr.contains(name), "{stderr}");
+    }
+    let (code, stderr) = cuecard_within_seconds(data.path(), &["export", "fifo"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+}

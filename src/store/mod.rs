@@ -114,18 +114,72 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     builder.create(dir).map_err(|e| StoreError::io(dir, e))
 }
 
-/// Reads a text file: `None` when it does not exist. A file that is not UTF-8 is an error (and is
-/// never replaced by the caller).
-pub fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
-    match fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| StoreError {
-            path: path.to_path_buf(),
-            kind: StoreErrorKind::NotText {
-                offset: e.utf8_error().valid_up_to(),
-            },
-        }),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(StoreError::io(path, e)),
+/// The largest note, session or scorecard cuecard reads.
+pub const TEXT_LIMIT: u64 = 8 << 20;
+
+/// Reads a text file: `None` when it does not exist. Only a regular file is read (a pipe, a
+/// device or a directory is an error, and opening one never blocks), and only up to `limit`
+/// bytes (a larger file is an error naming the limit). A file that is not UTF-8 is an error (and
+/// is never replaced by the caller).
+pub fn read_text(path: &Path, limit: u64) -> Result<Option<String>, StoreError> {
+    use std::io::Read as _;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // Opening a FIFO for reading would wait for a writer; a regular file ignores the flag.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC);
+    }
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, e)),
+    };
+    // The opened file's own metadata: no second lookup of the name that could meet another file.
+    let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
+    let refused = |why: String| StoreError {
+        path: path.to_path_buf(),
+        kind: StoreErrorKind::Refused(why),
+    };
+    let too_large = |size: &dyn fmt::Display| {
+        refused(format!(
+            "{size} bytes, over the limit of {} for this file; cuecard leaves it untouched: shorten or move it",
+            size_text(limit)
+        ))
+    };
+    if !meta.is_file() {
+        return Err(refused(
+            "not a regular file (a pipe, a device or a directory); cuecard reads only regular files: move it".to_string(),
+        ));
+    }
+    if meta.len() > limit {
+        return Err(too_large(&meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        // It grew while being read.
+        return Err(too_large(&format!("over {limit}")));
+    }
+    String::from_utf8(bytes).map(Some).map_err(|e| StoreError {
+        path: path.to_path_buf(),
+        kind: StoreErrorKind::NotText {
+            offset: e.utf8_error().valid_up_to(),
+        },
+    })
+}
+
+/// `8 MiB`, `64 KiB`, `100 bytes`.
+fn size_text(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+        format!("{} MiB", bytes >> 20)
+    } else if bytes >= 1 << 10 && bytes % (1 << 10) == 0 {
+        format!("{} KiB", bytes >> 10)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 
@@ -249,7 +303,7 @@ impl Saved {
 /// writes a conflict copy.
 pub fn save_guarded(target: &Target, text: &str, stamp: &str) -> Result<Saved, StoreError> {
     let _lock = lock_beside(&target.path)?;
-    let on_disk = read_text(&target.path);
+    let on_disk = read_text(&target.path, TEXT_LIMIT);
     let written = Target {
         path: target.path.clone(),
         fingerprint: Fingerprint::of(Some(text)),
@@ -322,7 +376,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a/b/note.md");
         write_private(&path, b"hello").unwrap();
-        assert_eq!(read_text(&path).unwrap().as_deref(), Some("hello"));
+        assert_eq!(
+            read_text(&path, TEXT_LIMIT).unwrap().as_deref(),
+            Some("hello")
+        );
         #[cfg(unix)]
         {
             assert_eq!(mode(&path), 0o600);
@@ -330,7 +387,10 @@ mod tests {
             assert_eq!(mode(&dir.path().join("a/b")), 0o700);
         }
         write_private(&path, b"again").unwrap();
-        assert_eq!(read_text(&path).unwrap().as_deref(), Some("again"));
+        assert_eq!(
+            read_text(&path, TEXT_LIMIT).unwrap().as_deref(),
+            Some("again")
+        );
         // Nothing but the note is left in the directory (no temporary files).
         let names: Vec<_> = fs::read_dir(dir.path().join("a/b")).unwrap().collect();
         assert_eq!(names.len(), 1);
@@ -379,10 +439,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.md");
         fs::write(&path, b"ok\xffno").unwrap();
-        let error = read_text(&path).unwrap_err();
+        let error = read_text(&path, TEXT_LIMIT).unwrap_err();
         assert!(matches!(error.kind, StoreErrorKind::NotText { offset: 2 }));
         assert!(error.to_string().contains("untouched"), "{error}");
-        assert_eq!(read_text(&dir.path().join("missing")).unwrap(), None);
+        assert_eq!(
+            read_text(&dir.path().join("missing"), TEXT_LIMIT).unwrap(),
+            None
+        );
     }
 
     #[cfg(unix)]

@@ -63,7 +63,7 @@ impl NoteStore {
     /// Reads the note of a question, fresh from disk.
     pub fn load(&self, question_id: &str) -> Result<LoadedNote, StoreError> {
         let path = self.path(question_id);
-        let text = read_text(&path)?;
+        let text = read_text(&path, super::TEXT_LIMIT)?;
         Ok(LoadedNote {
             exists: text.is_some(),
             target: NoteTarget {
@@ -100,7 +100,7 @@ impl NoteStore {
                         framework.file_name().to_string_lossy(),
                         competency.file_name().to_string_lossy()
                     );
-                    match read_text(&path) {
+                    match read_text(&path, super::TEXT_LIMIT) {
                         Ok(Some(text)) => {
                             notes.insert(id, text);
                         }

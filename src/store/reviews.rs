@@ -10,6 +10,9 @@ use super::{
 };
 use crate::practice::schedule::Schedule;
 
+/// The largest review history cuecard reads (tens of thousands of graded answers fit).
+pub const LIMIT: u64 = 64 << 20;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewStore {
     path: PathBuf,
@@ -28,7 +31,7 @@ impl ReviewStore {
 
     /// The schedule on disk (empty when there is none yet) and the version it was read from.
     pub fn load(&self) -> Result<(Schedule, Fingerprint), StoreError> {
-        let text = read_text(&self.path)?;
+        let text = read_text(&self.path, LIMIT)?;
         let fingerprint = Fingerprint::of(text.as_deref());
         let schedule = match text {
             Some(text) => self.parse(&text)?,
@@ -52,7 +55,7 @@ impl ReviewStore {
         loaded: Fingerprint,
     ) -> Result<(Schedule, Fingerprint), StoreError> {
         let _lock = lock_beside(&self.path)?;
-        let current = read_text(&self.path)?;
+        let current = read_text(&self.path, LIMIT)?;
         let merged = if Fingerprint::of(current.as_deref()) == loaded {
             schedule.clone()
         } else {

@@ -89,7 +89,7 @@ impl SessionStore {
     pub fn load(&self, id: &str) -> Result<(InterviewSession, Target), StoreError> {
         self.check_id(id)?;
         let path = self.path(id);
-        let text = read_text(&path)?.ok_or_else(|| StoreError {
+        let text = read_text(&path, super::TEXT_LIMIT)?.ok_or_else(|| StoreError {
             path: path.clone(),
             kind: StoreErrorKind::Io(std::io::ErrorKind::NotFound.into()),
         })?;

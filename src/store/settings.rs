@@ -11,6 +11,9 @@ use serde::Deserialize;
 
 use super::{StoreError, parse_toml, read_text};
 
+/// The largest settings file cuecard reads.
+pub const LIMIT: u64 = 64 << 10;
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
@@ -33,7 +36,7 @@ impl Settings {
     /// defaults and shows it).
     pub fn load(data_dir: &Path) -> Result<Settings, StoreError> {
         let path = data_dir.join("settings.toml");
-        let Some(text) = read_text(&path)? else {
+        let Some(text) = read_text(&path, LIMIT)? else {
             return Ok(Settings::default());
         };
         parse_toml(&path, &text)
