@@ -394,3 +394,109 @@ fn special_and_oversized_files_in_the_data_directory_are_refused_not_read() {
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("not a regular file"), "{stderr}");
 }
+
+/// A note that is a link is written through only when it leads to a file inside the data
+/// directory; one that leads outside (or sits in a directory that does) is refused with a clear
+/// error, and the file outside keeps its text and mode.
+#[test]
+fn a_link_is_written_through_only_when_it_stays_inside_the_data_directory() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let outer = TempDir::new().unwrap();
+    let data = outer.path().join("data");
+    let store = NoteStore::new(&data);
+    let dir = store.path("fw/comp/q").parent().unwrap().to_path_buf();
+    fs::create_dir_all(&dir).unwrap();
+
+    // Outside: refused.
+    let outside = outer.path().join("outside.md");
+    fs::write(&outside, "theirs").unwrap();
+    fs::set_permissions(&outside, fs::Permissions::from_mode(0o644)).unwrap();
+    symlink(&outside, store.path("fw/comp/out")).unwrap();
+    let note = store.load("fw/comp/out").unwrap();
+    assert_eq!(note.text, "theirs");
+    let error = store
+        .save(&note.target, "mine", "s")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("out.md")
+            && error.contains(
+                "is a link outside the data directory; cuecard will not write through it"
+            ),
+        "{error}"
+    );
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "theirs");
+    assert_eq!(
+        fs::metadata(&outside).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    // A relative link that climbs out, and a link to a missing file outside: refused too.
+    symlink("../../../../outside.md", store.path("fw/comp/climb")).unwrap();
+    symlink(outer.path().join("new.md"), store.path("fw/comp/dangling")).unwrap();
+    for id in ["fw/comp/climb", "fw/comp/dangling"] {
+        let note = store.load(id).unwrap();
+        assert!(store.save(&note.target, "mine", "s").is_err(), "{id}");
+    }
+    assert!(!outer.path().join("new.md").exists());
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "theirs");
+
+    // A directory of the notes that leads outside: refused.
+    let elsewhere = outer.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    symlink(&elsewhere, data.join("notes/linked")).unwrap();
+    let note = store.load("linked/comp/q").unwrap();
+    assert!(store.save(&note.target, "mine", "s").is_err());
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
+
+    // Inside: followed, the link kept, the file it leads to private.
+    let real = data.join("kept/real.md");
+    fs::create_dir_all(real.parent().unwrap()).unwrap();
+    fs::write(&real, "old").unwrap();
+    symlink("../../../kept/real.md", store.path("fw/comp/in")).unwrap();
+    let note = store.load("fw/comp/in").unwrap();
+    assert_eq!(note.text, "old");
+    let saved = store.save(&note.target, "new", "s").unwrap();
+    assert!(matches!(saved, Saved::Written(_)), "{saved:?}");
+    assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    assert!(
+        fs::symlink_metadata(store.path("fw/comp/in"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+/// The review history and a session behind links that lead outside are refused as well.
+#[test]
+fn the_review_history_and_sessions_are_not_written_through_links_outside() {
+    use cuecard::store::reviews::ReviewStore;
+    let outer = TempDir::new().unwrap();
+    let data = outer.path().join("data");
+    fs::create_dir_all(data.join("sessions")).unwrap();
+    let outside = outer.path().join("outside.toml");
+    fs::write(&outside, "").unwrap();
+    std::os::unix::fs::symlink(&outside, data.join("reviews.toml")).unwrap();
+    let reviews = ReviewStore::new(&data);
+    let (schedule, version) = reviews.load().unwrap();
+    let error = reviews
+        .save(&schedule, &BTreeSet::new(), version)
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("outside the data directory"),
+        "{error}"
+    );
+    let store = cuecard::store::sessions::SessionStore::new(&data);
+    let session = interview_of("Jane Doe");
+    std::os::unix::fs::symlink(&outside, store.path(&session.id)).unwrap();
+    // Saved over the version read from it (empty), as a resumed session would be.
+    let target = cuecard::store::Target {
+        path: store.path(&session.id),
+        fingerprint: cuecard::store::Fingerprint::of(Some("")),
+    };
+    assert!(store.save(&session, &target, "s").is_err());
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "");
+}

@@ -185,16 +185,87 @@ fn size_text(bytes: u64) -> String {
 
 /// Writes `bytes` to `path` atomically: whoever reads the file, even after a crash or a kill at
 /// any moment, finds the old contents or the new, never a mix. The file is created 0600 and its
-/// directories 0700. When `path` is a symbolic link, the file it points to is replaced and the link
-/// kept.
+/// directories 0700. When `path` is a symbolic link, nothing is written: with no data directory to
+/// check the link against, cuecard does not write through it (`write_private_in` follows a link
+/// that stays inside the data directory).
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let target = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).map_err(|e| StoreError::io(path, e))?
-        }
-        _ => path.to_path_buf(),
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(StoreError {
+            path: path.to_path_buf(),
+            kind: StoreErrorKind::Refused(
+                "is a symbolic link; cuecard will not write through it".to_string(),
+            ),
+        });
+    }
+    write_atomically(path, bytes)
+}
+
+/// Writes `bytes` to `path` under the data directory `root` as `write_private` does, but only
+/// inside `root`: when `path` is a symbolic link, the file it leads to is replaced (the link is
+/// kept) if that file is inside `root`, and nothing is written if it is outside; a directory on
+/// the way that leads outside is refused the same way. `root` itself may be a link.
+pub fn write_private_in(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let target = inside(root, path)?;
+    write_atomically(&target, bytes)
+}
+
+/// The file to write for `path` under `root`: `path`, or the file its link leads to; an error
+/// when that is outside `root`.
+fn inside(root: &Path, path: &Path) -> Result<PathBuf, StoreError> {
+    let refused = |why: &str| StoreError {
+        path: path.to_path_buf(),
+        kind: StoreErrorKind::Refused(format!(
+            "{why} outside the data directory; cuecard will not write through it"
+        )),
     };
-    if let Some(parent) = target.parent() {
+    create_private_dir(root)?;
+    let real_root = fs::canonicalize(root).map_err(|e| StoreError::io(root, e))?;
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if is_link {
+        let link = fs::read_link(path).map_err(|e| StoreError::io(path, e))?;
+        let led_to = path.parent().unwrap_or(Path::new("")).join(link);
+        match fs::canonicalize(&led_to) {
+            Ok(real) => real,
+            // A link to a missing file: its directory must exist.
+            Err(_) => match (led_to.parent().map(fs::canonicalize), led_to.file_name()) {
+                (Some(Ok(dir)), Some(name)) => dir.join(name),
+                _ => return Err(refused("is a link that may lead")),
+            },
+        }
+    } else {
+        path.to_path_buf()
+    };
+    // The nearest directory above the file that exists, its links resolved, must be in `root`;
+    // the directories still to create below it are plain names.
+    let mut missing = Vec::new();
+    let mut dir = target.parent();
+    while let Some(at) = dir {
+        match fs::canonicalize(at) {
+            Ok(real) if real.starts_with(&real_root) => break,
+            Ok(_) if is_link => return Err(refused("is a link")),
+            Ok(_) => return Err(refused("is in a directory that leads")),
+            Err(_) => {
+                missing.push(at);
+                dir = at.parent();
+            }
+        }
+    }
+    let plain = missing.iter().all(|at| {
+        matches!(
+            at.components().next_back(),
+            Some(std::path::Component::Normal(_))
+        )
+    });
+    if dir.is_none() || !plain {
+        return Err(refused("leads"));
+    }
+    Ok(target)
+}
+
+/// Writes `bytes` over the file `path` atomically (temporary file, fsync, rename, fsync of the
+/// directory), the file 0600 and missing directories 0700.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if let Some(parent) = path.parent() {
         create_private_dir(parent)?;
     }
     let mut options = atomic_write_file::AtomicWriteFile::options();
@@ -205,8 +276,8 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         options.mode(0o600);
         options.preserve_mode(false);
     }
-    let io_error = |e| StoreError::io(&target, e);
-    let mut file = options.open(&target).map_err(io_error)?;
+    let io_error = |e| StoreError::io(path, e);
+    let mut file = options.open(path).map_err(io_error)?;
     file.write_all(bytes).map_err(io_error)?;
     file.commit().map_err(io_error)
 }
@@ -222,14 +293,16 @@ pub struct FileLock {
 
 /// Locks the data file `path` against other cuecards: an exclusive lock on `.NAME.lock` beside
 /// it (created 0600 and left in place; never the data file itself, which an atomic rename
-/// replaces by a new inode). Waits while another cuecard holds it, up to `LOCK_WAIT`. On a file
-/// system without locks, goes on unlocked.
-pub fn lock_beside(path: &Path) -> Result<FileLock, StoreError> {
+/// replaces by a new inode), in the data directory `root` (a directory on the way that leads
+/// outside it is refused before anything is created). Waits while another cuecard holds it, up
+/// to `LOCK_WAIT`. On a file system without locks, goes on unlocked.
+pub fn lock_beside(root: &Path, path: &Path) -> Result<FileLock, StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let lock_path = dir.join(format!(".{name}.lock"));
+    inside(root, &lock_path)?;
     create_private_dir(dir)?;
     let mut options = fs::OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
@@ -301,8 +374,14 @@ impl Saved {
 /// file is locked (`lock_beside`) from the read to the rename, so two cuecards saving at the same
 /// instant cannot both overwrite the version they read: the second finds the first's text and
 /// writes a conflict copy.
-pub fn save_guarded(target: &Target, text: &str, stamp: &str) -> Result<Saved, StoreError> {
-    let _lock = lock_beside(&target.path)?;
+/// Nothing is written outside the data directory `root` (`write_private_in`).
+pub fn save_guarded(
+    root: &Path,
+    target: &Target,
+    text: &str,
+    stamp: &str,
+) -> Result<Saved, StoreError> {
+    let _lock = lock_beside(root, &target.path)?;
     let on_disk = read_text(&target.path, TEXT_LIMIT);
     let written = Target {
         path: target.path.clone(),
@@ -314,12 +393,12 @@ pub fn save_guarded(target: &Target, text: &str, stamp: &str) -> Result<Saved, S
     }
     let unchanged = matches!(&on_disk, Ok(current) if Fingerprint::of(current.as_deref()) == target.fingerprint);
     if unchanged {
-        write_private(&target.path, text.as_bytes())?;
+        write_private_in(root, &target.path, text.as_bytes())?;
         return Ok(Saved::Written(written));
     }
     // Changed, or no longer readable as text: either way it is someone else's now.
     let copy = conflict_path(&target.path, stamp);
-    write_private(&copy, text.as_bytes())?;
+    write_private_in(root, &copy, text.as_bytes())?;
     Ok(Saved::Conflict(Target {
         path: copy,
         ..written
@@ -398,19 +477,29 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_symbolic_link_is_followed_not_replaced() {
+    fn a_symbolic_link_inside_the_root_is_followed_not_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let real = dir.path().join("real.md");
         fs::write(&real, "old").unwrap();
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&real, &link).unwrap();
-        write_private(&link, b"new").unwrap();
+        // Without a root to check it against, a link is not written through.
+        assert!(write_private(&link, b"new").is_err());
+        write_private_in(dir.path(), &link, b"new").unwrap();
         assert!(
             fs::symlink_metadata(&link)
                 .unwrap()
                 .file_type()
                 .is_symlink()
         );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+        // Outside the root: refused.
+        let root = dir.path().join("root");
+        let outside_link = root.join("link.md");
+        fs::create_dir(&root).unwrap();
+        std::os::unix::fs::symlink(&real, &outside_link).unwrap();
+        let error = write_private_in(&root, &outside_link, b"newer").unwrap_err();
+        assert!(error.to_string().contains("outside"), "{error}");
         assert_eq!(fs::read_to_string(&real).unwrap(), "new");
     }
 

@@ -36,6 +36,7 @@ impl fmt::Debug for LoadedNote {
 /// The notes under a data directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteStore {
+    data_dir: PathBuf,
     root: PathBuf,
 }
 
@@ -43,6 +44,7 @@ impl NoteStore {
     /// The notes of the data directory `data_dir`.
     pub fn new(data_dir: &Path) -> NoteStore {
         NoteStore {
+            data_dir: data_dir.to_path_buf(),
             root: data_dir.join("notes"),
         }
     }
@@ -130,7 +132,7 @@ impl NoteStore {
                 ),
             });
         }
-        super::save_guarded(target, text, stamp)
+        super::save_guarded(&self.data_dir, target, text, stamp)
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{
-    Fingerprint, StoreError, StoreErrorKind, lock_beside, parse_toml, read_text, write_private,
+    Fingerprint, StoreError, StoreErrorKind, lock_beside, parse_toml, read_text, write_private_in,
 };
 use crate::practice::schedule::Schedule;
 
@@ -15,12 +15,14 @@ pub const LIMIT: u64 = 64 << 20;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewStore {
+    data_dir: PathBuf,
     path: PathBuf,
 }
 
 impl ReviewStore {
     pub fn new(data_dir: &Path) -> ReviewStore {
         ReviewStore {
+            data_dir: data_dir.to_path_buf(),
             path: data_dir.join("reviews.toml"),
         }
     }
@@ -54,7 +56,7 @@ impl ReviewStore {
         mine: &BTreeSet<String>,
         loaded: Fingerprint,
     ) -> Result<(Schedule, Fingerprint), StoreError> {
-        let _lock = lock_beside(&self.path)?;
+        let _lock = lock_beside(&self.data_dir, &self.path)?;
         let current = read_text(&self.path, LIMIT)?;
         let merged = if Fingerprint::of(current.as_deref()) == loaded {
             schedule.clone()
@@ -69,7 +71,7 @@ impl ReviewStore {
             path: self.path.clone(),
             kind: StoreErrorKind::Malformed(e.to_string()),
         })?;
-        write_private(&self.path, text.as_bytes())?;
+        write_private_in(&self.data_dir, &self.path, text.as_bytes())?;
         Ok((merged, Fingerprint::of(Some(&text))))
     }
 }

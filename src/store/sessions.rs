@@ -7,18 +7,20 @@ use std::path::{Path, PathBuf};
 
 use super::{
     Fingerprint, Saved, StoreError, StoreErrorKind, Target, lock_beside, parse_toml, read_text,
-    save_guarded, write_private,
+    save_guarded, write_private_in,
 };
 use crate::interview::InterviewSession;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionStore {
+    data_dir: PathBuf,
     dir: PathBuf,
 }
 
 impl SessionStore {
     pub fn new(data_dir: &Path) -> SessionStore {
         SessionStore {
+            data_dir: data_dir.to_path_buf(),
             dir: data_dir.join("sessions"),
         }
     }
@@ -170,12 +172,12 @@ impl SessionStore {
                     format!("{id}-{n}")
                 };
                 let path = self.path(&id);
-                let _lock = lock_beside(&path)?;
+                let _lock = lock_beside(&self.data_dir, &path)?;
                 if fs::symlink_metadata(&path).is_ok() {
                     continue;
                 }
                 let text = Self::text(session, &id, &path)?;
-                write_private(&path, text.as_bytes())?;
+                write_private_in(&self.data_dir, &path, text.as_bytes())?;
                 return Ok(Saved::Written(Target {
                     path,
                     fingerprint: Fingerprint::of(Some(&text)),
@@ -183,7 +185,7 @@ impl SessionStore {
             }
         }
         let text = Self::text(session, &id, &target.path)?;
-        save_guarded(target, &text, stamp)
+        save_guarded(&self.data_dir, target, &text, stamp)
     }
 
     /// The file's text of `session` saved as `id`.
