@@ -500,3 +500,79 @@ fn the_review_history_and_sessions_are_not_written_through_links_outside() {
     assert!(store.save(&session, &target, "s").is_err());
     assert_eq!(fs::read_to_string(&outside).unwrap(), "");
 }
+
+/// The live view of a saved session of `candidate` in a new app on the data directory `data`.
+fn live_view(data: &Path, id: &str) -> support::Fixture {
+    let store = cuecard::store::sessions::SessionStore::new(data);
+    let (session, target) = store.load(id).unwrap();
+    let mut f = support::Fixture::new(80, 24);
+    f.stores = cuecard::tui::persist::Stores::new(data);
+    cuecard::tui::interview_mode::begin(&mut f.app, session, Some(target));
+    f.persist();
+    f
+}
+
+/// `x` over a scorecard edited by hand keeps the edit and writes a conflict copy beside it, and
+/// says so; over the scorecard it wrote itself (even in an earlier run) it writes in place. A
+/// session that had to take `id-2` writes `id-2.scorecard.md`, not the other one's.
+#[test]
+fn a_scorecard_edited_by_hand_is_kept_and_the_new_one_goes_beside_it() {
+    use cuecard::tui::action::Action;
+    let data = TempDir::new().unwrap();
+    let (store, first) = jane_saved_in(data.path());
+    let card = store.scorecard_path(&first.id);
+    let mut f = live_view(data.path(), &first.id);
+    f.run(&[Action::Export]);
+    let written = fs::read_to_string(&card).unwrap();
+    assert!(written.starts_with("# Scorecard: Jane Doe"), "{written}");
+
+    // A later run writes over its own scorecard without a conflict.
+    let mut again = live_view(data.path(), &first.id);
+    again.run(&[Action::Export]);
+    let status = again.app.status.clone().unwrap();
+    assert!(!status.error, "{}", status.text);
+    assert_eq!(fs::read_to_string(&card).unwrap(), written);
+
+    // Edited by hand: kept.
+    fs::write(&card, "# Scorecard: Jane Doe\n\nMy own words.\n").unwrap();
+    again.run(&[Action::Export]);
+    assert_eq!(
+        fs::read_to_string(&card).unwrap(),
+        "# Scorecard: Jane Doe\n\nMy own words.\n"
+    );
+    let status = again.app.status.clone().unwrap();
+    assert!(
+        status.error && status.text.contains("changed on disk"),
+        "{}",
+        status.text
+    );
+    let copies: Vec<String> = texts_in(&data.path().join("sessions"))
+        .into_iter()
+        .filter(|(name, _)| name.starts_with(&format!("{}.scorecard.conflict-", first.id)))
+        .map(|(_, text)| text)
+        .collect();
+    assert_eq!(copies, [written.clone()]);
+
+    // A second Jane Doe in the same minute: her own scorecard.
+    let second = interview_of("Jane Doe");
+    let Saved::Written(target) = store.save(&second, &store.target(&second.id), "s").unwrap()
+    else {
+        panic!("a new session");
+    };
+    let second_id = target
+        .path
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert_eq!(second_id, format!("{}-2", first.id));
+    let mut f = support::Fixture::new(80, 24);
+    f.stores = cuecard::tui::persist::Stores::new(data.path());
+    cuecard::tui::interview_mode::begin(&mut f.app, second, Some(target));
+    f.run(&[Action::Export]);
+    assert!(store.scorecard_path(&second_id).exists());
+    assert_eq!(
+        fs::read_to_string(&card).unwrap(),
+        "# Scorecard: Jane Doe\n\nMy own words.\n"
+    );
+}

@@ -123,6 +123,10 @@ pub struct InterviewSession {
     pub recommendation: Option<Recommendation>,
     #[serde(default)]
     pub summary: String,
+    /// The `store::stable_mark` of the scorecard cuecard last wrote to `<id>.scorecard.md`, to
+    /// tell it from one edited by hand since (which `x` then never overwrites).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scorecard: Option<String>,
 }
 
 impl fmt::Debug for InterviewSession {
@@ -225,6 +229,7 @@ impl InterviewSession {
                 .collect(),
             recommendation: None,
             summary: String::new(),
+            scorecard: None,
         })
     }
 

@@ -382,6 +382,16 @@ pub fn save_guarded(
     stamp: &str,
 ) -> Result<Saved, StoreError> {
     let _lock = lock_beside(root, &target.path)?;
+    save_locked(root, target, text, stamp)
+}
+
+/// `save_guarded` once the file is locked.
+pub(crate) fn save_locked(
+    root: &Path,
+    target: &Target,
+    text: &str,
+    stamp: &str,
+) -> Result<Saved, StoreError> {
     let on_disk = read_text(&target.path, TEXT_LIMIT);
     let written = Target {
         path: target.path.clone(),
@@ -424,6 +434,16 @@ fn conflict_path(path: &Path, stamp: &str) -> PathBuf {
         })
         .find(|candidate| !candidate.exists())
         .unwrap_or_else(|| path.with_extension("conflict"))
+}
+
+/// A mark of `text` that stays the same from one build of cuecard to the next (FNV-1a, 64 bits,
+/// in hex), to keep in a file and recognise the text later: not a defence against forgery, only
+/// a way to tell a file cuecard wrote from one edited since.
+pub fn stable_mark(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }
 
 /// A fingerprint of a file's contents, to notice that it changed since it was read.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::{
     Fingerprint, Saved, StoreError, StoreErrorKind, Target, lock_beside, parse_toml, read_text,
-    save_guarded, write_private_in,
+    save_guarded, save_locked, stable_mark, write_private_in,
 };
 use crate::interview::InterviewSession;
 
@@ -186,6 +186,51 @@ impl SessionStore {
         }
         let text = Self::text(session, &id, &target.path)?;
         save_guarded(&self.data_dir, target, &text, stamp)
+    }
+
+    /// The id of the session `target` (a session's file or its conflict copy) belongs to: the id
+    /// it was saved under, which a new session's may not be (`id-2` when `id` was taken).
+    pub fn id_of(&self, target: &Target) -> String {
+        session_id(&target.path).to_string()
+    }
+
+    /// Writes `text`, the scorecard of session `id`, to `<id>.scorecard.md`, with the same rules
+    /// as notes: the file is replaced only when it is missing, holds `text` already, or is the
+    /// scorecard cuecard last wrote (its `stable_mark` is `session.scorecard`); otherwise — edited
+    /// by hand, or written before cuecard kept the mark — it is kept, and `text` goes to a conflict
+    /// copy beside it (`<id>.scorecard.conflict-STAMP.md`). On `Written`, `session.scorecard` is
+    /// the new mark (the session is to be saved for it to last).
+    pub fn write_scorecard(
+        &self,
+        id: &str,
+        session: &mut InterviewSession,
+        text: &str,
+        stamp: &str,
+    ) -> Result<Saved, StoreError> {
+        self.check_id(id)?;
+        let path = self.scorecard_path(id);
+        let _lock = lock_beside(&self.data_dir, &path)?;
+        let current = read_text(&path, super::TEXT_LIMIT);
+        // The version that may be replaced: the file as it is if cuecard wrote it, else the new
+        // text (which no other file matches).
+        let replaceable = match &current {
+            Ok(None) => Fingerprint::of(None),
+            Ok(Some(current))
+                if session.scorecard.as_deref() == Some(stable_mark(current).as_str()) =>
+            {
+                Fingerprint::of(Some(current))
+            }
+            _ => Fingerprint::of(Some(text)),
+        };
+        let target = Target {
+            path,
+            fingerprint: replaceable,
+        };
+        let saved = save_locked(&self.data_dir, &target, text, stamp)?;
+        if let Saved::Written(_) = saved {
+            session.scorecard = Some(stable_mark(text));
+        }
+        Ok(saved)
     }
 
     /// The file's text of `session` saved as `id`.
