@@ -576,3 +576,73 @@ fn a_scorecard_edited_by_hand_is_kept_and_the_new_one_goes_beside_it() {
         "# Scorecard: Jane Doe\n\nMy own words.\n"
     );
 }
+
+/// What could drive a terminal: an OSC title, a CSI clear, a raw 8-bit CSI (U+009B), DEL, and the
+/// bidi override and isolate U+202E and U+2067.
+const HOSTILE: &str = "A\u{1b}]0;pwned\u{7}B\u{1b}[2JC\u{9b}31mD\u{7f}E\u{202e}F\u{2067}G";
+
+/// The fixture session with `HOSTILE` in the candidate's name, the role, a rating's evidence, a
+/// note and the summary, in a copy of the fixture data directory.
+fn hostile_session() -> TempDir {
+    let data = TempDir::new().unwrap();
+    let sessions = data.path().join("sessions");
+    fs::create_dir_all(&sessions).unwrap();
+    let fixture =
+        fs::read_to_string("tests/fixtures/data/sessions/20261123-1400-jane-doe.toml").unwrap();
+    let quoted = toml::Value::String(HOSTILE.to_string()).to_string();
+    let text = fixture
+        .replace("\"Jane Doe\"", &quoted)
+        .replace("\"Support team lead\"", &quoted)
+        .replace(
+            "\"Handled the refund dispute end to end and reflected on it.\"",
+            &quoted,
+        )
+        .replace("\"Refund dispute with a long-standing client\"", &quoted)
+        .replace(
+            "\"Clear, calm, and concrete about outcomes; policy depth still growing.\"",
+            &quoted,
+        );
+    assert_eq!(text.matches(&quoted).count(), 5);
+    fs::write(sessions.join("20261123-1400-jane-doe.toml"), text).unwrap();
+    data
+}
+
+/// Every export of a hostile session is inert: no control or bidi character reaches the
+/// terminal raw, from Markdown or JSON (where each is a `\uXXXX` escape, and the JSON still reads
+/// back as the text that was saved).
+#[test]
+fn exports_of_a_hostile_session_are_inert() {
+    let data = hostile_session();
+    let dangerous = |c: char| c != '\n' && cuecard::text::is_dangerous(c);
+    for format in ["md", "json"] {
+        let home = TempDir::new().unwrap();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_cuecard"))
+            .args(["export", "20261123-1400-jane-doe", "--format", format])
+            .arg("--data-dir")
+            .arg(data.path())
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let raw: Vec<char> = stdout.chars().filter(|c| dangerous(*c)).collect();
+        assert!(raw.is_empty(), "{format}: {raw:?} in {stdout:?}");
+        if format == "json" {
+            assert!(
+                stdout.contains("\\u009b") && stdout.contains("\\u202e"),
+                "{stdout}"
+            );
+            let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+            assert_eq!(value["candidate"], HOSTILE);
+            assert_eq!(value["ratings"][0]["evidence"], HOSTILE);
+            assert_eq!(value["questions"][0]["notes"][0]["text"], HOSTILE);
+            assert_eq!(value["summary"], HOSTILE);
+        } else {
+            assert!(
+                stdout.contains("\\u{9b}") && stdout.contains("\\u{2067}"),
+                "{stdout}"
+            );
+        }
+    }
+}
