@@ -2,7 +2,6 @@
 //! and JSON (golden files), the session file's round trip, listing and erasing a candidate.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use cuecard::content::{ContentSource, load};
 use cuecard::interview::scorecard::Scorecard;
@@ -10,20 +9,11 @@ use cuecard::store::Saved;
 use cuecard::store::sessions::SessionStore;
 use tempfile::TempDir;
 
+mod common;
+use common::cuecard;
+
 const FIXTURE: &str = "tests/fixtures/data";
 const JANE: &str = "20261123-1400-jane-doe";
-
-fn cuecard(data: &Path, args: &[&str]) -> Output {
-    let home = TempDir::new().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_cuecard"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path())
-        .output()
-        .unwrap()
-}
 
 /// A copy of the fixture data directory, to change freely.
 fn fixture_copy() -> TempDir {

@@ -113,7 +113,7 @@ pub enum Command {
         level: Option<usize>,
         /// The interview date (YYYY-MM-DD): new questions are shared over the days left, and no
         /// review is scheduled after it.
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = parse_until)]
         until: Option<chrono::NaiveDate>,
     },
 }
@@ -134,6 +134,24 @@ pub enum SessionsAction {
         /// The session's id, or a part of it that only one session has.
         session: String,
     },
+}
+
+/// How many years ahead an interview date (`rehearse --until`) may be.
+const UNTIL_YEARS: u32 = 3;
+
+/// An interview date: `YYYY-MM-DD`, from today to `UNTIL_YEARS` ahead.
+fn parse_until(text: &str) -> Result<chrono::NaiveDate, String> {
+    let today = chrono::Local::now().date_naive();
+    let latest = today
+        .checked_add_months(chrono::Months::new(12 * UNTIL_YEARS))
+        .unwrap_or(chrono::NaiveDate::MAX);
+    let accepted = format!(
+        "expected the interview date as YYYY-MM-DD, from today ({today}) to {UNTIL_YEARS} years ahead ({latest})"
+    );
+    match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(date) if (today..=latest).contains(&date) => Ok(date),
+        _ => Err(accepted),
+    }
 }
 
 impl Cli {
