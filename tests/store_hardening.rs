@@ -551,7 +551,7 @@ fn a_scorecard_edited_by_hand_is_kept_and_the_new_one_goes_beside_it() {
         .filter(|(name, _)| name.starts_with(&format!("{}.scorecard.conflict-", first.id)))
         .map(|(_, text)| text)
         .collect();
-    assert_eq!(copies, [written.clone()]);
+    assert_eq!(copies, std::slice::from_ref(&written));
 
     // A second Jane Doe in the same minute: her own scorecard.
     let second = interview_of("Jane Doe");

@@ -137,6 +137,11 @@ impl fmt::Debug for InterviewSession {
     }
 }
 
+/// The highest target level an interview can have.
+pub const MAX_LEVEL: usize = 9;
+/// The longest time budget, in minutes (ten hours).
+pub const MAX_MINUTES: u64 = 600;
+
 /// What an interview is about, before it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionPlan {
@@ -181,6 +186,14 @@ impl InterviewSession {
         let candidate = plan.candidate.trim();
         if candidate.is_empty() {
             return Err("the candidate's name is empty".to_string());
+        }
+        if !(1..=MAX_LEVEL).contains(&plan.level) {
+            return Err(format!("the level must be 1 to {MAX_LEVEL}"));
+        }
+        if !(1..=MAX_MINUTES).contains(&plan.minutes) {
+            return Err(format!(
+                "the time budget must be 1 to {MAX_MINUTES} minutes"
+            ));
         }
         let (_, question_ids) =
             crate::practice::rehearsal_scope(library, &plan.competencies, None)?;
@@ -319,16 +332,16 @@ impl InterviewSession {
         if self.started.is_none() {
             self.started = Some(now.trunc_subsecs(0));
         }
-        self.elapsed += seconds;
+        self.elapsed = self.elapsed.saturating_add(seconds);
         if let Some(question) = self.questions.get_mut(index) {
-            question.seconds += seconds;
+            question.seconds = question.seconds.saturating_add(seconds);
         }
     }
 
     /// Questions not asked yet, and minutes left of the budget: "3 questions, 12 min left".
     pub fn pace(&self) -> Pace {
         let left = self.questions.iter().filter(|q| !q.asked()).count();
-        let seconds_left = (self.minutes * 60).saturating_sub(self.elapsed);
+        let seconds_left = self.minutes.saturating_mul(60).saturating_sub(self.elapsed);
         Pace {
             questions_left: left,
             seconds_left,

@@ -105,6 +105,26 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// `Ok` when `value`, read from the file `path` under `key`, is within `low..=high`; else an
+/// error naming the file, the key, the value and the range.
+pub fn check_range<T: PartialOrd + fmt::Display>(
+    path: &Path,
+    key: &str,
+    value: T,
+    low: T,
+    high: T,
+) -> Result<(), StoreError> {
+    if value >= low && value <= high {
+        return Ok(());
+    }
+    Err(StoreError {
+        path: path.to_path_buf(),
+        kind: StoreErrorKind::Malformed(format!(
+            "`{key}` = {value} is out of range: {low} to {high}"
+        )),
+    })
+}
+
 /// Creates `dir` and its missing parents, readable by the user only.
 pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     let mut builder = fs::DirBuilder::new();
@@ -174,9 +194,9 @@ pub fn read_text(path: &Path, limit: u64) -> Result<Option<String>, StoreError> 
 
 /// `8 MiB`, `64 KiB`, `100 bytes`.
 fn size_text(bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
         format!("{} MiB", bytes >> 20)
-    } else if bytes >= 1 << 10 && bytes % (1 << 10) == 0 {
+    } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
         format!("{} KiB", bytes >> 10)
     } else {
         format!("{bytes} bytes")

@@ -6,9 +6,15 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{
-    Fingerprint, StoreError, StoreErrorKind, lock_beside, parse_toml, read_text, write_private_in,
+    Fingerprint, StoreError, StoreErrorKind, check_range, lock_beside, parse_toml, read_text,
+    write_private_in,
 };
 use crate::practice::schedule::Schedule;
+
+/// The most reviews or lapses a question can have counted (far below where `i32` wraps).
+const MAX_COUNT: i32 = 1_000_000;
+/// The most days an interval or a gap between reviews can span (about 2,700 years).
+const MAX_DAYS: i64 = 1_000_000;
 
 /// The largest review history cuecard reads (tens of thousands of graded answers fit).
 pub const LIMIT: u64 = 64 << 20;
@@ -42,8 +48,36 @@ impl ReviewStore {
         Ok((schedule, fingerprint))
     }
 
+    /// The schedule in `text`, its numbers checked: a counter that the next grade would wrap, a
+    /// day count or a figure no schedule has is an error naming the question and the key.
     fn parse(&self, text: &str) -> Result<Schedule, StoreError> {
-        parse_toml(&self.path, text)
+        let schedule: Schedule = parse_toml(&self.path, text)?;
+        for (id, record) in &schedule.questions {
+            let key = |name: &str| format!("questions.{id:?}.{name}");
+            let path = &self.path;
+            check_range(path, &key("reps"), record.reps, 0, MAX_COUNT)?;
+            check_range(path, &key("lapses"), record.lapses, 0, MAX_COUNT)?;
+            check_range(path, &key("elapsed_days"), record.elapsed_days, 0, MAX_DAYS)?;
+            check_range(
+                path,
+                &key("scheduled_days"),
+                record.scheduled_days,
+                0,
+                MAX_DAYS,
+            )?;
+            check_range(
+                path,
+                &key("stability"),
+                record.stability,
+                0.0,
+                MAX_DAYS as f64,
+            )?;
+            check_range(path, &key("difficulty"), record.difficulty, 0.0, 10.0)?;
+            for review in &record.history {
+                check_range(path, &key("history.seconds"), review.seconds, 0, 86_400)?;
+            }
+        }
+        Ok(schedule)
     }
 
     /// Saves `schedule`, in which the questions in `mine` were graded since the file was read at

@@ -6,10 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{
-    Fingerprint, Saved, StoreError, StoreErrorKind, Target, lock_beside, parse_toml, read_text,
-    save_guarded, save_locked, stable_mark, write_private_in,
+    Fingerprint, Saved, StoreError, StoreErrorKind, Target, check_range, lock_beside, parse_toml,
+    read_text, save_guarded, save_locked, stable_mark, write_private_in,
 };
-use crate::interview::InterviewSession;
+use crate::interview::{InterviewSession, MAX_LEVEL, MAX_MINUTES};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionStore {
@@ -46,8 +46,22 @@ impl SessionStore {
         }
     }
 
+    /// The session in `text`, its numbers checked against the ranges `cuecard interview` takes
+    /// and a week of interview time.
     fn parse(path: &Path, text: &str) -> Result<InterviewSession, StoreError> {
-        parse_toml(path, text)
+        let session: InterviewSession = parse_toml(path, text)?;
+        check_range(path, "level", session.level, 1, MAX_LEVEL)?;
+        check_range(path, "minutes", session.minutes, 1, MAX_MINUTES)?;
+        check_range(path, "elapsed", session.elapsed, 0, MAX_SECONDS)?;
+        for (n, question) in session.questions.iter().enumerate() {
+            let key = format!("questions[{n}].seconds");
+            check_range(path, &key, question.seconds, 0, MAX_SECONDS)?;
+            for note in &question.notes {
+                let key = format!("questions[{n}].notes.minute");
+                check_range(path, &key, note.minute, 0, MAX_SECONDS / 60)?;
+            }
+        }
+        Ok(session)
     }
 
     /// `Ok` when `id` is a session id (`valid_id`); else an error saying so.
@@ -278,6 +292,9 @@ impl SessionStore {
         Ok(removed)
     }
 }
+
+/// The most interview time a session can have counted, in seconds: a week.
+const MAX_SECONDS: u64 = 7 * 24 * 3600;
 
 /// The longest session id.
 const MAX_ID_LEN: usize = 100;
