@@ -112,3 +112,55 @@ fn a_hostile_session_file_is_exported_inert() {
     let listed = String::from_utf8(cuecard(data.path(), &["sessions"]).stdout).unwrap();
     assert!(!listed.contains('\u{1b}'), "{listed:?}");
 }
+
+/// Sessions of Иван Петров and of Jane Doe (the fixture) in a copy of the fixture directory.
+fn with_ivan() -> TempDir {
+    let data = fixture_copy();
+    let sessions = data.path().join("sessions");
+    let jane = std::fs::read_to_string(sessions.join(format!("{JANE}.toml"))).unwrap();
+    std::fs::write(
+        sessions.join("20261124-0900-ivan-petrov.toml"),
+        jane.replace("\"Jane Doe\"", "\"Иван Петров\"")
+            .replace("2026-11-23T14:00:00Z", "2026-11-24T09:00:00Z"),
+    )
+    .unwrap();
+    data
+}
+
+#[test]
+fn a_session_is_found_by_the_candidates_name_in_any_script_and_case() {
+    let data = with_ivan();
+    for name in ["Иван", "иван", "ПЕТРОВ", "Иван Петров"] {
+        let output = cuecard(data.path(), &["export", name]);
+        assert!(output.status.success(), "{name}: {output:?}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.starts_with("# Scorecard: Иван Петров"), "{text}");
+    }
+}
+
+#[test]
+fn a_name_several_sessions_match_lists_them_and_does_nothing() {
+    let data = with_ivan();
+    for args in [
+        &["export", "2026112"][..],
+        &["sessions", "delete", "2026112"],
+    ] {
+        let output = cuecard(data.path(), args);
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains("matches 2 sessions"), "{stderr}");
+        for line in [
+            "20261124-0900-ivan-petrov\tИван Петров\t2026-11-24",
+            "20261123-1400-jane-doe\tJane Doe\t2026-11-23",
+        ] {
+            assert!(stderr.contains(line), "{line:?} missing from {stderr}");
+        }
+    }
+    assert_eq!(
+        std::fs::read_dir(data.path().join("sessions"))
+            .unwrap()
+            .count(),
+        2
+    );
+}

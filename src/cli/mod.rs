@@ -92,7 +92,7 @@ pub enum Command {
     /// Print an interview's scorecard: candidate, role, date, duration, ratings with evidence,
     /// the questions asked with the key points covered, notes and time, and the recommendation.
     Export {
-        /// The session's id, or a part of it that only one session has (the candidate's name).
+        /// The session's id, or a part of one session's id or candidate's name (any case).
         session: String,
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,

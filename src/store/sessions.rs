@@ -137,24 +137,49 @@ impl SessionStore {
         ids
     }
 
-    /// The session meant by `name`: its id, or the one id containing it (a candidate's name part).
+    /// The session meant by `name`: its id; else the one session whose id or candidate's name
+    /// (as saved, in any script) contains `name`, ignoring case. When none or several match, an
+    /// error saying so, listing the matches (id, candidate, date), one a line.
     pub fn find(&self, name: &str) -> Result<String, String> {
         let ids = self.ids();
         if ids.iter().any(|id| id == name) {
             return Ok(name.to_string());
         }
-        let matching: Vec<&String> = ids.iter().filter(|id| id.contains(name)).collect();
+        let wanted = name.to_lowercase();
+        let matching: Vec<(String, Option<InterviewSession>)> = ids
+            .into_iter()
+            .map(|id| {
+                let session = self.load(&id).ok().map(|(session, _)| session);
+                (id, session)
+            })
+            .filter(|(id, session)| {
+                id.contains(&wanted)
+                    || session
+                        .as_ref()
+                        .is_some_and(|s| s.candidate.to_lowercase().contains(&wanted))
+            })
+            .collect();
+        let shown = crate::text::inert(name);
         match matching.as_slice() {
-            [one] => Ok((*one).clone()),
-            [] => Err(format!(
-                "no session {}; `cuecard sessions` lists them",
-                crate::text::inert(name)
-            )),
-            many => Err(format!(
-                "{} matches {} sessions; give the whole id",
-                crate::text::inert(name),
-                many.len()
-            )),
+            [(id, _)] => Ok(id.clone()),
+            [] => Err(format!("no session {shown}; `cuecard sessions` lists them")),
+            many => {
+                let mut message = format!(
+                    "{shown} matches {} sessions; give the whole id:",
+                    many.len()
+                );
+                for (id, session) in many {
+                    let (candidate, date) = session.as_ref().map_or_else(
+                        || ("?".to_string(), "?".to_string()),
+                        |s| {
+                            let candidate = crate::text::inert(&s.candidate).into_owned();
+                            (candidate, s.created.format("%Y-%m-%d").to_string())
+                        },
+                    );
+                    message.push_str(&format!("\n  {id}\t{candidate}\t{date}"));
+                }
+                Err(message)
+            }
         }
     }
 
@@ -364,7 +389,12 @@ mod tests {
             vec!["20261123-0912-max-roe", "20261123-0912-jane-doe"]
         );
         assert_eq!(store.find("jane").unwrap(), "20261123-0912-jane-doe");
-        assert!(store.find("20261123").unwrap_err().contains("2 sessions"));
+        let many = store.find("20261123").unwrap_err();
+        assert!(many.contains("2 sessions"), "{many}");
+        assert!(
+            many.contains("\n  20261123-0912-jane-doe\tJane Doe\t2026-11-23"),
+            "{many}"
+        );
         assert!(store.find("nobody").is_err());
         // Changed elsewhere: kept, and this version goes beside it.
         fs::write(
