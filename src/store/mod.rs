@@ -93,7 +93,10 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
     text: &str,
 ) -> Result<T, StoreError> {
     toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
+        let offset = e.span().map_or_else(
+            || crate::content::place_spanless(text, e.message(), 0).unwrap_or(0),
+            |s| s.start,
+        );
         let (line, column, _) = crate::content::locate(text, offset);
         StoreError {
             path: path.to_path_buf(),
