@@ -164,3 +164,49 @@ fn a_name_several_sessions_match_lists_them_and_does_nothing() {
         2
     );
 }
+
+/// A file that cannot be removed (here a directory in the place of a conflict copy, which no
+/// user, root included, removes as a file) is reported; every other file of the candidate is
+/// removed, and the session file is kept so that the session stays listed and the delete can be
+/// run again.
+#[test]
+fn a_delete_that_fails_half_way_removes_the_rest_reports_it_and_keeps_the_session() {
+    let data = fixture_copy();
+    let sessions = data.path().join("sessions");
+    let stuck = sessions.join(format!("{JANE}.conflict-20261123-1500.toml"));
+    std::fs::create_dir(&stuck).unwrap();
+    std::fs::write(stuck.join("inside"), "x").unwrap();
+    for name in [
+        format!("{JANE}.scorecard.md"),
+        format!("{JANE}.conflict-20261123-1600.toml"),
+        format!("{JANE}.scorecard.conflict-20261123-1700.md"),
+    ] {
+        std::fs::write(sessions.join(name), "x").unwrap();
+    }
+    let deleted = cuecard(data.path(), &["sessions", "delete", JANE]);
+    assert_eq!(deleted.status.code(), Some(1), "{deleted:?}");
+    let stderr = String::from_utf8(deleted.stderr).unwrap();
+    assert!(
+        stderr.contains("conflict-20261123-1500.toml") && stderr.contains("kept"),
+        "{stderr}"
+    );
+    let said = String::from_utf8(deleted.stdout).unwrap();
+    assert_eq!(said.lines().count(), 3, "{said}");
+    let mut left: Vec<String> = std::fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            format!("{JANE}.conflict-20261123-1500.toml"),
+            format!("{JANE}.toml")
+        ]
+    );
+    // Once the obstacle is gone, the same delete finishes the job.
+    std::fs::remove_dir_all(&stuck).unwrap();
+    let again = cuecard(data.path(), &["sessions", "delete", JANE]);
+    assert!(again.status.success(), "{again:?}");
+    assert_eq!(std::fs::read_dir(&sessions).unwrap().count(), 0);
+}

@@ -282,40 +282,69 @@ impl SessionStore {
         })
     }
 
-    /// Removes every file that holds session `id`: the session, its conflict copies, its
-    /// scorecard, and temporary files a killed save left behind. Returns what it removed.
-    pub fn delete(&self, id: &str) -> Result<Vec<PathBuf>, StoreError> {
+    /// Removes every file that holds session `id`: its conflict copies, its scorecard and the
+    /// scorecard's conflict copies, temporary files a killed save left behind, its lock files,
+    /// and last the session file itself. When a file cannot be removed, the others still are,
+    /// and the session file is kept, so that the session stays listed and the delete can be run
+    /// again. Lock files are removed but not reported (they hold nothing).
+    pub fn delete(&self, id: &str) -> Result<Deleted, StoreError> {
         self.check_id(id)?;
         let entries = fs::read_dir(&self.dir).map_err(|e| StoreError {
             path: self.dir.clone(),
             kind: StoreErrorKind::Io(e),
         })?;
-        let mut removed = Vec::new();
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else {
-                continue;
-            };
-            // `id.toml`, `id.conflict-….toml`, `id.scorecard.md`, and `.id.toml.XXXX` temporaries.
-            let mine = name
-                .strip_prefix(id)
-                .or_else(|| name.strip_prefix('.').and_then(|n| n.strip_prefix(id)))
-                .is_some_and(|rest| rest.starts_with('.'));
-            if mine {
-                let path = entry.path();
-                fs::remove_file(&path).map_err(|e| StoreError {
-                    path: path.clone(),
+        let session = self.path(id);
+        // `id.toml`, `id.….toml`, `id.scorecard….md`, and `.id.….XXXX` temporaries and locks: an
+        // id has no dot, so whatever starts with `id.` is this session's, never another's.
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|entry| {
+                let name = entry.file_name();
+                let name = name.to_str().unwrap_or("");
+                let name = name.strip_prefix('.').unwrap_or(name);
+                name.strip_prefix(id)
+                    .is_some_and(|rest| rest.starts_with('.'))
+            })
+            .map(|entry| entry.path())
+            .filter(|path| *path != session)
+            .collect();
+        files.sort();
+        let mut deleted = Deleted::default();
+        for path in files {
+            match fs::remove_file(&path) {
+                Ok(()) if path.to_string_lossy().ends_with(".lock") => {}
+                Ok(()) => deleted.removed.push(path),
+                Err(e) => deleted.failed.push(StoreError {
+                    path,
                     kind: StoreErrorKind::Io(e),
-                })?;
-                // Lock files hold nothing of the candidate: removed, not reported.
-                if !name.ends_with(".lock") {
-                    removed.push(path);
-                }
+                }),
             }
         }
-        removed.sort();
-        Ok(removed)
+        if deleted.failed.is_empty() {
+            match fs::remove_file(&session) {
+                Ok(()) => deleted.removed.push(session),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => deleted.failed.push(StoreError {
+                    path: session,
+                    kind: StoreErrorKind::Io(e),
+                }),
+            }
+        } else {
+            deleted.kept = Some(session);
+        }
+        Ok(deleted)
     }
+}
+
+/// What `SessionStore::delete` did.
+#[derive(Debug, Default)]
+pub struct Deleted {
+    /// The files removed.
+    pub removed: Vec<PathBuf>,
+    /// The files that could not be removed, and why.
+    pub failed: Vec<StoreError>,
+    /// The session file, kept because another file of the session could not be removed.
+    pub kept: Option<PathBuf>,
 }
 
 /// The most interview time a session can have counted, in seconds: a week.
@@ -434,8 +463,9 @@ mod tests {
         )
         .unwrap();
         fs::write(store.dir().join(format!(".{}.toml.tmp123", jane.id)), "x").unwrap();
-        let removed = store.delete(&jane.id).unwrap();
-        assert_eq!(removed.len(), 4, "{removed:?}");
+        let deleted = store.delete(&jane.id).unwrap();
+        assert!(deleted.failed.is_empty(), "{deleted:?}");
+        assert_eq!(deleted.removed.len(), 4, "{deleted:?}");
         assert_eq!(store.ids(), vec![max.id.clone()]);
         let left: Vec<_> = fs::read_dir(store.dir())
             .unwrap()
