@@ -36,6 +36,43 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `value` as one line of JSON in which every dangerous character is a `\uXXXX` escape: JSON
+/// allows C1 controls, DEL and bidi characters raw, and serde_json writes them so, but a terminal
+/// showing the output must not receive them. The text reads back the same.
+pub fn json_line<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, InertJson);
+    // Serializing our own types into memory cannot fail.
+    if value.serialize(&mut serializer).is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// serde_json's compact output, but for the escapes of dangerous characters.
+struct InertJson;
+
+impl serde_json::ser::Formatter for InertJson {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if is_dangerous(c) {
+                writer.write_all(&fragment.as_bytes()[start..at])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+                start = at + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +84,19 @@ mod tests {
         assert_eq!(inert("x\u{9b}2J"), "x\\u{9b}2J");
         assert_eq!(inert("rtl\u{202e}txt"), "rtl\\u{202e}txt");
         assert_eq!(inert("two\nlines"), "two\\u{a}lines");
+    }
+
+    #[test]
+    fn json_escapes_every_dangerous_character_and_reads_back_the_same() {
+        let text = "a\u{1b}[2J\u{9b}b\u{7f}\u{202e}c\u{2067}d é 面 👩‍💻\n\"";
+        let json = json_line(&[text]);
+        assert!(!json.chars().any(is_dangerous), "{json}");
+        assert!(
+            json.contains("\\u009b") && json.contains("\\u2067"),
+            "{json}"
+        );
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, [text]);
     }
 
     #[test]

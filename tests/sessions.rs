@@ -2,7 +2,6 @@
 //! and JSON (golden files), the session file's round trip, listing and erasing a candidate.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use cuecard::content::{ContentSource, load};
 use cuecard::interview::scorecard::Scorecard;
@@ -10,20 +9,11 @@ use cuecard::store::Saved;
 use cuecard::store::sessions::SessionStore;
 use tempfile::TempDir;
 
+mod common;
+use common::cuecard;
+
 const FIXTURE: &str = "tests/fixtures/data";
 const JANE: &str = "20261123-1400-jane-doe";
-
-fn cuecard(data: &Path, args: &[&str]) -> Output {
-    let home = TempDir::new().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_cuecard"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path())
-        .output()
-        .unwrap()
-}
 
 /// A copy of the fixture data directory, to change freely.
 fn fixture_copy() -> TempDir {
@@ -121,4 +111,102 @@ fn a_hostile_session_file_is_exported_inert() {
     assert!(stdout.starts_with("# Scorecard: Jane "));
     let listed = String::from_utf8(cuecard(data.path(), &["sessions"]).stdout).unwrap();
     assert!(!listed.contains('\u{1b}'), "{listed:?}");
+}
+
+/// Sessions of Иван Петров and of Jane Doe (the fixture) in a copy of the fixture directory.
+fn with_ivan() -> TempDir {
+    let data = fixture_copy();
+    let sessions = data.path().join("sessions");
+    let jane = std::fs::read_to_string(sessions.join(format!("{JANE}.toml"))).unwrap();
+    std::fs::write(
+        sessions.join("20261124-0900-ivan-petrov.toml"),
+        jane.replace("\"Jane Doe\"", "\"Иван Петров\"")
+            .replace("2026-11-23T14:00:00Z", "2026-11-24T09:00:00Z"),
+    )
+    .unwrap();
+    data
+}
+
+#[test]
+fn a_session_is_found_by_the_candidates_name_in_any_script_and_case() {
+    let data = with_ivan();
+    for name in ["Иван", "иван", "ПЕТРОВ", "Иван Петров"] {
+        let output = cuecard(data.path(), &["export", name]);
+        assert!(output.status.success(), "{name}: {output:?}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.starts_with("# Scorecard: Иван Петров"), "{text}");
+    }
+}
+
+#[test]
+fn a_name_several_sessions_match_lists_them_and_does_nothing() {
+    let data = with_ivan();
+    for args in [
+        &["export", "2026112"][..],
+        &["sessions", "delete", "2026112"],
+    ] {
+        let output = cuecard(data.path(), args);
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains("matches 2 sessions"), "{stderr}");
+        for line in [
+            "20261124-0900-ivan-petrov\tИван Петров\t2026-11-24",
+            "20261123-1400-jane-doe\tJane Doe\t2026-11-23",
+        ] {
+            assert!(stderr.contains(line), "{line:?} missing from {stderr}");
+        }
+    }
+    assert_eq!(
+        std::fs::read_dir(data.path().join("sessions"))
+            .unwrap()
+            .count(),
+        2
+    );
+}
+
+/// A file that cannot be removed (here a directory in the place of a conflict copy, which no
+/// user, root included, removes as a file) is reported; every other file of the candidate is
+/// removed, and the session file is kept so that the session stays listed and the delete can be
+/// run again.
+#[test]
+fn a_delete_that_fails_half_way_removes_the_rest_reports_it_and_keeps_the_session() {
+    let data = fixture_copy();
+    let sessions = data.path().join("sessions");
+    let stuck = sessions.join(format!("{JANE}.conflict-20261123-1500.toml"));
+    std::fs::create_dir(&stuck).unwrap();
+    std::fs::write(stuck.join("inside"), "x").unwrap();
+    for name in [
+        format!("{JANE}.scorecard.md"),
+        format!("{JANE}.conflict-20261123-1600.toml"),
+        format!("{JANE}.scorecard.conflict-20261123-1700.md"),
+    ] {
+        std::fs::write(sessions.join(name), "x").unwrap();
+    }
+    let deleted = cuecard(data.path(), &["sessions", "delete", JANE]);
+    assert_eq!(deleted.status.code(), Some(1), "{deleted:?}");
+    let stderr = String::from_utf8(deleted.stderr).unwrap();
+    assert!(
+        stderr.contains("conflict-20261123-1500.toml") && stderr.contains("kept"),
+        "{stderr}"
+    );
+    let said = String::from_utf8(deleted.stdout).unwrap();
+    assert_eq!(said.lines().count(), 3, "{said}");
+    let mut left: Vec<String> = std::fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            format!("{JANE}.conflict-20261123-1500.toml"),
+            format!("{JANE}.toml")
+        ]
+    );
+    // Once the obstacle is gone, the same delete finishes the job.
+    std::fs::remove_dir_all(&stuck).unwrap();
+    let again = cuecard(data.path(), &["sessions", "delete", JANE]);
+    assert!(again.status.success(), "{again:?}");
+    assert_eq!(std::fs::read_dir(&sessions).unwrap().count(), 0);
 }

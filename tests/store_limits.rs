@@ -21,10 +21,12 @@ fn mode(path: &Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
+/// The files of `dir`, but the lock files saves leave (empty, and kept on purpose).
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !(name.starts_with('.') && name.ends_with(".lock")))
         .collect();
     names.sort();
     names

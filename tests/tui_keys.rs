@@ -280,6 +280,7 @@ fn paging_past_questions_does_not_ask_them_and_a_restart_returns_to_the_one_on_s
     assert_eq!(saved.current, Some(3));
     let (session, target) = f.stores.sessions.load(&saved.id).unwrap();
     let mut again = fixture(60, 20);
+    again.stores = f.stores.clone();
     cuecard::tui::commands::begin_interview(&mut again.app, session, Some(target));
     assert_eq!(again.live().current, 3);
     // J and K say what moved.

@@ -64,8 +64,7 @@ pub fn list_json(library: &Library, out: &mut dyn Write) -> io::Result<()> {
     for framework in &library.frameworks {
         for competency in &framework.competencies {
             let line = json_line(framework, competency);
-            serde_json::to_writer(&mut *out, &line)?;
-            writeln!(out)?;
+            writeln!(out, "{}", crate::text::json_line(&line))?;
         }
     }
     Ok(())

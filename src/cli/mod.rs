@@ -58,8 +58,8 @@ pub enum Command {
         /// The query; several words are joined with spaces.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
-        /// At most this many results.
-        #[arg(long, default_value_t = 50)]
+        /// At most this many results (1 to 10000).
+        #[arg(long, default_value_t = 50, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=10_000))]
         limit: usize,
         /// One JSON object per result per line: id, kind, competency, competency_name, level,
         /// contiguous, score, text.
@@ -79,20 +79,20 @@ pub enum Command {
         /// The role interviewed for.
         #[arg(long, default_value = "")]
         role: String,
-        /// The level the role calls for: its questions are planned and its behaviors shown.
-        #[arg(long, default_value_t = 2)]
+        /// The level the role calls for (1 to 9): its questions are planned and its behaviors shown.
+        #[arg(long, default_value_t = 2, value_parser = level_parser())]
         level: usize,
         /// A competency to assess (its id, or the last part of it; repeatable; default: all).
         #[arg(long, value_name = "ID")]
         competency: Vec<String>,
-        /// The time budget in minutes.
-        #[arg(long, default_value_t = 45)]
+        /// The time budget in minutes (1 to 600).
+        #[arg(long, default_value_t = 45, value_parser = clap::value_parser!(u64).range(1..=crate::interview::MAX_MINUTES))]
         minutes: u64,
     },
     /// Print an interview's scorecard: candidate, role, date, duration, ratings with evidence,
     /// the questions asked with the key points covered, notes and time, and the recommendation.
     Export {
-        /// The session's id, or a part of it that only one session has (the candidate's name).
+        /// The session's id, or a part of one session's id or candidate's name (any case).
         session: String,
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
@@ -108,12 +108,12 @@ pub enum Command {
         /// Only this competency's questions (its id, or the last part of it; repeatable).
         #[arg(long, value_name = "ID")]
         competency: Vec<String>,
-        /// Only questions of this level.
-        #[arg(long, value_name = "N")]
+        /// Only questions of this level (1 to 9).
+        #[arg(long, value_name = "N", value_parser = level_parser())]
         level: Option<usize>,
         /// The interview date (YYYY-MM-DD): new questions are shared over the days left, and no
         /// review is scheduled after it.
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = parse_until)]
         until: Option<chrono::NaiveDate>,
     },
 }
@@ -134,6 +134,30 @@ pub enum SessionsAction {
         /// The session's id, or a part of it that only one session has.
         session: String,
     },
+}
+
+/// A level: 1 to `MAX_LEVEL`.
+fn level_parser() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::<usize>::new()
+        .range(1..=crate::interview::MAX_LEVEL as u64)
+}
+
+/// How many years ahead an interview date (`rehearse --until`) may be.
+const UNTIL_YEARS: u32 = 3;
+
+/// An interview date: `YYYY-MM-DD`, from today to `UNTIL_YEARS` ahead.
+fn parse_until(text: &str) -> Result<chrono::NaiveDate, String> {
+    let today = chrono::Local::now().date_naive();
+    let latest = today
+        .checked_add_months(chrono::Months::new(12 * UNTIL_YEARS))
+        .unwrap_or(chrono::NaiveDate::MAX);
+    let accepted = format!(
+        "expected the interview date as YYYY-MM-DD, from today ({today}) to {UNTIL_YEARS} years ahead ({latest})"
+    );
+    match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(date) if (today..=latest).contains(&date) => Ok(date),
+        _ => Err(accepted),
+    }
 }
 
 impl Cli {

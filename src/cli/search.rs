@@ -54,8 +54,7 @@ pub fn print_results(
                 score: result.score,
                 text: result.text.clone(),
             };
-            serde_json::to_writer(&mut *out, &line)?;
-            writeln!(out)?;
+            writeln!(out, "{}", crate::text::json_line(&line))?;
         } else {
             writeln!(
                 out,

@@ -52,13 +52,27 @@ pub fn export(
     })
 }
 
-/// Deletes session `name`, saying what it removed.
+/// Deletes session `name`, saying what it removed; an error naming every file it could not
+/// remove (the session file is then kept, to run the delete again).
 pub fn delete(store: &SessionStore, name: &str, out: &mut impl Write) -> Result<(), String> {
     let id = store.find(name)?;
-    let removed = store.delete(&id).map_err(|e| e.to_string())?;
-    for path in removed {
-        writeln!(out, "removed {}", inert(&path.display().to_string()))
-            .map_err(|e| e.to_string())?;
+    let deleted = store.delete(&id).map_err(|e| e.to_string())?;
+    let shown = |path: &std::path::Path| inert(&path.display().to_string()).into_owned();
+    for path in &deleted.removed {
+        writeln!(out, "removed {}", shown(path)).map_err(|e| e.to_string())?;
     }
-    Ok(())
+    if deleted.failed.is_empty() {
+        return Ok(());
+    }
+    let mut message = String::from("could not remove:");
+    for error in &deleted.failed {
+        message.push_str(&format!("\n  {error}"));
+    }
+    if let Some(kept) = &deleted.kept {
+        message.push_str(&format!(
+            "\nkept {} so that the session is still listed: remove what is in the way and run `cuecard sessions delete {id}` again",
+            shown(kept)
+        ));
+    }
+    Err(message)
 }

@@ -15,6 +15,42 @@ use super::source::ContentFile;
 use super::{Competency, Problem, Question};
 use crate::text::allowed_in_content;
 
+/// Where the `nth` error (from 0) with no location and this `message` (a key nested past the
+/// parser's recursion limit says "recursion limit" and nothing more) stands in `text`: the first
+/// non-blank byte of the shortest run of first lines that makes that many such errors. `None`
+/// when no run of lines makes it.
+pub fn place_spanless(text: &str, message: &str, nth: usize) -> Option<usize> {
+    let ends: Vec<usize> = text
+        .match_indices('\n')
+        .map(|(at, _)| at + 1)
+        .chain((!text.ends_with('\n')).then_some(text.len()))
+        .collect();
+    let makes_it = |lines: usize| {
+        let (_, errors) = DeTable::parse_recoverable(&text[..ends[lines - 1]]);
+        errors
+            .iter()
+            .filter(|e| e.span().is_none() && e.message() == message)
+            .count()
+            > nth
+    };
+    // More lines never make fewer such errors: the shortest run is found by halving.
+    let (mut low, mut high) = (1, ends.len());
+    if high == 0 || !makes_it(high) {
+        return None;
+    }
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if makes_it(middle) {
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    let start = if low == 1 { 0 } else { ends[low - 2] };
+    let line = &text[start..ends[low - 1]];
+    Some(start + (line.len() - line.trim_start().len()))
+}
+
 pub const MIN_LEVELS: usize = 2;
 pub const MAX_LEVELS: usize = 9;
 
@@ -81,8 +117,15 @@ impl<'a> FileCheck<'a> {
     /// Parses the text, reporting every syntax error. `None` when there was any.
     fn parse(&mut self) -> Option<Spanned<DeTable<'a>>> {
         let (table, errors) = DeTable::parse_recoverable(self.text);
-        for error in &errors {
-            let span = error.span().unwrap_or(0..0);
+        for (n, error) in errors.iter().enumerate() {
+            let span = error.span().unwrap_or_else(|| {
+                let nth = errors[..n]
+                    .iter()
+                    .filter(|e| e.span().is_none() && e.message() == error.message())
+                    .count();
+                let at = place_spanless(self.text, error.message(), nth).unwrap_or(0);
+                at..at
+            });
             let message = error.message().trim().replace('\n', " ");
             self.report(&span, format!("TOML syntax: {message}"));
         }

@@ -115,7 +115,9 @@ pub struct Rating {
 /// One interview. Personal data: `Debug` shows only its id.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterviewSession {
-    /// The file name without `.toml`: `YYYYMMDD-HHMM-candidate-name`.
+    /// The file name without `.toml`: `YYYYMMDD-HHMM-candidate-name`, with `-2`, `-3`… when
+    /// another session took that name first. A loaded session's id is its file's name, whatever
+    /// the file says.
     pub id: String,
     pub candidate: String,
     #[serde(default)]
@@ -143,6 +145,10 @@ pub struct InterviewSession {
     pub recommendation: Option<Recommendation>,
     #[serde(default)]
     pub summary: String,
+    /// The `store::stable_mark` of the scorecard cuecard last wrote to `<id>.scorecard.md`, to
+    /// tell it from one edited by hand since (which `x` then never overwrites).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scorecard: Option<String>,
 }
 
 impl fmt::Debug for InterviewSession {
@@ -152,6 +158,11 @@ impl fmt::Debug for InterviewSession {
             .finish_non_exhaustive()
     }
 }
+
+/// The highest target level an interview can have.
+pub const MAX_LEVEL: usize = 9;
+/// The longest time budget, in minutes (ten hours).
+pub const MAX_MINUTES: u64 = 600;
 
 /// What an interview is about, before it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,10 +175,14 @@ pub struct SessionPlan {
     pub minutes: u64,
 }
 
-/// `Jane O'Neil` → `jane-o-neil`: the candidate's part of a session id.
+/// `Jane O'Neil` → `jane-o-neil`, `李雷` → `li-lei`: the candidate's part of a session id, in
+/// `[a-z0-9-]` (names in other scripts are transliterated first).
 fn slug(text: &str) -> String {
     let mut slug = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in deunicode::deunicode(text)
+        .chars()
+        .flat_map(char::to_lowercase)
+    {
         if c.is_ascii_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {
@@ -193,6 +208,14 @@ impl InterviewSession {
         let candidate = plan.candidate.trim();
         if candidate.is_empty() {
             return Err("the candidate's name is empty".to_string());
+        }
+        if !(1..=MAX_LEVEL).contains(&plan.level) {
+            return Err(format!("the level must be 1 to {MAX_LEVEL}"));
+        }
+        if !(1..=MAX_MINUTES).contains(&plan.minutes) {
+            return Err(format!(
+                "the time budget must be 1 to {MAX_MINUTES} minutes"
+            ));
         }
         let (_, question_ids) =
             crate::practice::rehearsal_scope(library, &plan.competencies, None)?;
@@ -243,6 +266,7 @@ impl InterviewSession {
                 .collect(),
             recommendation: None,
             summary: String::new(),
+            scorecard: None,
         })
     }
 
@@ -390,16 +414,16 @@ impl InterviewSession {
         if self.started.is_none() {
             self.started = Some(now.trunc_subsecs(0));
         }
-        self.elapsed += seconds;
+        self.elapsed = self.elapsed.saturating_add(seconds);
         if let Some(question) = self.questions.get_mut(index) {
-            question.seconds += seconds;
+            question.seconds = question.seconds.saturating_add(seconds);
         }
     }
 
     /// Questions not asked yet, and minutes left of the budget: "3 questions, 12 min left".
     pub fn pace(&self) -> Pace {
         let left = self.questions.iter().filter(|q| !q.asked()).count();
-        let seconds_left = (self.minutes * 60).saturating_sub(self.elapsed);
+        let seconds_left = self.minutes.saturating_mul(60).saturating_sub(self.elapsed);
         Pace {
             questions_left: left,
             seconds_left,

@@ -147,9 +147,9 @@ impl Scorecard {
         }
     }
 
-    /// One JSON object, on one line.
+    /// One JSON object, on one line, every control and bidi character escaped.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::text::json_line(self)
     }
 
     pub fn to_markdown(&self) -> String {

@@ -171,11 +171,12 @@ impl Schedule {
             card.last_review = now;
         }
         let mut next = FSRS::default().next(card, now, grade.rating()).card;
-        if let Some(until) = until {
-            let latest = start_of(until) - Duration::days(1);
-            if next.due > latest && latest > now {
-                next.due = latest;
-            }
+        // No day before the first representable one: no bringing forward (never an overflow).
+        if let Some(latest) = until.and_then(|u| start_of(u).checked_sub_signed(Duration::days(1)))
+            && next.due > latest
+            && latest > now
+        {
+            next.due = latest;
         }
         let record = self
             .questions

@@ -43,6 +43,10 @@ pub enum StoreErrorKind {
     },
     /// A plain-text file that does not parse (a schedule file edited by hand, say).
     Malformed(String),
+    /// Another cuecard held the file's lock for longer than a save takes.
+    Busy,
+    /// A name or a place cuecard will not read or write, and why.
+    Refused(String),
     Io(io::Error),
 }
 
@@ -69,6 +73,12 @@ impl fmt::Display for StoreError {
                 "{path}: {}; cuecard leaves it untouched: fix or move it",
                 crate::text::inert(message)
             ),
+            StoreErrorKind::Busy => write!(
+                f,
+                "{path}: another cuecard has been saving this file for over {} s; your text is kept: try again",
+                LOCK_WAIT.as_secs()
+            ),
+            StoreErrorKind::Refused(why) => write!(f, "{path}: {}", crate::text::inert(why)),
             StoreErrorKind::Io(e) => write!(f, "{path}: {e}"),
         }
     }
@@ -83,7 +93,10 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
     text: &str,
 ) -> Result<T, StoreError> {
     toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
+        let offset = e.span().map_or_else(
+            || crate::content::place_spanless(text, e.message(), 0).unwrap_or(0),
+            |s| s.start,
+        );
         let (line, column, _) = crate::content::locate(text, offset);
         StoreError {
             path: path.to_path_buf(),
@@ -92,6 +105,26 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
                 e.message()
             )),
         }
+    })
+}
+
+/// `Ok` when `value`, read from the file `path` under `key`, is within `low..=high`; else an
+/// error naming the file, the key, the value and the range.
+pub fn check_range<T: PartialOrd + fmt::Display>(
+    path: &Path,
+    key: &str,
+    value: T,
+    low: T,
+    high: T,
+) -> Result<(), StoreError> {
+    if value >= low && value <= high {
+        return Ok(());
+    }
+    Err(StoreError {
+        path: path.to_path_buf(),
+        kind: StoreErrorKind::Malformed(format!(
+            "`{key}` = {value} is out of range: {low} to {high}"
+        )),
     })
 }
 
@@ -104,33 +137,158 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     builder.create(dir).map_err(|e| StoreError::io(dir, e))
 }
 
-/// Reads a text file: `None` when it does not exist. A file that is not UTF-8 is an error (and is
-/// never replaced by the caller).
-pub fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
-    match fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| StoreError {
-            path: path.to_path_buf(),
-            kind: StoreErrorKind::NotText {
-                offset: e.utf8_error().valid_up_to(),
-            },
-        }),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(StoreError::io(path, e)),
+/// The largest note, session or scorecard cuecard reads.
+pub const TEXT_LIMIT: u64 = 8 << 20;
+
+/// Reads a text file: `None` when it does not exist. Only a regular file is read (a pipe, a
+/// device or a directory is an error, and opening one never blocks), and only up to `limit`
+/// bytes (a larger file is an error naming the limit). A file that is not UTF-8 is an error (and
+/// is never replaced by the caller).
+pub fn read_text(path: &Path, limit: u64) -> Result<Option<String>, StoreError> {
+    use std::io::Read as _;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // Opening a FIFO for reading would wait for a writer; a regular file ignores the flag.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC);
+    }
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, e)),
+    };
+    // The opened file's own metadata: no second lookup of the name that could meet another file.
+    let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
+    let refused = |why: String| StoreError {
+        path: path.to_path_buf(),
+        kind: StoreErrorKind::Refused(why),
+    };
+    let too_large = |size: &dyn fmt::Display| {
+        refused(format!(
+            "{size} bytes, over the limit of {} for this file; cuecard leaves it untouched: shorten or move it",
+            size_text(limit)
+        ))
+    };
+    if !meta.is_file() {
+        return Err(refused(
+            "not a regular file (a pipe, a device or a directory); cuecard reads only regular files: move it".to_string(),
+        ));
+    }
+    if meta.len() > limit {
+        return Err(too_large(&meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        // It grew while being read.
+        return Err(too_large(&format!("over {limit}")));
+    }
+    String::from_utf8(bytes).map(Some).map_err(|e| StoreError {
+        path: path.to_path_buf(),
+        kind: StoreErrorKind::NotText {
+            offset: e.utf8_error().valid_up_to(),
+        },
+    })
+}
+
+/// `8 MiB`, `64 KiB`, `100 bytes`.
+fn size_text(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
+        format!("{} MiB", bytes >> 20)
+    } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
+        format!("{} KiB", bytes >> 10)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 
 /// Writes `bytes` to `path` atomically: whoever reads the file, even after a crash or a kill at
 /// any moment, finds the old contents or the new, never a mix. The file is created 0600 and its
-/// directories 0700. When `path` is a symbolic link, the file it points to is replaced and the link
-/// kept.
+/// directories 0700. When `path` is a symbolic link, nothing is written: with no data directory to
+/// check the link against, cuecard does not write through it (`write_private_in` follows a link
+/// that stays inside the data directory).
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let target = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).map_err(|e| StoreError::io(path, e))?
-        }
-        _ => path.to_path_buf(),
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(StoreError {
+            path: path.to_path_buf(),
+            kind: StoreErrorKind::Refused(
+                "is a symbolic link; cuecard will not write through it".to_string(),
+            ),
+        });
+    }
+    write_atomically(path, bytes)
+}
+
+/// Writes `bytes` to `path` under the data directory `root` as `write_private` does, but only
+/// inside `root`: when `path` is a symbolic link, the file it leads to is replaced (the link is
+/// kept) if that file is inside `root`, and nothing is written if it is outside; a directory on
+/// the way that leads outside is refused the same way. `root` itself may be a link.
+pub fn write_private_in(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let target = inside(root, path)?;
+    write_atomically(&target, bytes)
+}
+
+/// The file to write for `path` under `root`: `path`, or the file its link leads to; an error
+/// when that is outside `root`.
+fn inside(root: &Path, path: &Path) -> Result<PathBuf, StoreError> {
+    let refused = |why: &str| StoreError {
+        path: path.to_path_buf(),
+        kind: StoreErrorKind::Refused(format!(
+            "{why} outside the data directory; cuecard will not write through it"
+        )),
     };
-    if let Some(parent) = target.parent() {
+    create_private_dir(root)?;
+    let real_root = fs::canonicalize(root).map_err(|e| StoreError::io(root, e))?;
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if is_link {
+        let link = fs::read_link(path).map_err(|e| StoreError::io(path, e))?;
+        let led_to = path.parent().unwrap_or(Path::new("")).join(link);
+        match fs::canonicalize(&led_to) {
+            Ok(real) => real,
+            // A link to a missing file: its directory must exist.
+            Err(_) => match (led_to.parent().map(fs::canonicalize), led_to.file_name()) {
+                (Some(Ok(dir)), Some(name)) => dir.join(name),
+                _ => return Err(refused("is a link that may lead")),
+            },
+        }
+    } else {
+        path.to_path_buf()
+    };
+    // The nearest directory above the file that exists, its links resolved, must be in `root`;
+    // the directories still to create below it are plain names.
+    let mut missing = Vec::new();
+    let mut dir = target.parent();
+    while let Some(at) = dir {
+        match fs::canonicalize(at) {
+            Ok(real) if real.starts_with(&real_root) => break,
+            Ok(_) if is_link => return Err(refused("is a link")),
+            Ok(_) => return Err(refused("is in a directory that leads")),
+            Err(_) => {
+                missing.push(at);
+                dir = at.parent();
+            }
+        }
+    }
+    let plain = missing.iter().all(|at| {
+        matches!(
+            at.components().next_back(),
+            Some(std::path::Component::Normal(_))
+        )
+    });
+    if dir.is_none() || !plain {
+        return Err(refused("leads"));
+    }
+    Ok(target)
+}
+
+/// Writes `bytes` over the file `path` atomically (temporary file, fsync, rename, fsync of the
+/// directory), the file 0600 and missing directories 0700.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if let Some(parent) = path.parent() {
         create_private_dir(parent)?;
     }
     let mut options = atomic_write_file::AtomicWriteFile::options();
@@ -141,10 +299,64 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         options.mode(0o600);
         options.preserve_mode(false);
     }
-    let io_error = |e| StoreError::io(&target, e);
-    let mut file = options.open(&target).map_err(io_error)?;
+    let io_error = |e| StoreError::io(path, e);
+    let mut file = options.open(path).map_err(io_error)?;
     file.write_all(bytes).map_err(io_error)?;
     file.commit().map_err(io_error)
+}
+
+/// How long a save waits for another cuecard's save of the same file before giving up.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// An exclusive lock on a data file, held until dropped (closing the lock file releases it).
+#[derive(Debug)]
+pub struct FileLock {
+    _file: Option<fs::File>,
+}
+
+/// Locks the data file `path` against other cuecards: an exclusive lock on `.NAME.lock` beside
+/// it (created 0600 and left in place; never the data file itself, which an atomic rename
+/// replaces by a new inode), in the data directory `root` (a directory on the way that leads
+/// outside it is refused before anything is created). Waits while another cuecard holds it, up
+/// to `LOCK_WAIT`. On a file system without locks, goes on unlocked.
+pub fn lock_beside(root: &Path, path: &Path) -> Result<FileLock, StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let lock_path = dir.join(format!(".{name}.lock"));
+    inside(root, &lock_path)?;
+    create_private_dir(dir)?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
+    }
+    let file = options
+        .open(&lock_path)
+        .map_err(|e| StoreError::io(&lock_path, e))?;
+    let deadline = std::time::Instant::now() + LOCK_WAIT;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(FileLock { _file: Some(file) }),
+            Err(fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(StoreError {
+                    path: path.to_path_buf(),
+                    kind: StoreErrorKind::Busy,
+                });
+            }
+            Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                return Ok(FileLock { _file: None });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(&lock_path, e)),
+        }
+    }
 }
 
 /// Where a text is saved, and the version of that file it was read from (or last saved as).
@@ -181,9 +393,29 @@ impl Saved {
 }
 
 /// Saves `text` to `target` unless the file there changed since `target` was read or saved; then
-/// it goes to a new conflict copy beside it (`name.conflict-STAMP.ext`), and both are kept.
-pub fn save_guarded(target: &Target, text: &str, stamp: &str) -> Result<Saved, StoreError> {
-    let on_disk = read_text(&target.path);
+/// it goes to a new conflict copy beside it (`name.conflict-STAMP.ext`), and both are kept. The
+/// file is locked (`lock_beside`) from the read to the rename, so two cuecards saving at the same
+/// instant cannot both overwrite the version they read: the second finds the first's text and
+/// writes a conflict copy.
+/// Nothing is written outside the data directory `root` (`write_private_in`).
+pub fn save_guarded(
+    root: &Path,
+    target: &Target,
+    text: &str,
+    stamp: &str,
+) -> Result<Saved, StoreError> {
+    let _lock = lock_beside(root, &target.path)?;
+    save_locked(root, target, text, stamp)
+}
+
+/// `save_guarded` once the file is locked.
+pub(crate) fn save_locked(
+    root: &Path,
+    target: &Target,
+    text: &str,
+    stamp: &str,
+) -> Result<Saved, StoreError> {
+    let on_disk = read_text(&target.path, TEXT_LIMIT);
     let written = Target {
         path: target.path.clone(),
         fingerprint: Fingerprint::of(Some(text)),
@@ -194,12 +426,12 @@ pub fn save_guarded(target: &Target, text: &str, stamp: &str) -> Result<Saved, S
     }
     let unchanged = matches!(&on_disk, Ok(current) if Fingerprint::of(current.as_deref()) == target.fingerprint);
     if unchanged {
-        write_private(&target.path, text.as_bytes())?;
+        write_private_in(root, &target.path, text.as_bytes())?;
         return Ok(Saved::Written(written));
     }
     // Changed, or no longer readable as text: either way it is someone else's now.
     let copy = conflict_path(&target.path, stamp);
-    write_private(&copy, text.as_bytes())?;
+    write_private_in(root, &copy, text.as_bytes())?;
     Ok(Saved::Conflict(Target {
         path: copy,
         ..written
@@ -225,6 +457,16 @@ fn conflict_path(path: &Path, stamp: &str) -> PathBuf {
         })
         .find(|candidate| !candidate.exists())
         .unwrap_or_else(|| path.with_extension("conflict"))
+}
+
+/// A mark of `text` that stays the same from one build of cuecard to the next (FNV-1a, 64 bits,
+/// in hex), to keep in a file and recognise the text later: not a defence against forgery, only
+/// a way to tell a file cuecard wrote from one edited since.
+pub fn stable_mark(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }
 
 /// A fingerprint of a file's contents, to notice that it changed since it was read.
@@ -256,7 +498,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a/b/note.md");
         write_private(&path, b"hello").unwrap();
-        assert_eq!(read_text(&path).unwrap().as_deref(), Some("hello"));
+        assert_eq!(
+            read_text(&path, TEXT_LIMIT).unwrap().as_deref(),
+            Some("hello")
+        );
         #[cfg(unix)]
         {
             assert_eq!(mode(&path), 0o600);
@@ -264,7 +509,10 @@ mod tests {
             assert_eq!(mode(&dir.path().join("a/b")), 0o700);
         }
         write_private(&path, b"again").unwrap();
-        assert_eq!(read_text(&path).unwrap().as_deref(), Some("again"));
+        assert_eq!(
+            read_text(&path, TEXT_LIMIT).unwrap().as_deref(),
+            Some("again")
+        );
         // Nothing but the note is left in the directory (no temporary files).
         let names: Vec<_> = fs::read_dir(dir.path().join("a/b")).unwrap().collect();
         assert_eq!(names.len(), 1);
@@ -272,19 +520,29 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_symbolic_link_is_followed_not_replaced() {
+    fn a_symbolic_link_inside_the_root_is_followed_not_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let real = dir.path().join("real.md");
         fs::write(&real, "old").unwrap();
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&real, &link).unwrap();
-        write_private(&link, b"new").unwrap();
+        // Without a root to check it against, a link is not written through.
+        assert!(write_private(&link, b"new").is_err());
+        write_private_in(dir.path(), &link, b"new").unwrap();
         assert!(
             fs::symlink_metadata(&link)
                 .unwrap()
                 .file_type()
                 .is_symlink()
         );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+        // Outside the root: refused.
+        let root = dir.path().join("root");
+        let outside_link = root.join("link.md");
+        fs::create_dir(&root).unwrap();
+        std::os::unix::fs::symlink(&real, &outside_link).unwrap();
+        let error = write_private_in(&root, &outside_link, b"newer").unwrap_err();
+        assert!(error.to_string().contains("outside"), "{error}");
         assert_eq!(fs::read_to_string(&real).unwrap(), "new");
     }
 
@@ -313,10 +571,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.md");
         fs::write(&path, b"ok\xffno").unwrap();
-        let error = read_text(&path).unwrap_err();
+        let error = read_text(&path, TEXT_LIMIT).unwrap_err();
         assert!(matches!(error.kind, StoreErrorKind::NotText { offset: 2 }));
         assert!(error.to_string().contains("untouched"), "{error}");
-        assert_eq!(read_text(&dir.path().join("missing")).unwrap(), None);
+        assert_eq!(
+            read_text(&dir.path().join("missing"), TEXT_LIMIT).unwrap(),
+            None
+        );
     }
 
     #[cfg(unix)]

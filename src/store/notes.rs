@@ -36,6 +36,7 @@ impl fmt::Debug for LoadedNote {
 /// The notes under a data directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteStore {
+    data_dir: PathBuf,
     root: PathBuf,
 }
 
@@ -43,6 +44,7 @@ impl NoteStore {
     /// The notes of the data directory `data_dir`.
     pub fn new(data_dir: &Path) -> NoteStore {
         NoteStore {
+            data_dir: data_dir.to_path_buf(),
             root: data_dir.join("notes"),
         }
     }
@@ -63,7 +65,7 @@ impl NoteStore {
     /// Reads the note of a question, fresh from disk.
     pub fn load(&self, question_id: &str) -> Result<LoadedNote, StoreError> {
         let path = self.path(question_id);
-        let text = read_text(&path)?;
+        let text = read_text(&path, super::TEXT_LIMIT)?;
         Ok(LoadedNote {
             exists: text.is_some(),
             target: NoteTarget {
@@ -100,7 +102,7 @@ impl NoteStore {
                         framework.file_name().to_string_lossy(),
                         competency.file_name().to_string_lossy()
                     );
-                    match read_text(&path) {
+                    match read_text(&path, super::TEXT_LIMIT) {
                         Ok(Some(text)) => {
                             notes.insert(id, text);
                         }
@@ -115,8 +117,22 @@ impl NoteStore {
 
     /// Saves `text` to `target` unless the file there changed since `target` was loaded or saved;
     /// then it goes to a new conflict copy beside it, named with `stamp` (e.g. `20261123-0901`).
+    /// Only files under the notes directory are written.
     pub fn save(&self, target: &NoteTarget, text: &str, stamp: &str) -> Result<Saved, StoreError> {
-        super::save_guarded(target, text, stamp)
+        let inside = target.path.strip_prefix(&self.root).is_ok_and(|rest| {
+            rest.components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        });
+        if !inside {
+            return Err(StoreError {
+                path: target.path.clone(),
+                kind: super::StoreErrorKind::Refused(
+                    "not a note of the data directory; cuecard writes only its own files"
+                        .to_string(),
+                ),
+            });
+        }
+        super::save_guarded(&self.data_dir, target, text, stamp)
     }
 }
 
@@ -236,6 +252,24 @@ mod tests {
         assert!(all.is_empty());
         assert_eq!(errors.len(), 1);
         assert_eq!(fs::read(&path).unwrap(), b"caf\xe9");
+    }
+
+    #[test]
+    fn a_note_outside_the_notes_directory_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = NoteStore::new(&dir.path().join("data"));
+        for path in [
+            store.path("fw/comp/../../../../escaped"),
+            dir.path().join("elsewhere.md"),
+        ] {
+            let target = NoteTarget {
+                path,
+                fingerprint: Fingerprint::of(None),
+            };
+            assert!(store.save(&target, "text", "s").is_err(), "{target:?}");
+        }
+        assert!(!dir.path().join("escaped.md").exists());
+        assert!(!dir.path().join("elsewhere.md").exists());
     }
 
     #[test]

@@ -5,17 +5,30 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{Fingerprint, StoreError, StoreErrorKind, parse_toml, read_text, write_private};
+use super::{
+    Fingerprint, StoreError, StoreErrorKind, check_range, lock_beside, parse_toml, read_text,
+    write_private_in,
+};
 use crate::practice::schedule::Schedule;
+
+/// The most reviews or lapses a question can have counted (far below where `i32` wraps).
+const MAX_COUNT: i32 = 1_000_000;
+/// The most days an interval or a gap between reviews can span (about 2,700 years).
+const MAX_DAYS: i64 = 1_000_000;
+
+/// The largest review history cuecard reads (tens of thousands of graded answers fit).
+pub const LIMIT: u64 = 64 << 20;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewStore {
+    data_dir: PathBuf,
     path: PathBuf,
 }
 
 impl ReviewStore {
     pub fn new(data_dir: &Path) -> ReviewStore {
         ReviewStore {
+            data_dir: data_dir.to_path_buf(),
             path: data_dir.join("reviews.toml"),
         }
     }
@@ -26,7 +39,7 @@ impl ReviewStore {
 
     /// The schedule on disk (empty when there is none yet) and the version it was read from.
     pub fn load(&self) -> Result<(Schedule, Fingerprint), StoreError> {
-        let text = read_text(&self.path)?;
+        let text = read_text(&self.path, LIMIT)?;
         let fingerprint = Fingerprint::of(text.as_deref());
         let schedule = match text {
             Some(text) => self.parse(&text)?,
@@ -35,20 +48,50 @@ impl ReviewStore {
         Ok((schedule, fingerprint))
     }
 
+    /// The schedule in `text`, its numbers checked: a counter that the next grade would wrap, a
+    /// day count or a figure no schedule has is an error naming the question and the key.
     fn parse(&self, text: &str) -> Result<Schedule, StoreError> {
-        parse_toml(&self.path, text)
+        let schedule: Schedule = parse_toml(&self.path, text)?;
+        for (id, record) in &schedule.questions {
+            let key = |name: &str| format!("questions.{id:?}.{name}");
+            let path = &self.path;
+            check_range(path, &key("reps"), record.reps, 0, MAX_COUNT)?;
+            check_range(path, &key("lapses"), record.lapses, 0, MAX_COUNT)?;
+            check_range(path, &key("elapsed_days"), record.elapsed_days, 0, MAX_DAYS)?;
+            check_range(
+                path,
+                &key("scheduled_days"),
+                record.scheduled_days,
+                0,
+                MAX_DAYS,
+            )?;
+            check_range(
+                path,
+                &key("stability"),
+                record.stability,
+                0.0,
+                MAX_DAYS as f64,
+            )?;
+            check_range(path, &key("difficulty"), record.difficulty, 0.0, 10.0)?;
+            for review in &record.history {
+                check_range(path, &key("history.seconds"), review.seconds, 0, 86_400)?;
+            }
+        }
+        Ok(schedule)
     }
 
     /// Saves `schedule`, in which the questions in `mine` were graded since the file was read at
     /// `loaded`. If the file changed meanwhile, it is merged: `mine` from here, the rest from
-    /// disk. Returns what was written and its version.
+    /// disk. Returns what was written and its version. The file is locked from the read to the
+    /// rename (`lock_beside`), so two cuecards grading at the same instant both keep their grades.
     pub fn save(
         &self,
         schedule: &Schedule,
         mine: &BTreeSet<String>,
         loaded: Fingerprint,
     ) -> Result<(Schedule, Fingerprint), StoreError> {
-        let current = read_text(&self.path)?;
+        let _lock = lock_beside(&self.data_dir, &self.path)?;
+        let current = read_text(&self.path, LIMIT)?;
         let merged = if Fingerprint::of(current.as_deref()) == loaded {
             schedule.clone()
         } else {
@@ -62,7 +105,7 @@ impl ReviewStore {
             path: self.path.clone(),
             kind: StoreErrorKind::Malformed(e.to_string()),
         })?;
-        write_private(&self.path, text.as_bytes())?;
+        write_private_in(&self.data_dir, &self.path, text.as_bytes())?;
         Ok((merged, Fingerprint::of(Some(&text))))
     }
 }

@@ -6,18 +6,21 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{
-    Fingerprint, Saved, StoreError, StoreErrorKind, Target, parse_toml, read_text, save_guarded,
+    Fingerprint, Saved, StoreError, StoreErrorKind, Target, check_range, lock_beside, parse_toml,
+    read_text, save_guarded, save_locked, stable_mark, write_private_in,
 };
-use crate::interview::InterviewSession;
+use crate::interview::{InterviewSession, MAX_LEVEL, MAX_MINUTES};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionStore {
+    data_dir: PathBuf,
     dir: PathBuf,
 }
 
 impl SessionStore {
     pub fn new(data_dir: &Path) -> SessionStore {
         SessionStore {
+            data_dir: data_dir.to_path_buf(),
             dir: data_dir.join("sessions"),
         }
     }
@@ -30,7 +33,7 @@ impl SessionStore {
         self.dir.join(format!("{id}.toml"))
     }
 
-    /// Where `x` writes the scorecard.
+    /// Where `x` writes the scorecard. `id` must be a `valid_id`: reads and writes check it.
     pub fn scorecard_path(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.scorecard.md"))
     }
@@ -43,18 +46,71 @@ impl SessionStore {
         }
     }
 
+    /// The session in `text`, its numbers checked against the ranges `cuecard interview` takes
+    /// and a week of interview time.
     fn parse(path: &Path, text: &str) -> Result<InterviewSession, StoreError> {
-        parse_toml(path, text)
+        let session: InterviewSession = parse_toml(path, text)?;
+        check_range(path, "level", session.level, 1, MAX_LEVEL)?;
+        check_range(path, "minutes", session.minutes, 1, MAX_MINUTES)?;
+        check_range(path, "elapsed", session.elapsed, 0, MAX_SECONDS)?;
+        for (n, question) in session.questions.iter().enumerate() {
+            let key = format!("questions[{n}].seconds");
+            check_range(path, &key, question.seconds, 0, MAX_SECONDS)?;
+            for note in &question.notes {
+                let key = format!("questions[{n}].notes.minute");
+                check_range(path, &key, note.minute, 0, MAX_SECONDS / 60)?;
+            }
+        }
+        Ok(session)
     }
 
-    /// The session `id` and the version of its file.
+    /// `Ok` when `id` is a session id (`valid_id`); else an error saying so.
+    fn check_id(&self, id: &str) -> Result<(), StoreError> {
+        if valid_id(id) {
+            return Ok(());
+        }
+        Err(StoreError {
+            path: self.dir.clone(),
+            kind: StoreErrorKind::Refused(format!(
+                "{id:?} is not a session id ({MAX_ID_LEN} at most of a-z, 0-9 and -); cuecard reads and writes only its own names"
+            )),
+        })
+    }
+
+    /// `Ok` when `path` is the file of a session of this directory or one of its conflict copies
+    /// (`ID.toml`, `ID.conflict-STAMP.toml`); returns its id.
+    fn check_session_path<'p>(&self, path: &'p Path) -> Result<&'p str, StoreError> {
+        let id = session_id(path);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let rest = &name[id.len()..];
+        let copy = rest
+            .strip_prefix(".conflict-")
+            .and_then(|r| r.strip_suffix(".toml"))
+            .is_some_and(|stamp| stamp.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
+        if path.parent() == Some(self.dir.as_path()) && (rest == ".toml" || copy) {
+            self.check_id(id)?;
+            return Ok(id);
+        }
+        Err(StoreError {
+            path: path.to_path_buf(),
+            kind: StoreErrorKind::Refused(
+                "not a session file of the data directory; cuecard writes only its own names"
+                    .to_string(),
+            ),
+        })
+    }
+
+    /// The session `id` and the version of its file. Its id is `id`, the file's name, whatever
+    /// the file says.
     pub fn load(&self, id: &str) -> Result<(InterviewSession, Target), StoreError> {
+        self.check_id(id)?;
         let path = self.path(id);
-        let text = read_text(&path)?.ok_or_else(|| StoreError {
+        let text = read_text(&path, super::TEXT_LIMIT)?.ok_or_else(|| StoreError {
             path: path.clone(),
             kind: StoreErrorKind::Io(std::io::ErrorKind::NotFound.into()),
         })?;
-        let session = Self::parse(&path, &text)?;
+        let mut session = Self::parse(&path, &text)?;
+        session.id = id.to_string();
         Ok((
             session,
             Target {
@@ -74,78 +130,247 @@ impl SessionStore {
             .filter_map(|e| {
                 let name = e.file_name().to_str()?.to_string();
                 let id = name.strip_suffix(".toml")?;
-                (!id.starts_with('.') && !id.contains(".conflict-")).then(|| id.to_string())
+                valid_id(id).then(|| id.to_string())
             })
             .collect();
         ids.sort_unstable_by(|a, b| b.cmp(a));
         ids
     }
 
-    /// The session meant by `name`: its id, or the one id containing it (a candidate's name part).
+    /// The session meant by `name`: its id; else the one session whose id or candidate's name
+    /// (as saved, in any script) contains `name`, ignoring case. When none or several match, an
+    /// error saying so, listing the matches (id, candidate, date), one a line.
     pub fn find(&self, name: &str) -> Result<String, String> {
         let ids = self.ids();
         if ids.iter().any(|id| id == name) {
             return Ok(name.to_string());
         }
-        let matching: Vec<&String> = ids.iter().filter(|id| id.contains(name)).collect();
+        let wanted = name.to_lowercase();
+        let matching: Vec<(String, Option<InterviewSession>)> = ids
+            .into_iter()
+            .map(|id| {
+                let session = self.load(&id).ok().map(|(session, _)| session);
+                (id, session)
+            })
+            .filter(|(id, session)| {
+                id.contains(&wanted)
+                    || session
+                        .as_ref()
+                        .is_some_and(|s| s.candidate.to_lowercase().contains(&wanted))
+            })
+            .collect();
+        let shown = crate::text::inert(name);
         match matching.as_slice() {
-            [one] => Ok((*one).clone()),
-            [] => Err(format!(
-                "no session {}; `cuecard sessions` lists them",
-                crate::text::inert(name)
-            )),
-            many => Err(format!(
-                "{} matches {} sessions; give the whole id",
-                crate::text::inert(name),
-                many.len()
-            )),
+            [(id, _)] => Ok(id.clone()),
+            [] => Err(format!("no session {shown}; `cuecard sessions` lists them")),
+            many => {
+                let mut message = format!(
+                    "{shown} matches {} sessions; give the whole id:",
+                    many.len()
+                );
+                for (id, session) in many {
+                    let (candidate, date) = session.as_ref().map_or_else(
+                        || ("?".to_string(), "?".to_string()),
+                        |s| {
+                            let candidate = crate::text::inert(&s.candidate).into_owned();
+                            (candidate, s.created.format("%Y-%m-%d").to_string())
+                        },
+                    );
+                    message.push_str(&format!("\n  {id}\t{candidate}\t{date}"));
+                }
+                Err(message)
+            }
         }
     }
 
-    /// Saves the session over the version `target` was read as, or beside it on a conflict.
+    /// Saves the session over the version `target` was read as, or beside it on a conflict. A
+    /// new session (`target` from `target`, never saved) takes the first free name of `id`,
+    /// `id-2`, `id-3`…: another interview that took its name in the same minute is never
+    /// overwritten, nor mistaken for an edit of this one. The file says the id it is saved
+    /// under; the returned target is where later saves go.
     pub fn save(
         &self,
         session: &InterviewSession,
         target: &Target,
         stamp: &str,
     ) -> Result<Saved, StoreError> {
-        let text = toml::to_string(session).map_err(|e| StoreError {
-            path: target.path.clone(),
-            kind: StoreErrorKind::Malformed(e.to_string()),
-        })?;
-        save_guarded(target, &text, stamp)
+        let id = self.check_session_path(&target.path)?.to_string();
+        if target.fingerprint == Fingerprint::of(None) {
+            if target.path != self.path(&id) {
+                return Err(StoreError {
+                    path: target.path.clone(),
+                    kind: StoreErrorKind::Refused(
+                        "a new session is saved under its id, not as a conflict copy".to_string(),
+                    ),
+                });
+            }
+            for n in 1..=MAX_SAME_NAME {
+                let id = if n == 1 {
+                    id.clone()
+                } else {
+                    format!("{id}-{n}")
+                };
+                let path = self.path(&id);
+                let _lock = lock_beside(&self.data_dir, &path)?;
+                if fs::symlink_metadata(&path).is_ok() {
+                    continue;
+                }
+                let text = Self::text(session, &id, &path)?;
+                write_private_in(&self.data_dir, &path, text.as_bytes())?;
+                return Ok(Saved::Written(Target {
+                    path,
+                    fingerprint: Fingerprint::of(Some(&text)),
+                }));
+            }
+        }
+        let text = Self::text(session, &id, &target.path)?;
+        save_guarded(&self.data_dir, target, &text, stamp)
     }
 
-    /// Removes every file that holds session `id`: the session, its conflict copies, its
-    /// scorecard, and temporary files a killed save left behind. Returns what it removed.
-    pub fn delete(&self, id: &str) -> Result<Vec<PathBuf>, StoreError> {
+    /// The id of the session `target` (a session's file or its conflict copy) belongs to: the id
+    /// it was saved under, which a new session's may not be (`id-2` when `id` was taken).
+    pub fn id_of(&self, target: &Target) -> String {
+        session_id(&target.path).to_string()
+    }
+
+    /// Writes `text`, the scorecard of session `id`, to `<id>.scorecard.md`, with the same rules
+    /// as notes: the file is replaced only when it is missing, holds `text` already, or is the
+    /// scorecard cuecard last wrote (its `stable_mark` is `session.scorecard`); otherwise — edited
+    /// by hand, or written before cuecard kept the mark — it is kept, and `text` goes to a conflict
+    /// copy beside it (`<id>.scorecard.conflict-STAMP.md`). On `Written`, `session.scorecard` is
+    /// the new mark (the session is to be saved for it to last).
+    pub fn write_scorecard(
+        &self,
+        id: &str,
+        session: &mut InterviewSession,
+        text: &str,
+        stamp: &str,
+    ) -> Result<Saved, StoreError> {
+        self.check_id(id)?;
+        let path = self.scorecard_path(id);
+        let _lock = lock_beside(&self.data_dir, &path)?;
+        let current = read_text(&path, super::TEXT_LIMIT);
+        // The version that may be replaced: the file as it is if cuecard wrote it, else the new
+        // text (which no other file matches).
+        let replaceable = match &current {
+            Ok(None) => Fingerprint::of(None),
+            Ok(Some(current))
+                if session.scorecard.as_deref() == Some(stable_mark(current).as_str()) =>
+            {
+                Fingerprint::of(Some(current))
+            }
+            _ => Fingerprint::of(Some(text)),
+        };
+        let target = Target {
+            path,
+            fingerprint: replaceable,
+        };
+        let saved = save_locked(&self.data_dir, &target, text, stamp)?;
+        if let Saved::Written(_) = saved {
+            session.scorecard = Some(stable_mark(text));
+        }
+        Ok(saved)
+    }
+
+    /// The file's text of `session` saved as `id`.
+    fn text(session: &InterviewSession, id: &str, path: &Path) -> Result<String, StoreError> {
+        let mut session = session.clone();
+        session.id = id.to_string();
+        toml::to_string(&session).map_err(|e| StoreError {
+            path: path.to_path_buf(),
+            kind: StoreErrorKind::Malformed(e.to_string()),
+        })
+    }
+
+    /// Removes every file that holds session `id`: its conflict copies, its scorecard and the
+    /// scorecard's conflict copies, temporary files a killed save left behind, its lock files,
+    /// and last the session file itself. When a file cannot be removed, the others still are,
+    /// and the session file is kept, so that the session stays listed and the delete can be run
+    /// again. Lock files are removed but not reported (they hold nothing).
+    pub fn delete(&self, id: &str) -> Result<Deleted, StoreError> {
+        self.check_id(id)?;
         let entries = fs::read_dir(&self.dir).map_err(|e| StoreError {
             path: self.dir.clone(),
             kind: StoreErrorKind::Io(e),
         })?;
-        let mut removed = Vec::new();
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else {
-                continue;
-            };
-            // `id.toml`, `id.conflict-….toml`, `id.scorecard.md`, and `.id.toml.XXXX` temporaries.
-            let mine = name
-                .strip_prefix(id)
-                .or_else(|| name.strip_prefix('.').and_then(|n| n.strip_prefix(id)))
-                .is_some_and(|rest| rest.starts_with('.'));
-            if mine {
-                let path = entry.path();
-                fs::remove_file(&path).map_err(|e| StoreError {
-                    path: path.clone(),
+        let session = self.path(id);
+        // `id.toml`, `id.….toml`, `id.scorecard….md`, and `.id.….XXXX` temporaries and locks: an
+        // id has no dot, so whatever starts with `id.` is this session's, never another's.
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|entry| {
+                let name = entry.file_name();
+                let name = name.to_str().unwrap_or("");
+                let name = name.strip_prefix('.').unwrap_or(name);
+                name.strip_prefix(id)
+                    .is_some_and(|rest| rest.starts_with('.'))
+            })
+            .map(|entry| entry.path())
+            .filter(|path| *path != session)
+            .collect();
+        files.sort();
+        let mut deleted = Deleted::default();
+        for path in files {
+            match fs::remove_file(&path) {
+                Ok(()) if path.to_string_lossy().ends_with(".lock") => {}
+                Ok(()) => deleted.removed.push(path),
+                Err(e) => deleted.failed.push(StoreError {
+                    path,
                     kind: StoreErrorKind::Io(e),
-                })?;
-                removed.push(path);
+                }),
             }
         }
-        removed.sort();
-        Ok(removed)
+        if deleted.failed.is_empty() {
+            match fs::remove_file(&session) {
+                Ok(()) => deleted.removed.push(session),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => deleted.failed.push(StoreError {
+                    path: session,
+                    kind: StoreErrorKind::Io(e),
+                }),
+            }
+        } else {
+            deleted.kept = Some(session);
+        }
+        Ok(deleted)
     }
+}
+
+/// What `SessionStore::delete` did.
+#[derive(Debug, Default)]
+pub struct Deleted {
+    /// The files removed.
+    pub removed: Vec<PathBuf>,
+    /// The files that could not be removed, and why.
+    pub failed: Vec<StoreError>,
+    /// The session file, kept because another file of the session could not be removed.
+    pub kept: Option<PathBuf>,
+}
+
+/// The most interview time a session can have counted, in seconds: a week.
+const MAX_SECONDS: u64 = 7 * 24 * 3600;
+
+/// The longest session id.
+const MAX_ID_LEN: usize = 100;
+
+/// Whether `id` can name a session: 1 to `MAX_ID_LEN` characters of `[a-z0-9-]` (what
+/// `InterviewSession::new` makes: `YYYYMMDD-HHMM-slug`, and `-N` when that was taken). Such an
+/// id is a plain file name: no separator, no dot, nothing that leads out of the directory.
+pub fn valid_id(id: &str) -> bool {
+    (1..=MAX_ID_LEN).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// How many sessions may share a minute and a candidate's name (`id`, `id-2`… `id-999`).
+const MAX_SAME_NAME: usize = 999;
+
+/// The id of the session a file of the sessions directory belongs to: its name up to the first
+/// dot (`X.toml`, `X.conflict-….toml`, `X.scorecard.md` all belong to `X`).
+fn session_id(path: &Path) -> &str {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.split('.').next().unwrap_or("")
 }
 
 #[cfg(test)]
@@ -193,7 +418,12 @@ mod tests {
             vec!["20261123-0912-max-roe", "20261123-0912-jane-doe"]
         );
         assert_eq!(store.find("jane").unwrap(), "20261123-0912-jane-doe");
-        assert!(store.find("20261123").unwrap_err().contains("2 sessions"));
+        let many = store.find("20261123").unwrap_err();
+        assert!(many.contains("2 sessions"), "{many}");
+        assert!(
+            many.contains("\n  20261123-0912-jane-doe\tJane Doe\t2026-11-23"),
+            "{many}"
+        );
         assert!(store.find("nobody").is_err());
         // Changed elsewhere: kept, and this version goes beside it.
         fs::write(
@@ -233,10 +463,17 @@ mod tests {
         )
         .unwrap();
         fs::write(store.dir().join(format!(".{}.toml.tmp123", jane.id)), "x").unwrap();
-        let removed = store.delete(&jane.id).unwrap();
-        assert_eq!(removed.len(), 4, "{removed:?}");
+        let deleted = store.delete(&jane.id).unwrap();
+        assert!(deleted.failed.is_empty(), "{deleted:?}");
+        assert_eq!(deleted.removed.len(), 4, "{deleted:?}");
         assert_eq!(store.ids(), vec![max.id.clone()]);
-        let left: Vec<_> = fs::read_dir(store.dir()).unwrap().flatten().collect();
-        assert_eq!(left.len(), 1);
+        let left: Vec<_> = fs::read_dir(store.dir())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left.len(), 2, "{left:?}");
+        assert!(left.contains(&format!("{}.toml", max.id)), "{left:?}");
+        assert!(left.contains(&format!(".{}.toml.lock", max.id)), "{left:?}");
     }
 }

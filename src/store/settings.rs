@@ -9,10 +9,12 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{StoreError, parse_toml, read_text};
+use super::{StoreError, check_range, parse_toml, read_text};
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The largest settings file cuecard reads.
+pub const LIMIT: u64 = 64 << 10;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub star_outline: bool,
     pub answer_seconds: u64,
@@ -33,10 +35,42 @@ impl Settings {
     /// defaults and shows it).
     pub fn load(data_dir: &Path) -> Result<Settings, StoreError> {
         let path = data_dir.join("settings.toml");
-        let Some(text) = read_text(&path)? else {
+        let Some(text) = read_text(&path, LIMIT)? else {
             return Ok(Settings::default());
         };
-        parse_toml(&path, &text)
+        let file: SettingsFile = parse_toml(&path, &text)?;
+        let mut settings = Settings {
+            star_outline: file.star_outline,
+            ..Settings::default()
+        };
+        if let Some(seconds) = file.answer_seconds {
+            let (line, column, _) = crate::content::locate(&text, seconds.span().start);
+            let key = format!("line {line}, column {column}: answer_seconds");
+            let (low, high) = ANSWER_SECONDS;
+            check_range(&path, &key, *seconds.get_ref(), low, high)?;
+            settings.answer_seconds = seconds.into_inner();
+        }
+        Ok(settings)
+    }
+}
+
+/// The range of `answer_seconds`: ten seconds to an hour.
+const ANSWER_SECONDS: (u64, u64) = (10, 3600);
+
+/// The file as written, with where each number stands, for errors.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct SettingsFile {
+    star_outline: bool,
+    answer_seconds: Option<toml::Spanned<u64>>,
+}
+
+impl Default for SettingsFile {
+    fn default() -> SettingsFile {
+        SettingsFile {
+            star_outline: Settings::default().star_outline,
+            answer_seconds: None,
+        }
     }
 }
 

@@ -8,10 +8,10 @@ use super::effect::{Effect, SaveRequest};
 use super::notes_mode::{NoteEditor, PendingNote, new_note_text};
 use crate::interview::scorecard::Scorecard;
 use crate::practice::schedule::Schedule;
-use crate::store::notes::{LoadedNote, NoteStore, Saved};
+use crate::store::notes::{LoadedNote, NoteStore};
 use crate::store::reviews::ReviewStore;
 use crate::store::sessions::SessionStore;
-use crate::store::{Fingerprint, StoreError, write_private};
+use crate::store::{Fingerprint, Saved, StoreError};
 
 /// Where the user's work is kept.
 #[derive(Debug, Clone)]
@@ -88,15 +88,34 @@ fn save_session(app: &mut App, stores: &Stores, stamp: &str) {
 }
 
 fn export_scorecard(app: &mut App, stores: &Stores) {
-    let Some(interview) = app.interview.as_ref() else {
+    let Some(interview) = app.interview.as_mut() else {
         return;
     };
-    let path = stores.sessions.scorecard_path(&interview.session.id);
+    // The id the session is saved under (a new one may have taken `id-2`).
+    let id = interview.target.as_ref().map_or_else(
+        || interview.session.id.clone(),
+        |target| stores.sessions.id_of(target),
+    );
     let markdown = Scorecard::new(&interview.session, &app.library).to_markdown();
-    let shown = path.display().to_string();
-    let shown = crate::text::inert(&shown);
-    app.status = match write_private(&path, markdown.as_bytes()) {
-        Ok(()) => Status::info(format!("Scorecard written to {shown}")),
+    let written_before = interview.session.scorecard.clone();
+    let result =
+        stores
+            .sessions
+            .write_scorecard(&id, &mut interview.session, &markdown, &stamp_now());
+    if interview.session.scorecard != written_before {
+        // The session keeps the mark of the scorecard it wrote.
+        interview.dirty = true;
+        app.effects.push(Effect::SaveSession);
+    }
+    let shown = |path: &Path| crate::text::inert(&path.display().to_string()).into_owned();
+    app.status = match result {
+        Ok(Saved::Written(target)) => {
+            Status::info(format!("Scorecard written to {}", shown(&target.path)))
+        }
+        Ok(Saved::Conflict(copy)) => Status::error(format!(
+            "The scorecard was changed on disk; kept, and this one written to {}",
+            shown(&copy.path)
+        )),
         Err(e) => Status::error(format!("Scorecard not written: {e}")),
     };
 }
