@@ -83,6 +83,8 @@ fn main() -> ExitCode {
             candidate,
             resume,
             role,
+            interviewer,
+            stage,
             level,
             competency,
             minutes,
@@ -99,8 +101,15 @@ fn main() -> ExitCode {
                         competencies: competency,
                         minutes,
                     };
-                    InterviewSession::new(&loaded.library, &plan, chrono::Utc::now())
-                        .map(|session| (session, None))
+                    let interviewer = interviewer
+                        .unwrap_or_else(|| settings_interviewer(args.data_dir.as_deref()));
+                    InterviewSession::new(&loaded.library, &plan, chrono::Utc::now()).map(
+                        |mut session| {
+                            session.interviewer = interviewer.trim().to_string();
+                            session.stage = stage.trim().to_string();
+                            (session, None)
+                        },
+                    )
                 }
             };
             let interview = match interview {
@@ -179,6 +188,15 @@ fn browse(loaded: Loaded, data_dir: Option<&Path>, start: Start) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The interviewer named in the settings, if any (a settings file that cannot be read is
+/// reported by the app itself).
+fn settings_interviewer(data_dir: Option<&Path>) -> String {
+    cuecard::store::data_dir(data_dir)
+        .and_then(|dir| cuecard::store::settings::Settings::load(&dir).ok())
+        .map(|s| s.interviewer)
+        .unwrap_or_default()
 }
 
 /// A saved session to go back to, with the version of its file.

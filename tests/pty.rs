@@ -823,7 +823,7 @@ fn an_interview_at_60x20_two_questions_noted_rated_and_exported() {
     let card = fs::read_to_string(&card_path).unwrap();
     for expected in [
         "# Scorecard: Jane Doe",
-        "Customer Interaction: 3 · Extensive experience",
+        "Customer Interaction: 3 of 4 · Extensive experience",
         "Owned the outcome",
         "Calm under pressure",
         "Clear channel choices",

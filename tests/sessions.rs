@@ -35,6 +35,20 @@ fn the_markdown_scorecard_of_the_fixture_session() {
 }
 
 #[test]
+fn the_text_scorecard_of_the_fixture_session_has_no_markup() {
+    let output = cuecard(
+        Path::new(FIXTURE),
+        &["export", "Jane Doe", "--format", "text"],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8(output.stdout).unwrap();
+    for markup in ["#", "**", "- [", "[x]"] {
+        assert!(!text.contains(markup), "{markup} in {text}");
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
 fn the_json_scorecard_of_the_fixture_session() {
     let output = cuecard(Path::new(FIXTURE), &["export", JANE, "--format", "json"]);
     assert!(output.status.success(), "{output:?}");

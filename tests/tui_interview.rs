@@ -115,7 +115,7 @@ fn set_up_ask_tick_note_rate_and_export() {
     let card = std::fs::read_to_string(&path).unwrap();
     assert!(card.contains("# Scorecard: Jane Doe"), "{card}");
     assert!(
-        card.contains("Customer Interaction: 3 · Extensive experience"),
+        card.contains("Customer Interaction: 3 of 4 · Extensive experience"),
         "{card}"
     );
     assert!(card.contains("- min 2: Calm and concrete"), "{card}");

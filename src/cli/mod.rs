@@ -74,11 +74,17 @@ pub enum Command {
         candidate: Option<String>,
         /// Go back to a saved session instead (its id, or a part only one id has), where it
         /// was left: its plan, ticks, notes, time and ratings.
-        #[arg(long, value_name = "SESSION", conflicts_with_all = ["candidate", "role", "level", "competency", "minutes"])]
+        #[arg(long, value_name = "SESSION", conflicts_with_all = ["candidate", "role", "level", "competency", "minutes", "stage"])]
         resume: Option<String>,
         /// The role interviewed for.
         #[arg(long, default_value = "")]
         role: String,
+        /// Who interviews (default: `interviewer` in the settings), for the scorecard.
+        #[arg(long, value_name = "NAME")]
+        interviewer: Option<String>,
+        /// The hiring stage, for the scorecard (e.g. "onsite 2").
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        stage: String,
         /// The level the role calls for (1 to 9): its questions are planned and its behaviors shown.
         #[arg(long, default_value_t = 2, value_parser = level_parser())]
         level: usize,
@@ -124,6 +130,8 @@ pub enum ExportFormat {
     Md,
     /// One JSON object.
     Json,
+    /// Plain text, for web forms that do not render Markdown.
+    Text,
 }
 
 #[derive(Debug, Subcommand)]

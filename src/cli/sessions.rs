@@ -44,6 +44,7 @@ pub fn export(
     let card = Scorecard::new(&session, library);
     Ok(match format {
         ExportFormat::Md => card.to_markdown(),
+        ExportFormat::Text => card.to_text(),
         ExportFormat::Json => {
             let mut json = card.to_json();
             json.push('\n');

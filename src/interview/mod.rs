@@ -122,6 +122,12 @@ pub struct InterviewSession {
     pub candidate: String,
     #[serde(default)]
     pub role: String,
+    /// Who interviewed (`--interviewer`, or `interviewer` in the settings).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub interviewer: String,
+    /// The hiring stage (`--stage`), e.g. "onsite 2".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub stage: String,
     /// The level the role calls for, whose behaviors are the anchors.
     pub level: usize,
     /// The time budget.
@@ -248,6 +254,8 @@ impl InterviewSession {
             id: format!("{}-{}", now.format("%Y%m%d-%H%M"), slug(candidate)),
             candidate: candidate.to_string(),
             role: plan.role.trim().to_string(),
+            interviewer: String::new(),
+            stage: String::new(),
             level: plan.level,
             minutes: plan.minutes,
             created: now,

@@ -13,8 +13,14 @@ pub struct Scorecard {
     pub session: String,
     pub candidate: String,
     pub role: String,
+    pub interviewer: String,
+    pub stage: String,
     /// The interview's date (UTC), `YYYY-MM-DD`.
     pub date: String,
+    /// When its clock started (or it was created), with the local time zone, RFC 3339.
+    pub started: String,
+    /// When it was ended, if it was, RFC 3339.
+    pub ended: Option<String>,
     pub duration_seconds: u64,
     pub budget_minutes: u64,
     pub target_level: usize,
@@ -32,7 +38,25 @@ pub struct RatingCard {
     pub competency_name: String,
     pub level: Option<usize>,
     pub level_name: Option<String>,
+    /// The number of levels of the competency's scale.
+    pub scale_size: usize,
+    /// The level the role calls for, beside the level rated.
+    pub target_level: usize,
+    /// Key points ticked, and key points in all, over the questions of this competency asked.
+    pub key_points_covered: usize,
+    pub key_points_total: usize,
     pub evidence: String,
+}
+
+impl RatingCard {
+    /// `3 of 4 · Extensive experience`, or `not rated`.
+    pub fn level_text(&self) -> String {
+        match (self.level, &self.level_name) {
+            (Some(l), Some(name)) => format!("{l} of {} · {name}", self.scale_size),
+            (Some(l), None) => format!("{l} of {}", self.scale_size),
+            (None, _) => "not rated".to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -65,21 +89,43 @@ impl Scorecard {
             .ratings
             .first()
             .and_then(|r| framework_of(&r.competency));
+        // Key points covered and in all, per competency, over the questions asked.
+        let coverage = |competency: &str| -> (usize, usize) {
+            session
+                .questions
+                .iter()
+                .filter(|q| q.asked())
+                .filter(|q| q.id.rsplit_once('/').is_some_and(|(c, _)| c == competency))
+                .filter_map(|q| Some((q, library.question(&q.id)?)))
+                .fold((0, 0), |(covered, total), (planned, question)| {
+                    (
+                        covered + planned.key_points.len(),
+                        total + question.key_points.len(),
+                    )
+                })
+        };
         let ratings = session
             .ratings
             .iter()
-            .map(|rating| RatingCard {
-                competency: rating.competency.clone(),
-                competency_name: library
-                    .competency(&rating.competency)
-                    .map_or_else(|| rating.competency.clone(), |c| c.name.clone()),
-                level: rating.level,
-                level_name: rating.level.and_then(|l| {
-                    framework_of(&rating.competency)
-                        .and_then(|f| f.level_name(l))
-                        .map(str::to_string)
-                }),
-                evidence: rating.evidence.clone(),
+            .map(|rating| {
+                let (key_points_covered, key_points_total) = coverage(&rating.competency);
+                RatingCard {
+                    competency: rating.competency.clone(),
+                    competency_name: library
+                        .competency(&rating.competency)
+                        .map_or_else(|| rating.competency.clone(), |c| c.name.clone()),
+                    level: rating.level,
+                    level_name: rating.level.and_then(|l| {
+                        framework_of(&rating.competency)
+                            .and_then(|f| f.level_name(l))
+                            .map(str::to_string)
+                    }),
+                    scale_size: framework_of(&rating.competency).map_or(0, |f| f.levels.len()),
+                    target_level: session.level,
+                    key_points_covered,
+                    key_points_total,
+                    evidence: rating.evidence.clone(),
+                }
             })
             .collect();
         let questions = session
@@ -129,6 +175,17 @@ impl Scorecard {
             session: session.id.clone(),
             candidate: session.candidate.clone(),
             role: session.role.clone(),
+            interviewer: session.interviewer.clone(),
+            stage: session.stage.clone(),
+            started: session
+                .started
+                .unwrap_or(session.created)
+                .with_timezone(&chrono::Local)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            ended: session.ended.map(|e| {
+                e.with_timezone(&chrono::Local)
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+            }),
             date: session
                 .started
                 .unwrap_or(session.created)
@@ -152,6 +209,116 @@ impl Scorecard {
         crate::text::json_line(self)
     }
 
+    /// Plain text for web forms that do not render Markdown: no `#`, `**` or check boxes; one
+    /// block per competency, then the recommendation and summary, then questions and notes.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let line = |out: &mut String, text: &str| {
+            out.push_str(&inert(text));
+            out.push('\n');
+        };
+        line(&mut out, &format!("Scorecard: {}", self.candidate));
+        for (label, value) in [
+            ("Role", &self.role),
+            ("Stage", &self.stage),
+            ("Interviewer", &self.interviewer),
+        ] {
+            if !value.is_empty() {
+                line(&mut out, &format!("{label}: {value}"));
+            }
+        }
+        line(&mut out, &format!("Started: {}", self.started));
+        line(&mut out, &format!("Duration: {}", self.duration_text()));
+        out.push('\n');
+        for rating in &self.ratings {
+            line(&mut out, &rating.competency_name);
+            line(&mut out, &format!("Rating: {}", rating.level_text()));
+            line(&mut out, &rating_facts(rating));
+            if !rating.evidence.trim().is_empty() {
+                line(&mut out, &format!("Evidence: {}", rating.evidence.trim()));
+            }
+            out.push('\n');
+        }
+        line(
+            &mut out,
+            &format!(
+                "Recommendation: {}",
+                self.recommendation.unwrap_or("not given")
+            ),
+        );
+        if !self.summary.trim().is_empty() {
+            line(&mut out, &format!("Summary: {}", self.summary.trim()));
+        }
+        out.push('\n');
+        line(&mut out, "Questions and notes");
+        if self.questions.is_empty() {
+            line(&mut out, "None asked.");
+        }
+        for (n, question) in self.questions.iter().enumerate() {
+            out.push('\n');
+            line(
+                &mut out,
+                &format!(
+                    "{}. {} ({}, {})",
+                    n + 1,
+                    question.text,
+                    question.competency_name,
+                    minutes_seconds(question.seconds)
+                ),
+            );
+            if !question.key_points.is_empty() {
+                let covered: Vec<&str> = question
+                    .key_points
+                    .iter()
+                    .filter(|k| k.checked)
+                    .map(|k| k.text.as_str())
+                    .collect();
+                let mut text = format!(
+                    "Key points covered: {} of {}",
+                    covered.len(),
+                    question.key_points.len()
+                );
+                if !covered.is_empty() {
+                    text.push_str(&format!(": {}", covered.join("; ")));
+                }
+                line(&mut out, &text);
+            }
+            let asked: Vec<&str> = question
+                .follow_ups
+                .iter()
+                .filter(|f| f.checked)
+                .map(|f| f.text.as_str())
+                .collect();
+            if !asked.is_empty() {
+                line(&mut out, &format!("Follow-ups asked: {}", asked.join("; ")));
+            }
+            for note in &question.notes {
+                line(
+                    &mut out,
+                    &format!("Note, minute {}: {}", note.minute, note.text),
+                );
+            }
+        }
+        out
+    }
+
+    /// `32:10 of 30:00`, and what went over.
+    fn duration_text(&self) -> String {
+        let budget = self.budget_minutes * 60;
+        let mut text = format!(
+            "{} of {}",
+            minutes_seconds(self.duration_seconds),
+            minutes_seconds(budget)
+        );
+        if self.duration_seconds > budget {
+            text.push_str(&format!(
+                ", {} over",
+                minutes_seconds(self.duration_seconds - budget)
+            ));
+        }
+        text
+    }
+
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         let line = |out: &mut String, text: &str| {
@@ -163,7 +330,14 @@ impl Scorecard {
         if !self.role.is_empty() {
             line(&mut out, &format!("- Role: {}", self.role));
         }
+        if !self.stage.is_empty() {
+            line(&mut out, &format!("- Stage: {}", self.stage));
+        }
+        if !self.interviewer.is_empty() {
+            line(&mut out, &format!("- Interviewer: {}", self.interviewer));
+        }
         line(&mut out, &format!("- Date: {}", self.date));
+        line(&mut out, &format!("- Started: {}", self.started));
         line(
             &mut out,
             &format!(
@@ -186,15 +360,12 @@ impl Scorecard {
         );
         out.push_str("\n## Ratings\n\n");
         for rating in &self.ratings {
-            let level = match (rating.level, &rating.level_name) {
-                (Some(l), Some(name)) => format!("{l} · {name}"),
-                (Some(l), None) => l.to_string(),
-                (None, _) => "not rated".to_string(),
-            };
             line(
                 &mut out,
-                &format!("### {}: {level}", rating.competency_name),
+                &format!("### {}: {}", rating.competency_name, rating.level_text()),
             );
+            out.push('\n');
+            line(&mut out, &rating_facts(rating));
             out.push('\n');
             if !rating.evidence.trim().is_empty() {
                 line(&mut out, rating.evidence.trim());
@@ -256,4 +427,17 @@ impl Scorecard {
         }
         out
     }
+}
+
+/// `Target level 3 · key points covered 5 of 9`.
+fn rating_facts(rating: &RatingCard) -> String {
+    format!(
+        "Target level {} · key points covered {} of {}",
+        rating.target_level, rating.key_points_covered, rating.key_points_total
+    )
+}
+
+/// `m:ss`.
+fn minutes_seconds(seconds: u64) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
 }

@@ -3,6 +3,7 @@
 //! ```toml
 //! star_outline = false     # new behavioral notes start empty instead of from the STAR outline
 //! answer_seconds = 150     # the rehearsal timer's target (default 120)
+//! interviewer = "Ada Lovelace"  # who interviews, for scorecards (else --interviewer)
 //! ```
 
 use std::path::Path;
@@ -18,6 +19,8 @@ pub const LIMIT: u64 = 64 << 10;
 pub struct Settings {
     pub star_outline: bool,
     pub answer_seconds: u64,
+    /// Who interviews, for the scorecard; empty when not set.
+    pub interviewer: String,
 }
 
 impl Default for Settings {
@@ -25,6 +28,7 @@ impl Default for Settings {
         Settings {
             star_outline: true,
             answer_seconds: 120,
+            interviewer: String::new(),
         }
     }
 }
@@ -41,6 +45,7 @@ impl Settings {
         let file: SettingsFile = parse_toml(&path, &text)?;
         let mut settings = Settings {
             star_outline: file.star_outline,
+            interviewer: file.interviewer.trim().to_string(),
             ..Settings::default()
         };
         if let Some(seconds) = file.answer_seconds {
@@ -63,6 +68,7 @@ const ANSWER_SECONDS: (u64, u64) = (10, 3600);
 struct SettingsFile {
     star_outline: bool,
     answer_seconds: Option<toml::Spanned<u64>>,
+    interviewer: String,
 }
 
 impl Default for SettingsFile {
@@ -70,6 +76,7 @@ impl Default for SettingsFile {
         SettingsFile {
             star_outline: Settings::default().star_outline,
             answer_seconds: None,
+            interviewer: String::new(),
         }
     }
 }

@@ -105,6 +105,8 @@ pub struct App {
     pub until: Option<NaiveDate>,
     /// The rehearsal timer's target.
     pub answer_seconds: u64,
+    /// Who interviews (from the settings), recorded in the sessions set up with `i`.
+    pub interviewer: String,
     /// The rehearsal under way.
     pub rehearsal: Option<Rehearsal>,
     /// The interview under way.
@@ -173,6 +175,7 @@ impl App {
             graded: Default::default(),
             until: None,
             answer_seconds: 120,
+            interviewer: String::new(),
             rehearsal: None,
             interview: None,
         }

@@ -269,6 +269,7 @@ fn start_practice(app: &mut App, stores: &Stores, data_dir: &Path) {
         Ok(settings) => {
             app.star_outline = settings.star_outline;
             app.answer_seconds = settings.answer_seconds.max(1);
+            app.interviewer = settings.interviewer;
         }
         Err(e) => errors.push(e),
     }

@@ -411,7 +411,10 @@ fn create_interview(app: &mut App, form: &Setup) {
         minutes,
     };
     match InterviewSession::new(&app.library, &plan, app.now) {
-        Ok(session) => begin_interview(app, session, None),
+        Ok(mut session) => {
+            session.interviewer = app.interviewer.clone();
+            begin_interview(app, session, None)
+        }
         Err(message) => {
             app.status = Status::error(format!("Cannot start the interview: {message}."));
         }
