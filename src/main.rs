@@ -68,8 +68,25 @@ fn main() -> ExitCode {
             match action {
                 None => cli::sessions::list(&store, &mut stdout, &mut io::stderr())
                     .map(|()| ExitCode::SUCCESS),
-                Some(SessionsAction::Delete { session }) => {
-                    match cli::sessions::delete(&store, &session, &mut stdout) {
+                Some(SessionsAction::Delete {
+                    session,
+                    candidate,
+                    yes,
+                }) => {
+                    let found =
+                        cli::sessions::to_delete(&store, session.as_deref(), candidate.as_deref());
+                    let found = match found {
+                        Ok(found) => found,
+                        Err(message) => {
+                            eprintln!("cuecard sessions delete: {message}");
+                            return ExitCode::FAILURE;
+                        }
+                    };
+                    if !yes && !confirm_delete(&found) {
+                        return ExitCode::FAILURE;
+                    }
+                    let ids: Vec<String> = found.into_iter().map(|(id, _)| id).collect();
+                    match cli::sessions::delete(&store, &ids, &mut stdout) {
                         Ok(()) => Ok(ExitCode::SUCCESS),
                         Err(message) => {
                             eprintln!("cuecard sessions delete: {message}");
@@ -188,6 +205,30 @@ fn browse(loaded: Loaded, data_dir: Option<&Path>, start: Start) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Asks on the terminal whether to delete `found` (id, candidate); without a terminal, says to
+/// pass --yes. True to go on.
+fn confirm_delete(found: &[(String, String)]) -> bool {
+    use std::io::{BufRead, IsTerminal};
+    if !io::stdin().is_terminal() {
+        eprintln!(
+            "cuecard sessions delete: not asked (no terminal); add --yes to delete without asking"
+        );
+        return false;
+    }
+    eprintln!("This removes every file of:");
+    for (id, candidate) in found {
+        eprintln!("  {id}\t{}", cuecard::text::inert(candidate));
+    }
+    eprint!("Delete? [y/N] ");
+    let mut answer = String::new();
+    let _ = io::stdin().lock().read_line(&mut answer);
+    let yes = matches!(answer.trim(), "y" | "Y" | "yes" | "Yes");
+    if !yes {
+        eprintln!("Nothing deleted.");
+    }
+    yes
 }
 
 /// The interviewer named in the settings, if any (a settings file that cannot be read is

@@ -94,7 +94,7 @@ fn sessions_lists_and_delete_erases_every_file_of_the_candidate() {
         "x",
     )
     .unwrap();
-    let deleted = cuecard(data.path(), &["sessions", "delete", "jane-doe"]);
+    let deleted = cuecard(data.path(), &["sessions", "delete", "jane-doe", "--yes"]);
     assert!(deleted.status.success(), "{deleted:?}");
     let said = String::from_utf8(deleted.stdout).unwrap();
     assert_eq!(said.lines().count(), 3, "{said}");
@@ -197,7 +197,7 @@ fn a_delete_that_fails_half_way_removes_the_rest_reports_it_and_keeps_the_sessio
     ] {
         std::fs::write(sessions.join(name), "x").unwrap();
     }
-    let deleted = cuecard(data.path(), &["sessions", "delete", JANE]);
+    let deleted = cuecard(data.path(), &["sessions", "delete", JANE, "--yes"]);
     assert_eq!(deleted.status.code(), Some(1), "{deleted:?}");
     let stderr = String::from_utf8(deleted.stderr).unwrap();
     assert!(
@@ -220,7 +220,33 @@ fn a_delete_that_fails_half_way_removes_the_rest_reports_it_and_keeps_the_sessio
     );
     // Once the obstacle is gone, the same delete finishes the job.
     std::fs::remove_dir_all(&stuck).unwrap();
-    let again = cuecard(data.path(), &["sessions", "delete", JANE]);
+    let again = cuecard(data.path(), &["sessions", "delete", JANE, "--yes"]);
     assert!(again.status.success(), "{again:?}");
     assert_eq!(std::fs::read_dir(&sessions).unwrap().count(), 0);
+}
+
+#[test]
+fn delete_asks_first_and_scripts_say_yes_or_name_the_candidate() {
+    let data = with_ivan();
+    let before = std::fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .count();
+    // No terminal and no --yes: nothing is deleted, and the message says what to add.
+    let output = cuecard(data.path(), &["sessions", "delete", JANE]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--yes"));
+    let after = std::fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .count();
+    assert_eq!(before, after);
+    // Every session of a candidate, by the whole name in any case.
+    let output = cuecard(
+        data.path(),
+        &["sessions", "delete", "--candidate", "JANE doe", "--yes"],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let listed = cuecard(data.path(), &["sessions"]);
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(!listed.contains("Jane Doe"), "{listed}");
+    assert!(listed.contains("Иван"), "another candidate stays: {listed}");
 }

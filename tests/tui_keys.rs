@@ -362,3 +362,26 @@ fn the_form_refuses_a_level_beyond_the_scale_and_an_empty_list() {
     assert!(f.said().contains("Tick at least one"), "{}", f.said());
     assert!(f.app.interview.is_none());
 }
+
+#[test]
+fn a_session_deleted_elsewhere_while_open_is_never_written_back() {
+    let mut f = fixture(60, 20);
+    f.interview();
+    f.keys(" nfirst note<Enter>");
+    let id = f.live().session.id.clone();
+    let sessions = f.dir.path().join("sessions");
+    assert!(sessions.join(format!("{id}.toml")).exists());
+    // `cuecard sessions delete` from another terminal.
+    let deleted = f.stores.sessions.delete(&id).unwrap();
+    assert!(!deleted.removed.is_empty());
+    f.wait(30);
+    f.keys("1nanother<Enter>");
+    f.keys("<C-c>");
+    assert!(f.app.quit);
+    let left: Vec<_> = std::fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| !n.to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "written back: {left:?}");
+}

@@ -138,9 +138,18 @@ pub enum ExportFormat {
 pub enum SessionsAction {
     /// Remove every file that holds this session's candidate: the session, its conflict copies,
     /// its scorecard; prints each path removed.
+    ///
+    /// Asks first on a terminal; scripts pass --yes.
     Delete {
-        /// The session's id, or a part of it that only one session has.
-        session: String,
+        /// The session's id, or a part of one session's id or candidate's name (any case).
+        #[arg(required_unless_present = "candidate", conflicts_with = "candidate")]
+        session: Option<String>,
+        /// Every session of this candidate (the whole name, any case).
+        #[arg(long, value_name = "NAME")]
+        candidate: Option<String>,
+        /// Do not ask (needed when standard input is not a terminal).
+        #[arg(long)]
+        yes: bool,
     },
 }
 

@@ -55,25 +55,64 @@ pub fn export(
 
 /// Deletes session `name`, saying what it removed; an error naming every file it could not
 /// remove (the session file is then kept, to run the delete again).
-pub fn delete(store: &SessionStore, name: &str, out: &mut impl Write) -> Result<(), String> {
-    let id = store.find(name)?;
-    let deleted = store.delete(&id).map_err(|e| e.to_string())?;
-    let shown = |path: &std::path::Path| inert(&path.display().to_string()).into_owned();
-    for path in &deleted.removed {
-        writeln!(out, "removed {}", shown(path)).map_err(|e| e.to_string())?;
+/// Which sessions a delete is about: one named by id or name, or every session of a candidate.
+pub fn to_delete(
+    store: &SessionStore,
+    session: Option<&str>,
+    candidate: Option<&str>,
+) -> Result<Vec<(String, String)>, String> {
+    if let Some(name) = session {
+        let id = store.find(name)?;
+        let candidate = store
+            .load(&id)
+            .map_or_else(|_| "?".to_string(), |(s, _)| s.candidate);
+        return Ok(vec![(id, candidate)]);
     }
-    if deleted.failed.is_empty() {
-        return Ok(());
-    }
-    let mut message = String::from("could not remove:");
-    for error in &deleted.failed {
-        message.push_str(&format!("\n  {error}"));
-    }
-    if let Some(kept) = &deleted.kept {
-        message.push_str(&format!(
-            "\nkept {} so that the session is still listed: remove what is in the way and run `cuecard sessions delete {id}` again",
-            shown(kept)
+    let wanted = candidate.unwrap_or_default().trim().to_lowercase();
+    let found: Vec<(String, String)> = store
+        .ids()
+        .into_iter()
+        .filter_map(|id| {
+            let (session, _) = store.load(&id).ok()?;
+            (session.candidate.trim().to_lowercase() == wanted).then_some((id, session.candidate))
+        })
+        .collect();
+    if found.is_empty() {
+        return Err(format!(
+            "no session of {}; `cuecard sessions` lists them",
+            inert(candidate.unwrap_or_default())
         ));
     }
-    Err(message)
+    Ok(found)
+}
+
+/// Deletes the sessions `ids`, printing each path removed; every failure is reported.
+pub fn delete(store: &SessionStore, ids: &[String], out: &mut impl Write) -> Result<(), String> {
+    let shown = |path: &std::path::Path| inert(&path.display().to_string()).into_owned();
+    let mut message = String::new();
+    for id in ids {
+        let deleted = store.delete(id).map_err(|e| e.to_string())?;
+        for path in &deleted.removed {
+            writeln!(out, "removed {}", shown(path)).map_err(|e| e.to_string())?;
+        }
+        if deleted.failed.is_empty() {
+            continue;
+        }
+        message.push_str(&format!("{id}: could not remove:"));
+        for error in &deleted.failed {
+            message.push_str(&format!("\n  {error}"));
+        }
+        if let Some(kept) = &deleted.kept {
+            message.push_str(&format!(
+                "\nkept {} so that the session is still listed: remove what is in the way and run `cuecard sessions delete {id}` again",
+                shown(kept)
+            ));
+        }
+        message.push('\n');
+    }
+    if message.is_empty() {
+        Ok(())
+    } else {
+        Err(message.trim_end().to_string())
+    }
 }

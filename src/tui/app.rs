@@ -223,7 +223,10 @@ impl App {
     pub fn has_unsaved(&self) -> bool {
         !self.unsaved.is_empty()
             || !self.graded.is_empty()
-            || self.interview.as_ref().is_some_and(|i| i.dirty)
+            || self
+                .interview
+                .as_ref()
+                .is_some_and(|i| i.dirty && !i.deleted_elsewhere)
             || self.editor.as_ref().is_some_and(NoteEditor::dirty)
     }
 

@@ -75,7 +75,10 @@ impl Autosave {
             // Changed before the loop first looked (or never seen): save now.
             None => self.seen.is_none() && app.editor.as_ref().is_some_and(|e| e.dirty()),
         };
-        let interview_due = app.interview.as_ref().is_some_and(|i| i.dirty);
+        let interview_due = app
+            .interview
+            .as_ref()
+            .is_some_and(|i| i.dirty && !i.deleted_elsewhere);
         if editor_due || !app.unsaved.is_empty() || !app.graded.is_empty() || interview_due {
             if editor_due {
                 self.dirty_since = None;

@@ -111,7 +111,7 @@ pub fn save_interview(app: &mut App) {
     let now = app.now;
     if let Some(interview) = app.interview.as_mut() {
         interview.count_time(now);
-        if interview.dirty {
+        if interview.dirty && !interview.deleted_elsewhere {
             app.effects.push(Effect::SaveSession);
         }
     }

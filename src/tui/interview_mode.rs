@@ -43,6 +43,8 @@ pub struct Interview {
     pub follow_up_pending: bool,
     /// Ending the interview waits for a yes.
     pub confirm_end: bool,
+    /// Its session was deleted elsewhere (`cuecard sessions delete`): nothing is saved any more.
+    pub deleted_elsewhere: bool,
 }
 
 /// What a line being typed is for.
@@ -180,6 +182,7 @@ impl Interview {
             deleted: None,
             follow_up_pending: false,
             confirm_end: false,
+            deleted_elsewhere: false,
         }
     }
 

@@ -72,9 +72,26 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
 }
 
 fn save_session(app: &mut App, stores: &Stores, stamp: &str) {
-    let Some(interview) = app.interview.as_ref().filter(|i| i.dirty) else {
+    let Some(interview) = app
+        .interview
+        .as_mut()
+        .filter(|i| i.dirty && !i.deleted_elsewhere)
+    else {
         return;
     };
+    // A session saved before whose file is gone was deleted on purpose (`cuecard sessions
+    // delete`): it is not written back, not even as a conflict copy.
+    if let Some(target) = &interview.target
+        && target.fingerprint != Fingerprint::of(None)
+        && !target.path.exists()
+    {
+        interview.deleted_elsewhere = true;
+        interview.dirty = false;
+        app.status = Status::error(
+            "This session was deleted elsewhere: nothing more of it is saved. Ctrl-C quits.",
+        );
+        return;
+    }
     let target = interview
         .target
         .clone()

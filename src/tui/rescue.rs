@@ -64,7 +64,7 @@ impl Pending {
                 });
             }
         }
-        if let Some(mut interview) = self.interview.take() {
+        if let Some(mut interview) = self.interview.take().filter(|i| !i.deleted_elsewhere) {
             interview.count_time(now);
             interview.keep_typed_line();
             if interview.dirty {
