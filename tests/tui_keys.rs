@@ -385,3 +385,31 @@ fn a_session_deleted_elsewhere_while_open_is_never_written_back() {
         .collect();
     assert!(left.is_empty(), "written back: {left:?}");
 }
+
+#[test]
+fn a_long_message_wraps_over_the_last_rows_instead_of_being_cut() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut f = fixture(60, 20);
+    f.interview();
+    f.keys("x");
+    let said = f.said();
+    assert!(said.len() > 60, "a long message: {said}");
+    let mut terminal = Terminal::new(TestBackend::new(60, 20)).unwrap();
+    let theme = cuecard::tui::theme::Theme { color: false };
+    terminal
+        .draw(|frame| cuecard::tui::ui::view(&f.app, frame, &theme))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<String> = (0..20)
+        .map(|y| (0..60).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect();
+    // Wrapped anywhere (a path has no spaces): compared without the white space.
+    let bottom: String = rows[16..].concat().split_whitespace().collect();
+    let said: String = said.split_whitespace().collect();
+    assert!(
+        bottom.contains(&said),
+        "{said}\nnot whole in:\n{}",
+        rows.join("\n")
+    );
+}

@@ -465,3 +465,13 @@ fn a_hostile_content_file_is_left_out_with_a_banner() {
     assert!(!text.contains("Evil"));
     assert_inert_and_aligned(&app);
 }
+
+#[test]
+fn snapshot_interview_ratings_50x16() {
+    let mut app = interviewing(50, 16, &[Rate, SelectLevel(3), Recommend, Summary]);
+    for c in "Strong on outcomes".chars() {
+        update(&mut app, Type(c));
+    }
+    update(&mut app, Open);
+    insta::assert_snapshot!(screen(&app));
+}

@@ -40,14 +40,39 @@ pub fn tabs(frame: &mut Frame, area: Rect, focus: Pane, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// The most rows a message takes: a long one (a path, an error) wraps upwards over the screen's
+/// last rows rather than being cut.
+const STATUS_ROWS: usize = 4;
+
 /// A message in place of the footer's hints: what just happened, or what went wrong.
-pub fn status(frame: &mut Frame, area: Rect, status: &Status, theme: &Theme) {
+pub fn status(frame: &mut Frame, footer: Rect, status: &Status, theme: &Theme) {
     let style = if status.error {
         theme.banner()
     } else {
         Style::default()
     };
-    let text = truncate(&format!(" {}", status.text), usize::from(area.width));
+    let width = usize::from(footer.width).saturating_sub(1).max(1);
+    let mut lines = crate::tui::wrap::wrap(&status.text, width);
+    let rows = lines
+        .len()
+        .clamp(1, STATUS_ROWS)
+        .min(usize::from(footer.bottom()));
+    if lines.len() > rows {
+        lines.truncate(rows);
+        let last = lines.pop().unwrap_or_default();
+        lines.push(truncate(&format!("{last} …"), width));
+    }
+    let rows = u16::try_from(rows).unwrap_or(1);
+    let area = Rect {
+        y: footer.bottom().saturating_sub(rows),
+        height: rows,
+        ..footer
+    };
+    let text: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::raw(format!(" {l}")))
+        .collect();
+    frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(Paragraph::new(text).style(style), area);
 }
 

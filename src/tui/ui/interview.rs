@@ -43,8 +43,10 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
     match interview.rating {
         Some(selected) => {
             let doc = interview_doc::ratings(&app.library, session, selected, text_width);
-            // The header stays; the scale scrolls, from the chosen (or target) level on.
-            let header_rows = (doc.header.len() + 1).min(usize::from(text_area.height) / 2);
+            // The header (ratings, evidence, recommendation, summary) stays whole as long as three
+            // rows are left for the scale, which scrolls from the chosen (or target) level on.
+            let header_rows =
+                (doc.header.len() + 1).min(usize::from(text_area.height).saturating_sub(3));
             let header_area = Rect {
                 height: u16::try_from(header_rows).unwrap_or(0),
                 ..text_area
