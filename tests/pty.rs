@@ -844,3 +844,111 @@ fn an_interview_at_60x20_two_questions_noted_rated_and_exported() {
     assert_eq!(json["ratings"][0]["level"], 3);
     assert_eq!(json["questions"].as_array().unwrap().len(), 2);
 }
+
+/// An interviewer's whole interview at 60×20, with the mistakes people make mid-call; what is on
+/// disk is checked after each.
+#[test]
+fn a_whole_interview_at_60x20_survives_the_usual_mistakes() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let env = [("CUECARD_DATA_DIR", data_dir)];
+    let args = [
+        "interview",
+        "--candidate",
+        "Ada Lovelace",
+        "--competency",
+        "customer-interaction",
+        "--level",
+        "3",
+        "--minutes",
+        "30",
+        "--interviewer",
+        "Grace Hopper",
+    ];
+    let mut session = Session::start_with_args(60, 20, &env, &args);
+    session.wait_for("Ready? Space starts the clock");
+    session.press(" ");
+    session.wait_for("of 30:00");
+    // Help, then q: still running.
+    session.press("?");
+    session.wait_for("Interview: live view");
+    session.press("q");
+    session.wait_for("Ctrl-C quits");
+    session.press("\x1b");
+    // A tick and a note; Esc halfway through a second note keeps it as a draft.
+    session.press("1");
+    session.wait_for("1 of 5 covered");
+    session.press("n");
+    session.press("Refund dispute, calm");
+    session.press("\r");
+    session.wait_for("Noted at minute 0.");
+    session.press("n");
+    session.press("second thou");
+    session.press("\x1b");
+    session.wait_for("Draft kept");
+    let saved = session_file(data.path());
+    assert!(saved.contains("Refund dispute, calm"), "{saved}");
+    assert!(saved.contains("draft = \"second thou\""), "{saved}");
+    assert!(saved.contains("interviewer = \"Grace Hopper\""), "{saved}");
+    // Esc to the browser, then q: still running, and the footer says so.
+    session.press("\x1b");
+    session.wait_for("● interview: Ada Lovelace");
+    session.press("q");
+    session.wait_for("Ctrl-C quits");
+    session.press("i");
+    session.wait_for("question 1 of");
+    // The next question; the terminal closes mid-note.
+    session.press("]");
+    session.wait_for("question 2 of");
+    thread::sleep(Duration::from_millis(1100));
+    session.press("n");
+    session.press("half typed when the lid cl");
+    session.wait_for("lid cl");
+    session.close_terminal();
+    assert!(exits_within(&mut session, Duration::from_secs(3)).is_some());
+    let saved = session_file(data.path());
+    assert!(saved.contains("half typed when the lid cl"), "{saved}");
+    assert!(saved.contains("current = 1"), "{saved}");
+    // Resumed: on the question that was on screen, its clock waiting.
+    let id = fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "toml"))
+        .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap();
+    let mut again =
+        Session::start_with_args(60, 20, &env, &["interview", "--resume", "ada lovelace"]);
+    again.wait_for("question 2 of");
+    again.wait_for("Space resumes");
+    again.wait_for("more: notes");
+    again.press("G");
+    again.wait_for("half typed when the lid cl");
+    // Rate, end, write the scorecard, quit.
+    again.press("R");
+    again.wait_for("Ratings · Ada Lovelace");
+    again.press("3");
+    again.press("\x1b");
+    again.press("E");
+    again.wait_for("End the interview?");
+    again.press("y");
+    again.wait_for("Interview ended");
+    again.press("x");
+    again.wait_for("Scorecard written");
+    again.press("\x03");
+    assert!(again.wait_exit().success());
+    again.assert_restored();
+    let card = fs::read_to_string(
+        data.path()
+            .join("sessions")
+            .join(format!("{id}.scorecard.md")),
+    )
+    .unwrap();
+    for expected in [
+        "- Interviewer: Grace Hopper",
+        "Customer Interaction: 3 of 4",
+        "Refund dispute, calm",
+        "half typed when the lid cl",
+    ] {
+        assert!(card.contains(expected), "{expected} not in {card}");
+    }
+}

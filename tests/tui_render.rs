@@ -475,3 +475,29 @@ fn snapshot_interview_ratings_50x16() {
     update(&mut app, Open);
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn snapshot_interview_live_50x16() {
+    insta::assert_snapshot!(screen(&interviewing(50, 16, &[])));
+}
+
+#[test]
+fn snapshot_interview_typing_a_long_note_60x20() {
+    let mut app = interviewing(60, 20, &[OpenNote]);
+    for c in "Walked through the refund, then the follow-up call two days later, calmly".chars() {
+        update(&mut app, Type(c));
+    }
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn snapshot_interview_setup_50x16() {
+    let mut app = after(50, 16, &[SelectLevel(2), OpenInterview]);
+    for c in "Max Roe".chars() {
+        update(&mut app, Type(c));
+    }
+    for action in [FocusNext, FocusNext, FocusNext, FocusNext] {
+        update(&mut app, action);
+    }
+    insta::assert_snapshot!(screen(&app));
+}

@@ -384,7 +384,7 @@ pub const SETUP: Table = table! { "Interview: set-up (type in the fields)";
 
 pub const TYPING: Table = table! { "Interview: typing a line";
     show "Enter"   [ENTER]                 => Do(Open),            "keep the line";
-    show "Esc"     [ESC]                   => Do(Back),            "set it aside (a note's draft: n reopens it)";
+    show "Esc"     [ESC]                   => Do(Back),            "set aside (n reopens a note)";
 };
 
 pub const LINE: Table = table! { "Editing a line";

@@ -89,7 +89,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
                 } else {
                     format!(": {}", below.join(", ").to_lowercase())
                 };
-                let more = format!("↓ {hidden} more{what} (j, PgDn)");
+                let more = format!("↓ {hidden} more{what}");
                 lines.pop();
                 lines.push(Line::styled(
                     truncate(&more, usize::from(text_area.width)),
@@ -324,7 +324,7 @@ pub fn setup(frame: &mut Frame, screen: Rect, _app: &App, form: &Setup, theme: &
     }
     lines.push(Line::raw(""));
     let hint = if form.field == COMPETENCIES {
-        "↑↓ move · Space ticks · Tab next · Enter start · Esc cancel"
+        "↑↓ Space ticks · Tab · Enter starts · Esc"
     } else {
         "Tab next field · Enter start · Esc cancel"
     };
