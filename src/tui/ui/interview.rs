@@ -91,6 +91,19 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
                 };
                 let more = format!("↓ {hidden} more{what}");
                 lines.pop();
+                // The newest note stays in sight even when the notes are below the fold.
+                let newest = session
+                    .questions
+                    .get(interview.current)
+                    .and_then(|q| q.notes.last());
+                if let Some(note) = newest.filter(|_| below.contains(&"Notes") && height >= 4) {
+                    let text = format!("✎ {}′ {}", note.minute, crate::text::inert(&note.text));
+                    lines.pop();
+                    lines.push(Line::styled(
+                        truncate(&text, usize::from(text_area.width)),
+                        theme.tone(Tone::Body),
+                    ));
+                }
                 lines.push(Line::styled(
                     truncate(&more, usize::from(text_area.width)),
                     theme.tone(Tone::Hint),
