@@ -501,3 +501,19 @@ fn snapshot_interview_setup_50x16() {
     }
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn snapshot_interview_ratings_60x20() {
+    let mut app = interviewing(60, 20, &[Rate, SelectLevel(3), OpenNote]);
+    for c in "Owned the refund end to end and called back".chars() {
+        update(&mut app, Type(c));
+    }
+    for action in [Open, Recommend, Recommend, Recommend, Summary] {
+        update(&mut app, action);
+    }
+    for c in "Ready for the lead role".chars() {
+        update(&mut app, Type(c));
+    }
+    update(&mut app, Open);
+    insta::assert_snapshot!(screen(&app));
+}

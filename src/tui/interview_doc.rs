@@ -159,7 +159,10 @@ pub fn ratings(
     let framework_of = |id: &str| id.split_once('/').and_then(|(f, _)| library.framework(f));
     for (i, rating) in session.ratings.iter().enumerate() {
         let level = match (rating.level, framework_of(&rating.competency)) {
-            (Some(l), Some(f)) => level_label(f, l),
+            (Some(l), Some(f)) => match f.level_name(l) {
+                Some(name) => format!("{l} of {} · {name}", f.levels.len()),
+                None => format!("{l} of {}", f.levels.len()),
+            },
             (Some(l), None) => l.to_string(),
             (None, _) => "not rated".to_string(),
         };
