@@ -413,3 +413,34 @@ fn a_long_message_wraps_over_the_last_rows_instead_of_being_cut() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_question_found_by_search_starts_at_zero_and_can_be_taken_out_at_once() {
+    use cuecard::search::{SearchIndex, Searcher};
+    let mut f = fixture(60, 20);
+    f.interview();
+    f.keys(" ");
+    f.wait(11);
+    f.keys("/breach");
+    f.wait(20);
+    let mut searcher = Searcher::new(std::sync::Arc::new(SearchIndex::build(&f.app.library)));
+    let search = f.app.search().unwrap();
+    let (generation, input) = (search.generation, search.input.clone());
+    let results = searcher.search(&input, 50);
+    cuecard::tui::update::search_results(&mut f.app, generation, results);
+    f.keys("<Enter>");
+    f.persist();
+    let session = &f.live().session;
+    assert_eq!(f.live().current, 1);
+    assert_eq!(
+        session.questions[0].seconds, 31,
+        "the time stays with the question asked"
+    );
+    assert_eq!(session.questions[1].seconds, 0);
+    assert!(f.said().contains("Del takes it out"), "{}", f.said());
+    let found = session.questions[1].id.clone();
+    f.keys("<Del>");
+    assert!(f.said().contains("Taken out"), "{}", f.said());
+    assert!(!f.live().session.questions.iter().any(|q| q.id == found));
+    assert_eq!(f.on_disk().current, Some(1));
+}

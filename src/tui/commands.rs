@@ -137,7 +137,7 @@ pub fn toggle_planned(app: &mut App) {
         app.status = Status::info("No interview under way: i sets one up.");
         return;
     };
-    let text = interview.toggle_planned(&id);
+    let text = interview.toggle_planned(&id, app.now);
     app.effects.push(Effect::SaveSession);
     app.status = Status::info(text);
 }

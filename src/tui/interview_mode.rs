@@ -587,11 +587,22 @@ impl Interview {
 
     /// Space on a question in the browser: it joins the plan, or leaves it when not asked yet.
     /// Returns what to tell the user.
-    pub fn toggle_planned(&mut self, question_id: &str) -> String {
+    pub fn toggle_planned(&mut self, question_id: &str, now: DateTime<Utc>) -> String {
+        // The time so far belongs to the question on screen, which stays on screen.
+        self.count_time(now);
+        let on_screen = self
+            .session
+            .questions
+            .get(self.current)
+            .map(|q| q.id.clone());
         let before = self.session.questions.len();
         self.session.toggle_question(question_id);
         let after = self.session.questions.len();
-        self.current = self.current.min(after.saturating_sub(1));
+        self.current = on_screen
+            .and_then(|id| self.session.questions.iter().position(|q| q.id == id))
+            .unwrap_or(self.current)
+            .min(after.saturating_sub(1));
+        self.session.current = Some(self.current);
         self.dirty = true;
         match after.cmp(&before) {
             std::cmp::Ordering::Greater => format!("Added to the plan: {after} questions."),
@@ -602,18 +613,24 @@ impl Interview {
 
     /// A question found by search during the live view: it goes right after the current question
     /// (joining the plan, or moving up when planned and not asked yet) and is shown.
-    pub fn ask(&mut self, question_id: &str) -> Option<Status> {
+    pub fn ask(&mut self, question_id: &str, now: DateTime<Utc>) -> Option<Status> {
+        // The time so far, the search included, belongs to the question that was on screen.
+        self.count_time(now);
         let was = self.current;
         self.current = self
             .session
             .insert_question_after(self.current, question_id);
+        self.session.current = Some(self.current);
         self.scroll = 0;
         self.selected_note = None;
         self.dirty = true;
         let text = if self.current == was + 1 {
-            "Asked next, after the question before: Del takes it out again."
+            format!(
+                "Added as question {}: Del takes it out while nothing is done with it.",
+                self.current + 1
+            )
         } else {
-            "In the plan already: here it is."
+            "In the plan already: here it is.".to_string()
         };
         Status::info(text)
     }

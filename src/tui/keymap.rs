@@ -496,7 +496,8 @@ pub fn footer_hints(mode: Mode, interview: bool) -> Vec<(&'static str, &'static 
 
 /// Key events from a compact notation, for tests and key settings: a character is that key
 /// (`G` with Shift), `<Name>` a named key (`<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<BS>`,
-/// `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<Home>`, `<End>`, `<PgUp>`, `<PgDn>`, `<Space>`, `<lt>`),
+/// `<Del>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<Home>`, `<End>`, `<PgUp>`, `<PgDn>`, `<Space>`,
+/// `<lt>`),
 /// `<C-x>` and `<A-x>` a key with Control or Alt. An unknown name is an error naming it.
 pub fn parse_keys(text: &str) -> Result<Vec<KeyEvent>, String> {
     let mut events = Vec::new();
@@ -540,6 +541,7 @@ fn named_key(name: &str) -> Result<KeyEvent, String> {
         "Tab" => plain(KeyCode::Tab),
         "S-Tab" => Ok(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
         "BS" => plain(KeyCode::Backspace),
+        "Del" => plain(KeyCode::Delete),
         "Up" => plain(KeyCode::Up),
         "Down" => plain(KeyCode::Down),
         "Left" => plain(KeyCode::Left),

@@ -202,8 +202,9 @@ fn search(app: &mut App, action: Action) {
             back_to(app, origin);
         }
         SearchReply::Go(result) => {
+            let search = search.clone();
             app.overlay = None;
-            go_to(app, &result);
+            go_to(app, &result, &search);
         }
     }
 }
@@ -213,8 +214,9 @@ pub fn search_results(app: &mut App, generation: u64, results: Vec<SearchResult>
     if let Some(Overlay::Search(search)) = app.overlay.as_mut()
         && let Some(first) = search.receive(generation, results)
     {
+        let search = search.clone();
         app.overlay = None;
-        go_to(app, &first);
+        go_to(app, &first, &search);
     }
 }
 
@@ -239,7 +241,7 @@ fn back_to(app: &mut App, place: Place) {
 /// competency, level and question are selected in the browser, with what matched in view: a
 /// behavior's level in the behaviors pane, a question in the list, a key point or follow-up in its
 /// open question with the answers revealed, a study topic in its competency's open question.
-fn go_to(app: &mut App, result: &SearchResult) {
+fn go_to(app: &mut App, result: &SearchResult, search: &SearchState) {
     // The searcher numbers competencies as the browser lists them (see `CompetencyRef`).
     let Some(&(f, c)) = app.entries.get(result.competency) else {
         return;
@@ -248,9 +250,20 @@ fn go_to(app: &mut App, result: &SearchResult) {
         .question_in_competency
         .and_then(|q| app.library.frameworks[f].competencies[c].questions.get(q))
         .map(|q| q.id.clone());
-    if let (Some(id), Some(interview)) = (&found, app.interview.as_mut().filter(|i| i.live)) {
-        app.status = interview.ask(id);
-        app.effects.push(Effect::SaveSession);
+    if let Some(interview) = app.interview.as_mut().filter(|i| i.live) {
+        match &found {
+            Some(id) => {
+                app.status = interview.ask(id, app.now);
+                app.effects.push(Effect::SaveSession);
+            }
+            // The live view stays on top: going elsewhere in the browser would happen unseen.
+            None => {
+                app.status = Status::info(
+                    "Not a question: Enter on a question asks it next; Esc goes back.",
+                );
+                app.overlay = Some(Overlay::Search(search.clone()));
+            }
+        }
         return;
     }
     app.screen = Screen::Browse;
