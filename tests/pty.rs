@@ -952,3 +952,37 @@ fn a_whole_interview_at_60x20_survives_the_usual_mistakes() {
         assert!(card.contains(expected), "{expected} not in {card}");
     }
 }
+
+#[test]
+fn a_note_line_typed_steadily_and_the_running_clock_are_on_disk_before_a_kill() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let args = ["interview", "--candidate", "Ada Lovelace"];
+    let mut session = Session::start_with_args(60, 20, &[("CUECARD_DATA_DIR", data_dir)], &args);
+    session.wait_for("Ready? Space");
+    session.press(" ");
+    session.press("n");
+    // One key every 0.3 s, no Enter, no pause.
+    let typed = "listens first then acts";
+    for c in typed.chars() {
+        session.writer.write_all(c.to_string().as_bytes()).unwrap();
+        session.writer.flush().unwrap();
+        thread::sleep(Duration::from_millis(300));
+    }
+    // Then no key at all for a while: the clock is still saved.
+    thread::sleep(Duration::from_millis(5500));
+    kill(&session, "-KILL");
+    let _ = session.wait_exit();
+    let saved = session_file(data.path());
+    let kept = (0..=typed.len())
+        .rev()
+        .find(|n| saved.contains(&format!("draft = \"{}", &typed[..*n])))
+        .unwrap_or(0);
+    assert!(kept >= typed.len() - 4, "only {kept} keys saved: {saved}");
+    let elapsed: u64 = saved
+        .lines()
+        .find_map(|l| l.strip_prefix("elapsed = "))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    assert!(elapsed >= 7, "the clock on disk: {elapsed} s of about 12");
+}

@@ -24,22 +24,37 @@ pub struct Autosave {
     /// When the open note was first seen changed since its last save was asked for.
     dirty_since: Option<Instant>,
     failed_at: Option<Instant>,
+    /// When the interview (and so its clock) was last saved.
+    clock_saved_at: Option<Instant>,
 }
 
+/// What is being typed: the open note (its question, change count, and whether it is unsaved),
+/// else the interview's note line (kept as its question's draft).
+fn typing(app: &App) -> Option<(&str, u64, bool)> {
+    if let Some(editor) = &app.editor {
+        return Some((editor.question_id.as_str(), editor.changes, editor.dirty()));
+    }
+    let interview = app.interview.as_ref().filter(|i| i.input.is_some())?;
+    Some(("interview line", interview.typed, interview.draft_dirty))
+}
+
+/// How often a running interview's clock is saved while nothing else changes.
+pub const CLOCK_SAVE_EVERY: Duration = Duration::from_secs(5);
+
 impl Autosave {
-    /// Notes a change to the open note; call after each batch of input.
+    /// Notes a change to the text being typed; call after each batch of input.
     pub fn observe(&mut self, app: &App, now: Instant) {
-        let Some(editor) = &app.editor else {
+        let Some((what, changes, dirty)) = typing(app) else {
             self.seen = None;
             self.dirty_since = None;
             return;
         };
-        let changed = !matches!(&self.seen, Some((id, changes, _))
-            if *id == editor.question_id && *changes == editor.changes);
+        let changed = !matches!(&self.seen, Some((id, seen, _))
+            if id == what && *seen == changes);
         if changed {
-            self.seen = Some((editor.question_id.clone(), editor.changes, now));
+            self.seen = Some((what.to_string(), changes, now));
         }
-        if !editor.dirty() {
+        if !dirty {
             self.dirty_since = None;
         } else if self.dirty_since.is_none() {
             self.dirty_since = Some(now);
@@ -49,10 +64,10 @@ impl Autosave {
     /// When the open note's save falls due, if it has changes not saved: after a pause in the
     /// typing, or after the longest wait however steady the typing.
     fn editor_due(&self, app: &App) -> Option<Instant> {
-        let (Some((_, _, last_change)), Some(editor)) = (&self.seen, &app.editor) else {
+        let (Some((_, _, last_change)), Some((_, _, dirty))) = (&self.seen, typing(app)) else {
             return None;
         };
-        if !editor.dirty() {
+        if !dirty {
             return None;
         }
         let after_pause = *last_change + AUTOSAVE_DELAY;
@@ -73,15 +88,28 @@ impl Autosave {
         let editor_due = match self.editor_due(app) {
             Some(due) => now >= due,
             // Changed before the loop first looked (or never seen): save now.
-            None => self.seen.is_none() && app.editor.as_ref().is_some_and(|e| e.dirty()),
+            None => self.seen.is_none() && typing(app).is_some_and(|(_, _, dirty)| dirty),
         };
         let interview_due = app
             .interview
             .as_ref()
             .is_some_and(|i| i.dirty && !i.deleted_elsewhere);
-        if editor_due || !app.unsaved.is_empty() || !app.graded.is_empty() || interview_due {
+        // A running clock is saved every few seconds, so a crash loses little of it.
+        let clock_due = app.interview.as_ref().is_some_and(|i| i.running)
+            && self
+                .clock_saved_at
+                .is_none_or(|at| now.duration_since(at) >= CLOCK_SAVE_EVERY);
+        if editor_due
+            || !app.unsaved.is_empty()
+            || !app.graded.is_empty()
+            || interview_due
+            || clock_due
+        {
             if editor_due {
                 self.dirty_since = None;
+            }
+            if clock_due || interview_due {
+                self.clock_saved_at = Some(now);
             }
             save_all(app);
         }
@@ -106,8 +134,14 @@ impl Autosave {
     }
 }
 
-/// Asks for a save of everything not saved yet.
+/// Asks for a save of everything not saved yet (the interview's note line being typed included,
+/// as its question's draft).
 pub fn save_all(app: &mut App) {
+    if let Some(interview) = app.interview.as_mut()
+        && std::mem::take(&mut interview.draft_dirty)
+    {
+        interview.dirty = true;
+    }
     let requests = app.unsaved_requests();
     app.effects
         .extend(requests.into_iter().map(Effect::SaveNote));

@@ -45,6 +45,10 @@ pub struct Interview {
     pub confirm_end: bool,
     /// Its session was deleted elsewhere (`cuecard sessions delete`): nothing is saved any more.
     pub deleted_elsewhere: bool,
+    /// Counts edits of a note line being typed; its text is kept as the question's draft, and
+    /// `draft_dirty` says it is not saved yet (the autosave saves it after a pause, or each second).
+    pub typed: u64,
+    pub draft_dirty: bool,
 }
 
 /// What a line being typed is for.
@@ -183,6 +187,8 @@ impl Interview {
             follow_up_pending: false,
             confirm_end: false,
             deleted_elsewhere: false,
+            typed: 0,
+            draft_dirty: false,
         }
     }
 
@@ -299,6 +305,15 @@ impl Interview {
             return Reply::Nothing;
         };
         if input.edit(action) {
+            // A note line is kept as its question's draft as it is typed, so that a crash or a
+            // kill loses no more of it than of a note.
+            if input.purpose == Purpose::Note
+                && let Some(question) = self.session.questions.get_mut(self.current)
+            {
+                question.draft = input.line.value().trim().to_string();
+                self.typed += 1;
+                self.draft_dirty = true;
+            }
             return Reply::Nothing;
         }
         match action {
@@ -311,9 +326,10 @@ impl Interview {
                 let Some(question) = question else {
                     return Reply::Nothing;
                 };
-                if question.draft != text {
+                if question.draft != text || self.draft_dirty {
                     question.draft = text.clone();
                     self.dirty = true;
+                    self.draft_dirty = false;
                 }
                 if text.is_empty() {
                     Reply::Nothing
