@@ -9,12 +9,13 @@ use super::document::{DocLine, Tone, blank, bullets, level_label, line, paragrap
 
 /// The current question of the live view, most needed first: where it comes from, the question,
 /// the key points as a checklist (with the keys that tick them), the notes so far (the selected
-/// one marked) and any draft, the follow-ups, the anchors.
+/// one marked) and any draft (unless it is being typed, below), the follow-ups, the anchors.
 pub fn live(
     library: &Library,
     session: &InterviewSession,
     current: usize,
     selected_note: Option<usize>,
+    show_draft: bool,
     width: usize,
 ) -> Vec<DocLine> {
     let mut out = Vec::new();
@@ -104,7 +105,7 @@ pub fn live(
         }
         out.push(blank());
     }
-    if !planned.draft.is_empty() {
+    if show_draft && !planned.draft.is_empty() {
         let draft = format!(
             "✎ draft (n reopens it): {}",
             crate::text::inert(&planned.draft)

@@ -156,6 +156,10 @@ pub fn live_interview(app: &App, interview: &Interview, body: Rect) -> Card {
         &interview.session,
         interview.current,
         interview.selected_note,
+        !interview
+            .input
+            .as_ref()
+            .is_some_and(|i| i.purpose == super::interview_mode::Purpose::Note),
         usize::from(area.width),
     );
     Card { doc, area }
