@@ -444,3 +444,48 @@ fn a_question_found_by_search_starts_at_zero_and_can_be_taken_out_at_once() {
     assert!(!f.live().session.questions.iter().any(|q| q.id == found));
     assert_eq!(f.on_disk().current, Some(1));
 }
+
+#[test]
+fn ratings_of_many_competencies_at_60x20_keep_the_selected_one_and_the_details_in_sight() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut f = fixture(60, 20);
+    // Every competency of both frameworks: the form ticks them one by one.
+    f.keys("3i");
+    f.keys("Ada<Tab><Tab><Tab><Tab>");
+    for _ in 0..12 {
+        f.keys("<Down> ");
+    }
+    f.keys("<Enter>");
+    assert_eq!(f.live().session.ratings.len(), 13);
+    f.keys("R");
+    for _ in 0..11 {
+        f.keys("j");
+    }
+    f.keys("2eWorks through the policy<Enter>o");
+    assert!(
+        f.said().contains("Recommendation: strong no"),
+        "{}",
+        f.said()
+    );
+    let mut terminal = Terminal::new(TestBackend::new(60, 20)).unwrap();
+    let theme = cuecard::tui::theme::Theme { color: false };
+    terminal
+        .draw(|frame| cuecard::tui::ui::view(&f.app, frame, &theme))
+        .unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content
+        .chunks(60)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(screen.contains("▸ "), "the selected competency: {screen}");
+    assert!(screen.contains("more competencies"), "{screen}");
+    assert!(
+        screen.contains("Evidence: Works through the policy"),
+        "{screen}"
+    );
+    assert!(screen.contains("Recommendation: strong no"), "{screen}");
+    assert!(screen.contains("Level 2"), "{screen}");
+}

@@ -137,7 +137,12 @@ pub fn live(
 /// recommendation, the selected one's evidence) and the selected competency's scale, each level
 /// with its behavior statements, the chosen level marked.
 pub struct RatingsDoc {
-    pub header: Vec<DocLine>,
+    /// Every assessed competency with its rating, the selected one marked.
+    pub list: Vec<DocLine>,
+    /// The line of `list` where the selected competency starts.
+    pub selected_line: usize,
+    /// The selected one's evidence, the recommendation, the summary.
+    pub details: Vec<DocLine>,
     pub levels: Vec<DocLine>,
     /// The line each level's heading stands on in `levels`; `level_starts[n - 1]` for level `n`.
     pub level_starts: Vec<usize>,
@@ -151,7 +156,9 @@ pub fn ratings(
     selected: usize,
     width: usize,
 ) -> RatingsDoc {
-    let mut header = Vec::new();
+    let mut list = Vec::new();
+    let mut details = Vec::new();
+    let mut selected_line = 0;
     let name_of = |id: &str| {
         library
             .competency(id)
@@ -169,12 +176,13 @@ pub fn ratings(
         };
         let marker = if i == selected { "▸ " } else { "  " };
         let tone = if i == selected {
+            selected_line = list.len();
             Tone::Heading
         } else {
             Tone::Body
         };
         paragraph(
-            &mut header,
+            &mut list,
             &format!("{marker}{}: {level}", name_of(&rating.competency)),
             width,
             0,
@@ -207,7 +215,7 @@ pub fn ratings(
             level_starts.push(levels.len());
             paragraph(
                 &mut levels,
-                &format!("{marker}{}", level_label(framework, level)),
+                &format!("{marker}Level {}", level_label(framework, level)),
                 width,
                 0,
                 if chosen { Tone::Heading } else { Tone::Body },
@@ -216,14 +224,14 @@ pub fn ratings(
         }
     }
     paragraph(
-        &mut header,
+        &mut details,
         &format!("Evidence: {evidence}"),
         width,
         0,
         Tone::Body,
     );
     paragraph(
-        &mut header,
+        &mut details,
         &format!("Recommendation: {recommendation}"),
         width,
         0,
@@ -232,7 +240,7 @@ pub fn ratings(
     if !session.summary.is_empty() {
         let summary = crate::text::inert(&session.summary);
         paragraph(
-            &mut header,
+            &mut details,
             &format!("Summary: {summary}"),
             width,
             0,
@@ -240,7 +248,9 @@ pub fn ratings(
         );
     }
     RatingsDoc {
-        header,
+        list,
+        selected_line,
+        details,
         levels,
         level_starts,
         focus,

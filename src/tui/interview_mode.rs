@@ -351,20 +351,23 @@ impl Interview {
                             question.draft.clear();
                         }
                         let minute = session.elapsed / 60;
-                        return Reply::Say(Status::info(format!("Noted at minute {minute}.")));
+                        Reply::Say(Status::info(format!("Noted at minute {minute}.")))
                     }
                     Purpose::EditNote(line) => {
                         session.edit_note(self.current, line, &text);
-                        return Reply::Say(Status::info("Note line changed."));
+                        Reply::Say(Status::info("Note line changed."))
                     }
                     Purpose::Evidence(i) => {
                         if let Some(rating) = session.ratings.get_mut(i) {
                             rating.evidence = text.trim().to_string();
                         }
+                        Reply::Say(Status::info("Evidence kept."))
                     }
-                    Purpose::Summary => session.summary = text.trim().to_string(),
+                    Purpose::Summary => {
+                        session.summary = text.trim().to_string();
+                        Reply::Say(Status::info("Summary kept."))
+                    }
                 }
-                Reply::Nothing
             }
             _ => Reply::Nothing,
         }
@@ -595,6 +598,10 @@ impl Interview {
                         .and_then(|i| all.get(i + 1).copied()),
                 };
                 self.dirty = true;
+                let now = self.session.recommendation.map_or("none", |r| r.label());
+                return Reply::Say(Status::info(format!(
+                    "Recommendation: {now} (o: strong no, no, yes, strong yes, none)"
+                )));
             }
             _ => {}
         }

@@ -43,12 +43,43 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
     match interview.rating {
         Some(selected) => {
             let doc = interview_doc::ratings(&app.library, session, selected, text_width);
-            // The header (ratings, evidence, recommendation, summary) stays whole as long as three
-            // rows are left for the scale, which scrolls from the chosen (or target) level on.
-            let header_rows =
-                (doc.header.len() + 1).min(usize::from(text_area.height).saturating_sub(3));
+            // The details (evidence, recommendation, summary) always show; the competencies as
+            // many as fit around the selected one, saying how many more there are; the scale
+            // has the rest, at least three rows.
+            let height = usize::from(text_area.height);
+            let details_rows = doc.details.len().min(height.saturating_sub(4));
+            let room = height.saturating_sub(details_rows + 4).max(1);
+            let list_rows = doc.list.len().min(room);
+            let first =
+                crate::tui::layout::list_offset(doc.selected_line, doc.list.len(), list_rows);
+            let mut header: Vec<Line> = doc.list[first..first + list_rows]
+                .iter()
+                .map(|l| Line::styled(l.text.as_str(), theme.tone(l.tone)))
+                .collect();
+            let hidden = doc.list.len() - list_rows;
+            if hidden > 0 && list_rows >= 2 {
+                // The row given up for the sign is never the selected one's.
+                let more = Line::styled(
+                    format!("  … {} more competencies (j/k)", hidden + 1),
+                    theme.tone(Tone::Hint),
+                );
+                if doc.selected_line + 1 == first + list_rows {
+                    header[0] = more;
+                } else {
+                    header.pop();
+                    header.push(more);
+                }
+            }
+            header.extend(
+                doc.details[..details_rows]
+                    .iter()
+                    .map(|l| Line::styled(l.text.as_str(), theme.tone(l.tone))),
+            );
+            let header_rows = header.len() + 1;
             let header_area = Rect {
-                height: u16::try_from(header_rows).unwrap_or(0),
+                height: u16::try_from(header_rows)
+                    .unwrap_or(0)
+                    .min(text_area.height),
                 ..text_area
             };
             let levels_area = Rect {
@@ -66,7 +97,6 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
                 .len()
                 .saturating_sub(usize::from(levels_area.height)) as i64;
             let scroll = (base + i64::from(interview.rating_offset)).clamp(0, last.max(0));
-            let header = super::doc_lines(&doc.header, 0, header_area, theme);
             frame.render_widget(Paragraph::new(header), header_area);
             let levels = super::doc_lines(&doc.levels, scroll as usize, levels_area, theme);
             frame.render_widget(Paragraph::new(levels), levels_area);
