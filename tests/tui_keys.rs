@@ -191,9 +191,27 @@ fn a_saved_note_line_is_selected_edited_deleted_and_put_back() {
     };
     assert_eq!(notes(&f), ["first", "second, corrected"]);
     f.keys("<Tab>d");
+    assert!(f.said().contains("d again deletes"), "{}", f.said());
+    assert_eq!(
+        notes(&f),
+        ["first", "second, corrected"],
+        "one d deletes nothing"
+    );
+    f.keys("d");
     assert_eq!(notes(&f), ["second, corrected"]);
     assert!(f.said().contains("u puts it back"));
     f.keys("u");
+    assert_eq!(notes(&f), ["first", "second, corrected"]);
+    // Words typed without n first (here "did") touch no note, and say what to press.
+    f.keys("<Tab>di");
+    assert!(f.said().contains("n writes a note"), "{}", f.said());
+    assert_eq!(f.live().selected_note, None);
+    f.keys("d");
+    assert!(
+        f.said().contains("Select a note line first"),
+        "{}",
+        f.said()
+    );
     assert_eq!(notes(&f), ["first", "second, corrected"]);
     // Esc unselects before it leaves the live view.
     f.keys("<Tab><Esc>");
@@ -488,4 +506,34 @@ fn ratings_of_many_competencies_at_60x20_keep_the_selected_one_and_the_details_i
     );
     assert!(screen.contains("Recommendation: strong no"), "{screen}");
     assert!(screen.contains("Level 2"), "{screen}");
+}
+
+#[test]
+fn selecting_a_note_line_or_pressing_f_brings_it_into_view_at_60x20() {
+    let mut f = fixture(60, 20);
+    f.interview();
+    f.keys(" nfirst<Enter>nsecond<Enter>");
+    assert_eq!(f.live().scroll, 0);
+    f.keys("<Tab>");
+    assert!(f.live().scroll > 0, "scrolled to the notes");
+    let card = cuecard::tui::question_view::live_interview(
+        &f.app,
+        f.live(),
+        ratatui::layout::Rect::new(0, 0, 60, 19),
+    );
+    let line = card
+        .doc
+        .iter()
+        .position(|l| l.text.starts_with('▸'))
+        .unwrap();
+    let scroll = f.live().scroll;
+    assert!(line >= scroll && line < scroll + usize::from(card.area.height));
+    f.keys("<Esc>gf");
+    let line = card
+        .doc
+        .iter()
+        .position(|l| l.text.starts_with("Follow-ups"))
+        .unwrap();
+    assert!(f.live().scroll + 2 > line.saturating_sub(usize::from(card.area.height)));
+    assert!(f.live().scroll <= line);
 }

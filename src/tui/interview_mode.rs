@@ -41,6 +41,8 @@ pub struct Interview {
     pub deleted: Option<(usize, usize, NoteLine)>,
     /// `f` was pressed: the next letter ticks a follow-up.
     pub follow_up_pending: bool,
+    /// `d` was pressed on a selected note line: a second `d` deletes it.
+    pub delete_armed: bool,
     /// Ending the interview waits for a yes.
     pub confirm_end: bool,
     /// Its session was deleted elsewhere (`cuecard sessions delete`): nothing is saved any more.
@@ -185,6 +187,7 @@ impl Interview {
             selected_note: None,
             deleted: None,
             follow_up_pending: false,
+            delete_armed: false,
             confirm_end: false,
             deleted_elsewhere: false,
             typed: 0,
@@ -385,7 +388,14 @@ impl Interview {
             }
             Action::TickFollowUp(n) => {
                 self.tick(usize::from(n), true);
-                Reply::Nothing
+                let letter = char::from(b'a' + n.saturating_sub(1));
+                let ticked = self
+                    .session
+                    .questions
+                    .get(self.current)
+                    .is_some_and(|q| q.follow_ups.contains(&usize::from(n - 1)));
+                let what = if ticked { "ticked" } else { "unticked" };
+                Reply::Say(Status::info(format!("Follow-up {letter} {what}.")))
             }
             _ => Reply::Nothing,
         }
@@ -401,7 +411,15 @@ impl Interview {
 
     fn live_key(&mut self, action: Action, view: View) -> Reply {
         let len = self.session.questions.len();
+        let armed = std::mem::take(&mut self.delete_armed);
         match action {
+            Action::Type(_) => {
+                // Typing meant for a note: nothing selected stays selected for a stray e or d.
+                self.selected_note = None;
+                return Reply::Say(Status::info(
+                    "Letters alone do nothing here: n writes a note, f then a letter ticks a follow-up.",
+                ));
+            }
             Action::Back if self.selected_note.is_some() => self.selected_note = None,
             Action::Back => self.live = false,
             Action::NextQuestion | Action::PrevQuestion => {
@@ -469,6 +487,9 @@ impl Interview {
                         .text
                         .clone();
                     self.input = Some(Input::new(Purpose::EditNote(line), &text));
+                } else if !armed {
+                    self.delete_armed = true;
+                    return Reply::Say(Status::info("d again deletes the selected note line."));
                 } else if let Some(note) = self.session.delete_note(self.current, line) {
                     self.deleted = Some((self.current, line, note));
                     self.selected_note = None;
@@ -569,6 +590,11 @@ impl Interview {
                 return Reply::Say(Status::info(format!("This scale has {levels} levels.")));
             }
             Action::Export => return Reply::Export,
+            Action::Type(_) => {
+                return Reply::Say(Status::info(
+                    "Letters alone do nothing here: e writes the evidence, s the summary.",
+                ));
+            }
             Action::SelectLevel(level) => {
                 if let Some(rating) = self.session.ratings.get_mut(selected) {
                     rating.level = Some(usize::from(level));

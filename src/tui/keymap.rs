@@ -73,8 +73,8 @@ pub fn tables(mode: Mode) -> &'static [&'static Table] {
         Mode::Note => &[&NOTE, &ALWAYS],
         Mode::Rehearsal => &[&REHEARSAL, &QUIT, &ALWAYS],
         Mode::Progress => &[&PROGRESS, &QUIT, &ALWAYS],
-        Mode::Interview => &[&INTERVIEW, &LOOK, &ALWAYS],
-        Mode::Rating => &[&RATING, &ALWAYS],
+        Mode::Interview => &[&INTERVIEW, &LOOK, &QUIT, &ALWAYS],
+        Mode::Rating => &[&RATING, &QUIT, &ALWAYS],
         Mode::Setup => &[&SETUP, &ALWAYS],
         Mode::Typing => &[&TYPING, &LINE, &ALWAYS],
         Mode::FollowUp => &[&FOLLOW_UP, &ALWAYS],
@@ -470,10 +470,15 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
     // In search, a form or a line, every other printable character is typed; in a note, every key.
     match (bound, mode, event.code) {
         (None, Mode::Note, _) => Some(Action::Edit(*event)),
-        (None, Mode::Search | Mode::Setup | Mode::Typing, KeyCode::Char(c))
-            if !event
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        // In the live view and the ratings a letter typed by mistake (a note begun without `n`)
+        // is said, not dropped in silence.
+        (
+            None,
+            Mode::Search | Mode::Setup | Mode::Typing | Mode::Interview | Mode::Rating,
+            KeyCode::Char(c),
+        ) if !event
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
             Some(Action::Type(c))
         }
@@ -662,7 +667,7 @@ mod tests {
             let expected = match mode {
                 Mode::Note => Some(Action::Edit(q)),
                 Mode::Search | Mode::Setup | Mode::Typing => Some(Action::Type('q')),
-                Mode::Interview | Mode::Rating | Mode::FollowUp | Mode::Confirm => None,
+                Mode::FollowUp | Mode::Confirm => None,
                 _ => Some(Action::Quit),
             };
             assert_eq!(action_for(mode, &q), expected, "{mode:?}");

@@ -471,5 +471,36 @@ fn interview(app: &mut App, action: Action) {
         Reply::Say(status) => app.status = status,
         Reply::Export => app.effects.push(Effect::ExportScorecard),
     }
+    scroll_to_focus(app);
     save_interview(app);
+}
+
+/// Scrolls the live view to what the keys act on, when it is below the fold: the selected note
+/// line, or the follow-ups after `f`.
+fn scroll_to_focus(app: &mut App) {
+    let Some(interview) = app.interview.as_ref().filter(|i| i.rating.is_none()) else {
+        return;
+    };
+    let wanted: fn(&super::document::DocLine) -> bool = if interview.follow_up_pending {
+        |l| l.text.starts_with("Follow-ups")
+    } else if interview.selected_note.is_some() {
+        |l| l.text.starts_with('▸')
+    } else {
+        return;
+    };
+    let card = question_view::live_interview(app, interview, browser::full_body(app));
+    let Some(line) = card.doc.iter().position(wanted) else {
+        return;
+    };
+    // The last row may hold the "more below" sign: keep the line above it.
+    let height = usize::from(card.area.height).max(2);
+    let len = card.doc.len();
+    if let Some(interview) = app.interview.as_mut() {
+        if line < interview.scroll {
+            interview.scroll = line;
+        } else if line + 2 > interview.scroll + height {
+            interview.scroll = (line + 2).saturating_sub(height);
+        }
+        interview.clamp_scroll(len, height);
+    }
 }
