@@ -920,7 +920,7 @@ fn a_whole_interview_at_60x20_survives_the_usual_mistakes() {
         Session::start_with_args(60, 20, &env, &["interview", "--resume", "ada lovelace"]);
     again.wait_for("question 2 of");
     again.wait_for("Space resumes");
-    again.wait_for("more: notes");
+    again.wait_for("more: key points, notes");
     again.press("G");
     again.wait_for("half typed when the lid cl");
     // Rate, end, write the scorecard, quit.
@@ -929,7 +929,7 @@ fn a_whole_interview_at_60x20_survives_the_usual_mistakes() {
     again.press("3");
     again.press("\x1b");
     again.press("E");
-    again.wait_for("End the interview?");
+    again.wait_for("End? 1 draft not noted");
     again.press("y");
     again.wait_for("Interview ended");
     again.press("x");
@@ -948,6 +948,7 @@ fn a_whole_interview_at_60x20_survives_the_usual_mistakes() {
         "Customer Interaction: 3 of 4",
         "Refund dispute, calm",
         "half typed when the lid cl",
+        "draft, not finished: second thou",
     ] {
         assert!(card.contains(expected), "{expected} not in {card}");
     }

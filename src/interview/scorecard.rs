@@ -68,6 +68,9 @@ pub struct QuestionCard {
     pub key_points: Vec<Checked>,
     pub follow_ups: Vec<Checked>,
     pub notes: Vec<NoteCard>,
+    /// A note begun and set aside, never finished: kept so nothing written is lost.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub draft: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -131,7 +134,7 @@ impl Scorecard {
         let questions = session
             .questions
             .iter()
-            .filter(|q| q.asked())
+            .filter(|q| q.asked() || !q.draft.is_empty())
             .map(|planned| {
                 let question = library.question(&planned.id);
                 let checked = |items: &[String], ticked: &[usize]| {
@@ -168,6 +171,7 @@ impl Scorecard {
                             text: n.text.clone(),
                         })
                         .collect(),
+                    draft: planned.draft.clone(),
                 }
             })
             .collect();
@@ -413,10 +417,16 @@ impl Scorecard {
                 }
                 out.push('\n');
             }
-            if !question.notes.is_empty() {
+            if !question.notes.is_empty() || !question.draft.is_empty() {
                 out.push_str("Notes:\n\n");
                 for note in &question.notes {
                     line(&mut out, &format!("- min {}: {}", note.minute, note.text));
+                }
+                if !question.draft.is_empty() {
+                    line(
+                        &mut out,
+                        &format!("- draft, not finished: {}", question.draft),
+                    );
                 }
                 out.push('\n');
             }

@@ -226,7 +226,7 @@ impl App {
             || self
                 .interview
                 .as_ref()
-                .is_some_and(|i| i.dirty && !i.deleted_elsewhere)
+                .is_some_and(|i| (i.dirty || i.draft_dirty) && !i.deleted_elsewhere)
             || self.editor.as_ref().is_some_and(NoteEditor::dirty)
     }
 

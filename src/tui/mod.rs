@@ -153,7 +153,10 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     } else {
         Vec::new()
     };
-    *shared = Pending::default();
+    *shared = Pending {
+        loop_done: true,
+        ..Pending::default()
+    };
     drop(shared);
     signals.close();
     drop(guard);
@@ -312,8 +315,11 @@ fn watch_signals(
         if signals.forever().next().is_some() {
             stop.store(true, Ordering::SeqCst);
             std::thread::sleep(STOP_GRACE);
-            // Still here: the loop is stuck. Save what it had not saved, then leave.
-            let message = rescue::save_or_recover(&unsaved, &stores, &data_dir);
+            // Still here: the loop is stuck. Save what it had not saved, then leave — unless the
+            // loop finished meanwhile, which then leaves with its own status.
+            let Some(message) = rescue::save_or_recover(&unsaved, &stores, &data_dir) else {
+                return;
+            };
             terminal::restore();
             let failed = message.is_some();
             if let Some(message) = message {

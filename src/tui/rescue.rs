@@ -22,6 +22,9 @@ pub struct Pending {
     pub notes: Vec<SaveRequest>,
     /// The interview under way, a half-typed line and the time not counted yet included.
     pub interview: Option<Interview>,
+    /// The loop has made its own last save and leaves by itself, with its own exit status: the
+    /// signal thread then has nothing to do, and must not exit first.
+    pub loop_done: bool,
 }
 
 /// A text that could not be saved: what it is, and the text.
@@ -45,6 +48,7 @@ impl Pending {
         Pending {
             notes: app.unsaved_requests(),
             interview: app.interview.clone(),
+            loop_done: false,
         }
     }
 
@@ -185,11 +189,18 @@ pub fn write_recovery(failed: &[Unsaveable], data_dir: &Path) -> std::io::Result
 
 /// Saves the pending work from a thread other than the loop's, writing what fails to a recovery
 /// file; returns the message for standard error when something could not be saved.
-pub fn save_or_recover(shared: &Shared, stores: &Stores, data_dir: &Path) -> Option<String> {
-    let failed = shared
-        .lock()
-        .save(stores, &super::persist::stamp_now(), Utc::now());
-    recovery_message(&failed, data_dir)
+/// Returns `None` too when the loop has finished by itself: then it reports and exits.
+pub fn save_or_recover(
+    shared: &Shared,
+    stores: &Stores,
+    data_dir: &Path,
+) -> Option<Option<String>> {
+    let mut pending = shared.lock();
+    if pending.loop_done {
+        return None;
+    }
+    let failed = pending.save(stores, &super::persist::stamp_now(), Utc::now());
+    Some(recovery_message(&failed, data_dir))
 }
 
 /// Writes `failed` to a recovery file; the message says where (or that even that failed).

@@ -41,7 +41,7 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     match action {
-        Action::Quit if app.interview.is_some() => {
+        Action::Quit if app.interview.as_ref().is_some_and(|i| !i.ended()) => {
             app.status =
                 Status::info("Interview under way: Ctrl-C quits (saves first), i returns.");
         }

@@ -76,8 +76,16 @@ pub fn status(frame: &mut Frame, footer: Rect, status: &Status, theme: &Theme) {
     frame.render_widget(Paragraph::new(text).style(style), area);
 }
 
-/// The keys that matter in `mode`, as many as fit.
-pub fn footer(frame: &mut Frame, area: Rect, mode: Mode, interview: Option<&str>, theme: &Theme) {
+/// The keys that matter in `mode`, as many as fit; `busy` while an interview goes on (`q` does
+/// not quit then), after its reminder when the browser is on top.
+pub fn footer(
+    frame: &mut Frame,
+    area: Rect,
+    mode: Mode,
+    interview: Option<&str>,
+    busy: bool,
+    theme: &Theme,
+) {
     let mut spans = Vec::new();
     let mut used = 0;
     let max = usize::from(area.width);
@@ -90,7 +98,7 @@ pub fn footer(frame: &mut Frame, area: Rect, mode: Mode, interview: Option<&str>
             theme.pace(crate::tui::theme::Pace::Nearly),
         ));
     }
-    for (keys, what) in footer_hints(mode, interview.is_some()) {
+    for (keys, what) in footer_hints(mode, busy) {
         let hint_width = width(keys) + 1 + width(what) + 2;
         if used + hint_width > max {
             break;

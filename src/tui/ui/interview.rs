@@ -109,11 +109,24 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
             let shown = scroll + height;
             if card.doc.len() > shown && height >= 2 {
                 let hidden = card.doc.len() - (shown - 1);
-                let below: Vec<&str> = card.doc[shown - 1..]
+                let mut below: Vec<&str> = card.doc[shown - 1..]
                     .iter()
                     .filter(|l| l.tone == Tone::Heading)
                     .map(|l| l.text.split(" · ").next().unwrap_or(""))
                     .collect();
+                // A section cut at the fold is named first ("key points"), not only those below.
+                let cut = card
+                    .doc
+                    .get(shown - 1)
+                    .is_some_and(|l| l.tone != Tone::Heading && !l.text.is_empty());
+                if cut
+                    && let Some(heading) = card.doc[..shown - 1]
+                        .iter()
+                        .rev()
+                        .find(|l| l.tone == Tone::Heading)
+                {
+                    below.insert(0, heading.text.split(" · ").next().unwrap_or(""));
+                }
                 let what = if below.is_empty() {
                     String::new()
                 } else {
@@ -165,10 +178,19 @@ fn timer_line(
     let budget = session.minutes * 60;
     let against = format!("{} of {}", minutes_seconds(total), minutes_seconds(budget));
     if interview.confirm_end {
-        return Line::styled(
-            "End the interview? y ends it, its clock stops; n goes on",
-            theme.key(),
-        );
+        let drafts = session
+            .questions
+            .iter()
+            .filter(|q| !q.draft.is_empty())
+            .count();
+        let text = match drafts {
+            0 => "End the interview? y ends it, its clock stops; n goes on".to_string(),
+            n => format!(
+                "End? {n} draft{} not noted (n goes on) · y ends",
+                if n == 1 { "" } else { "s" }
+            ),
+        };
+        return Line::styled(text, theme.key());
     }
     if interview.ended() {
         return Line::from(vec![

@@ -65,7 +65,16 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
                 .as_ref()
                 .map(|i| interview_lead(app, i))
                 .filter(|l| !l.is_empty());
-            chrome::footer(frame, areas.footer, app.mode(), lead.as_deref(), theme)
+            // q is refused while an interview goes on (ended, it quits as anywhere else).
+            let busy = app.interview.as_ref().is_some_and(|i| !i.ended());
+            chrome::footer(
+                frame,
+                areas.footer,
+                app.mode(),
+                lead.as_deref(),
+                busy,
+                theme,
+            )
         }
     }
     if let Some(Overlay::Help(help)) = &app.overlay {
