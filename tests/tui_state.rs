@@ -156,7 +156,12 @@ fn help_opens_over_any_screen_and_closes_back_to_it() {
     let mut app = app(80, 24);
     run(&mut app, &[Open, Open, ToggleHelp]);
     // It opens at the keys of the screen it was asked from.
-    let section = cuecard::tui::document::help_line_of(cuecard::tui::keymap::Mode::Question);
+    let screen = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let width = cuecard::tui::layout::inner(cuecard::tui::layout::help_area(screen)).width;
+    let section = cuecard::tui::document::help_line_of(
+        cuecard::tui::keymap::Mode::Question,
+        usize::from(width),
+    );
     assert!(section > 0);
     assert_eq!(app.help_scroll(), Some(section));
     run(&mut app, &[Down, Down]);

@@ -380,13 +380,79 @@ pub fn help() -> Vec<DocLine> {
 
 const HELP_FILTERS: &str = "Search filters (mixed freely with words)";
 
-/// The line of the help where `mode`'s own keys start, so `?` opens the help there.
-pub fn help_line_of(mode: super::keymap::Mode) -> usize {
+/// The help at `width` columns: a key's description wraps under itself, past its keys, so no
+/// line is cut.
+pub fn help_at(width: usize) -> Vec<DocLine> {
+    /// Where descriptions start: two spaces, eight for the keys, one space.
+    const INDENT: usize = 11;
+    let mut out = Vec::new();
+    for doc_line in help() {
+        let text = &doc_line.text;
+        let keyed = doc_line.tone == Tone::Body && text.starts_with("  ") && text.len() > INDENT;
+        if !keyed || super::wrap::width(text) <= width || width <= INDENT + 8 {
+            for part in wrap(text, width.max(1)) {
+                out.push(line(part, doc_line.tone));
+            }
+            continue;
+        }
+        let (keys, description) = text.split_at(
+            text.char_indices()
+                .nth(INDENT)
+                .map_or(text.len(), |(i, _)| i),
+        );
+        for (i, part) in wrap(description, width - INDENT).into_iter().enumerate() {
+            let lead = if i == 0 {
+                keys.to_string()
+            } else {
+                " ".repeat(INDENT)
+            };
+            out.push(line(format!("{lead}{part}"), Tone::Body));
+        }
+    }
+    out
+}
+
+/// The line of the help at `width` where `mode`'s own keys start, so `?` opens the help there.
+pub fn help_line_of(mode: super::keymap::Mode, width: usize) -> usize {
     let Some(table) = super::keymap::section_of(mode) else {
         return 0;
     };
-    help()
+    help_at(width)
         .iter()
         .position(|l| l.text == table.title)
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod help_tests {
+    use super::*;
+
+    #[test]
+    fn the_help_wraps_descriptions_under_themselves_and_keeps_every_word() {
+        let narrow = help_at(40);
+        assert!(
+            narrow
+                .iter()
+                .all(|l| super::super::wrap::width(&l.text) <= 40)
+        );
+        let words = |doc: &[DocLine]| -> Vec<String> {
+            doc.iter()
+                .flat_map(|l| {
+                    l.text
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        assert_eq!(words(&narrow), words(&help()));
+        let blanks = |doc: &[DocLine]| doc.iter().filter(|l| l.text.is_empty()).count();
+        assert_eq!(blanks(&narrow), blanks(&help()));
+        // A continued description starts under the description, not under the keys.
+        let continued = narrow
+            .iter()
+            .find(|l| l.text.starts_with("           ") && !l.text.trim().is_empty())
+            .expect("some description wraps at 40 columns");
+        assert!(!continued.text[11..].starts_with(' '));
+    }
 }

@@ -149,15 +149,22 @@ fn clamp_scrolls(app: &mut App) {
 
 /// The help's visible rows and its length.
 fn help_size(app: &App) -> (usize, usize) {
-    let height = usize::from(inner(layout::help_area(browser::screen_rect(app))).height).max(1);
-    (height, super::document::help().len())
+    let inside = inner(layout::help_area(browser::screen_rect(app)));
+    let height = usize::from(inside.height).max(1);
+    (
+        height,
+        super::document::help_at(usize::from(inside.width)).len(),
+    )
 }
 
 /// `?`: the help, open at the keys of the mode it was asked from.
 fn open_help(app: &mut App) {
     let (height, len) = help_size(app);
     let mut help = Help {
-        scroll: super::document::help_line_of(app.mode()),
+        scroll: super::document::help_line_of(
+            app.mode(),
+            usize::from(inner(layout::help_area(browser::screen_rect(app))).width),
+        ),
     };
     help.clamp(height, len);
     app.overlay = Some(Overlay::Help(help));

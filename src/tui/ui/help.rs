@@ -7,14 +7,10 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::tui::document;
 use crate::tui::layout::inner;
 use crate::tui::theme::Theme;
-use crate::tui::wrap::truncate;
 
 pub fn render(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     let inside = inner(area);
-    let mut doc = document::help();
-    for line in &mut doc {
-        line.text = truncate(&line.text, usize::from(inside.width));
-    }
+    let doc = document::help_at(usize::from(inside.width));
     let lines = super::doc_lines(&doc, scroll, inside, theme);
     frame.render_widget(Clear, area);
     let block = super::pane_block(" Keys · Esc closes ", true, theme);
