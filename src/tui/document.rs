@@ -389,7 +389,11 @@ pub fn help_at(width: usize) -> Vec<DocLine> {
     for doc_line in help() {
         let text = &doc_line.text;
         let keyed = doc_line.tone == Tone::Body && text.starts_with("  ") && text.len() > INDENT;
-        if !keyed || super::wrap::width(text) <= width || width <= INDENT + 8 {
+        if super::wrap::width(text) <= width {
+            out.push(doc_line);
+            continue;
+        }
+        if !keyed || width <= INDENT + 8 {
             for part in wrap(text, width.max(1)) {
                 out.push(line(part, doc_line.tone));
             }
@@ -454,5 +458,7 @@ mod help_tests {
             .find(|l| l.text.starts_with("           ") && !l.text.trim().is_empty())
             .expect("some description wraps at 40 columns");
         assert!(!continued.text[11..].starts_with(' '));
+        // A line that fits keeps its columns.
+        assert!(narrow.iter().any(|l| l.text == "  q        quit"));
     }
 }
