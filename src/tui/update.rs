@@ -42,8 +42,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit if app.interview.as_ref().is_some_and(|i| !i.ended()) => {
-            app.status =
-                Status::info("Interview under way: Ctrl-C quits (saves first), i returns.");
+            app.status = Status::info("An interview is under way: Ctrl-C quits, saving it first.");
         }
         Action::Quit | Action::QuitNow => super::autosave::request_quit(app),
         Action::ToggleHelp if app.help_scroll().is_some() => app.overlay = None,
