@@ -140,3 +140,56 @@ fn progress_opens_scrolls_closes_and_starts_a_rehearsal() {
     f.run(&[ToggleProgress, StartRehearsal]);
     assert_eq!(f.app.mode(), Mode::Rehearsal);
 }
+
+#[test]
+fn grades_are_saved_on_the_history_thread_and_grades_given_meanwhile_are_kept() {
+    use cuecard::tui::history::HistorySaver;
+    use std::sync::Arc;
+    use std::time::Duration;
+    let mut f = fixture();
+    let saver = Arc::new(HistorySaver::spawn(f.stores.reviews.clone()));
+    f.stores.history = Some(Arc::clone(&saver));
+    f.run(&[StartRehearsal, Reveal, Grade(3)]);
+    assert!(f.app.rehearsal.is_some(), "{:?}", f.app.status);
+    let first = f.app.rehearsal.as_ref().unwrap().queue[0].clone();
+    // The save runs on its thread: grading goes on meanwhile.
+    assert!(f.app.history_in_flight.is_some());
+    assert!(f.app.has_unsaved());
+    f.run(&[Reveal, Grade(1)]);
+    let second = f.app.rehearsal.as_ref().unwrap().queue[1].clone();
+    assert!(
+        f.app.graded.contains(&second),
+        "waits for the save under way"
+    );
+    let result = saver.wait_result(Duration::from_secs(10)).unwrap();
+    cuecard::tui::persist::history_written(&mut f.app, result);
+    assert!(
+        f.app.schedule.questions.contains_key(&second),
+        "kept over the merge"
+    );
+    // The next save (the autosave asks for it) takes the grade given meanwhile.
+    cuecard::tui::autosave::save_all(&mut f.app);
+    f.persist();
+    let result = saver.wait_result(Duration::from_secs(10)).unwrap();
+    cuecard::tui::persist::history_written(&mut f.app, result);
+    assert!(!f.app.has_unsaved());
+    let (on_disk, _) = ReviewStore::new(f.dir.path()).load().unwrap();
+    assert!(on_disk.questions.contains_key(&first));
+    assert_eq!(on_disk.questions[&second].history[0].grade, Grade::Again);
+}
+
+#[test]
+fn quitting_waits_for_the_history_save_under_way() {
+    use cuecard::tui::history::HistorySaver;
+    use std::sync::Arc;
+    use std::time::Duration;
+    let mut f = fixture();
+    let saver = Arc::new(HistorySaver::spawn(f.stores.reviews.clone()));
+    f.stores.history = Some(Arc::clone(&saver));
+    f.run(&[StartRehearsal, Reveal, Grade(3), QuitNow]);
+    assert!(!f.app.quit, "not before the save answered");
+    assert!(f.app.status.is_none(), "{:?}", f.app.status);
+    let result = saver.wait_result(Duration::from_secs(10)).unwrap();
+    cuecard::tui::persist::history_written(&mut f.app, result);
+    assert!(f.app.quit);
+}

@@ -99,8 +99,10 @@ pub struct App {
     pub schedule: Schedule,
     /// The version of the schedule file `schedule` was read from or last saved as.
     pub schedule_version: Fingerprint,
-    /// Questions graded since the schedule was last saved.
+    /// Questions graded since the schedule was last sent to be saved.
     pub graded: std::collections::BTreeSet<String>,
+    /// The grades of the history save under way (on the history thread), until it answers.
+    pub history_in_flight: Option<std::collections::BTreeSet<String>>,
     /// The interview date: reviews are packed to see everything before it.
     pub until: Option<NaiveDate>,
     /// The rehearsal timer's target.
@@ -173,6 +175,7 @@ impl App {
             schedule: Schedule::default(),
             schedule_version: Fingerprint::of(None),
             graded: Default::default(),
+            history_in_flight: None,
             until: None,
             answer_seconds: 120,
             interviewer: String::new(),
@@ -223,6 +226,7 @@ impl App {
     pub fn has_unsaved(&self) -> bool {
         !self.unsaved.is_empty()
             || !self.graded.is_empty()
+            || self.history_in_flight.is_some()
             || self
                 .interview
                 .as_ref()

@@ -153,7 +153,8 @@ pub fn save_all(app: &mut App) {
 
 /// After the saves asked for by a quit: quits when everything is saved, else asks first.
 pub fn settle_quit(app: &mut App) {
-    if !app.quitting {
+    // A history save under way answers later, and settles the quit then.
+    if !app.quitting || app.history_in_flight.is_some() {
         return;
     }
     app.quitting = false;

@@ -10,6 +10,7 @@ pub mod document;
 pub mod effect;
 pub mod external;
 pub mod help_mode;
+pub mod history;
 pub mod interview_doc;
 pub mod interview_mode;
 pub mod keymap;
@@ -58,6 +59,8 @@ use theme::Theme;
 const TICK: Duration = Duration::from_millis(200);
 /// How long the loop has to stop by itself after a termination signal.
 const STOP_GRACE: Duration = Duration::from_millis(500);
+/// The longest the exit waits for a history save under way.
+const HISTORY_WAIT: Duration = Duration::from_secs(10);
 /// How often the loop looks for search results while a search runs.
 const RESULTS_TICK: Duration = Duration::from_millis(5);
 
@@ -109,7 +112,10 @@ pub struct Start {
 pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let theme = Theme::from_env();
     let data_dir = options.data_dir.as_path();
-    let stores = Stores::new(data_dir);
+    let mut stores = Stores::new(data_dir);
+    stores.history = Some(Arc::new(history::HistorySaver::spawn(
+        stores.reviews.clone(),
+    )));
     let unsaved = Shared::default();
     let stop = Arc::new(AtomicBool::new(false));
     let hung_up = Arc::new(AtomicBool::new(false));
@@ -141,6 +147,17 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let looped = event_loop(&mut terminal, &mut app, &stores, &unsaved, &stop, &theme);
     // Quit, a signal, a terminal error, or a quit that chose to leave unsaved work behind: save
     // what can be saved.
+    // The history save under way finishes first; the last saves are made here and now.
+    if app.history_in_flight.is_some()
+        && let Some(saver) = &stores.history
+        && let Some(result) = saver.wait_result(HISTORY_WAIT)
+    {
+        persist::history_written(&mut app, result);
+    }
+    let stores = Stores {
+        history: None,
+        ..stores
+    };
     let mut shared = unsaved.lock();
     commands::keep_typed_line(&mut app);
     autosave::save_all(&mut app);
@@ -254,6 +271,12 @@ fn event_loop(
             }
             Some(_) => {}
             None => sent = 0,
+        }
+        if let Some(saver) = &stores.history {
+            while let Some(result) = saver.try_result() {
+                persist::history_written(app, result);
+                redraw.changed();
+            }
         }
         while let Ok((generation, results)) = searcher.results.try_recv() {
             update::search_results(app, generation, results);

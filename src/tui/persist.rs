@@ -19,6 +19,9 @@ pub struct Stores {
     pub notes: NoteStore,
     pub reviews: ReviewStore,
     pub sessions: SessionStore,
+    /// The thread that saves the review history, in the app; without it (tests, the last save
+    /// at exit) the history is saved here and now.
+    pub history: Option<std::sync::Arc<super::history::HistorySaver>>,
 }
 
 impl Stores {
@@ -27,6 +30,7 @@ impl Stores {
             notes: NoteStore::new(data_dir),
             reviews: ReviewStore::new(data_dir),
             sessions: SessionStore::new(data_dir),
+            history: None,
         }
     }
 }
@@ -52,11 +56,7 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
                 Effect::SaveSchedule if schedule_saved => {}
                 Effect::SaveSchedule => {
                     schedule_saved = true;
-                    let result =
-                        stores
-                            .reviews
-                            .save(&app.schedule, &app.graded, app.schedule_version);
-                    schedule_written(app, result);
+                    save_schedule(app, stores);
                 }
                 Effect::SaveSession => save_session(app, stores, stamp),
                 Effect::ExportScorecard => {
@@ -221,19 +221,53 @@ fn note_saved(app: &mut App, request: SaveRequest, result: Result<Saved, StoreEr
     }
 }
 
-/// The schedule was saved (or not).
-fn schedule_written(app: &mut App, result: Result<(Schedule, Fingerprint), StoreError>) {
+/// Saves the grades not saved yet: on the history thread when there is one (one save at a time;
+/// grades given meanwhile wait for the next), else here.
+fn save_schedule(app: &mut App, stores: &Stores) {
+    if app.graded.is_empty() || app.history_in_flight.is_some() {
+        return;
+    }
+    let graded = std::mem::take(&mut app.graded);
+    if let Some(saver) = &stores.history
+        && saver.send(app.schedule.clone(), graded.clone(), app.schedule_version)
+    {
+        app.history_in_flight = Some(graded);
+        return;
+    }
+    let result = stores
+        .reviews
+        .save(&app.schedule, &graded, app.schedule_version);
+    app.history_in_flight = Some(graded);
+    history_written(app, result);
+}
+
+/// A save of the history finished. The schedule becomes the one written (merged with the file),
+/// except for the questions graded since it was sent, which keep this state's record; on failure
+/// the grades are kept to be saved again.
+pub fn history_written(app: &mut App, result: Result<(Schedule, Fingerprint), StoreError>) {
+    let sent = app.history_in_flight.take().unwrap_or_default();
+    let written = result.is_ok();
     match result {
-        Ok((schedule, version)) => {
-            // Grades given meanwhile are in `schedule` already: it is this state's, merged.
+        Ok((mut schedule, version)) => {
+            for id in &app.graded {
+                if let Some(record) = app.schedule.questions.get(id) {
+                    schedule.questions.insert(id.clone(), record.clone());
+                }
+            }
             app.schedule = schedule;
             app.schedule_version = version;
-            app.graded.clear();
         }
         Err(e) => {
+            app.graded.extend(sent);
             app.status = Status::error(format!(
                 "Review history not saved, kept in memory and retrying: {e}"
             ));
         }
     }
+    if written && app.quitting && !app.graded.is_empty() {
+        // Grades given while this save ran: save them too before quitting.
+        app.effects.push(Effect::SaveSchedule);
+        return;
+    }
+    super::autosave::settle_quit(app);
 }
