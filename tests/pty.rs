@@ -801,7 +801,7 @@ fn an_interview_at_60x20_two_questions_noted_rated_and_exported() {
     session.press("e");
     session.press("Owned the outcome");
     session.press("\r");
-    session.press("ooo");
+    session.press("oooo");
     session.wait_for("Recommendation: yes");
     session.press("\x1b");
     session.press("x");
@@ -930,7 +930,7 @@ fn a_whole_interview_at_60x20_survives_the_usual_mistakes() {
     again.press("\x1b");
     again.press("E");
     again.wait_for("End? 1 draft not noted");
-    again.press("y");
+    again.press("\r");
     again.wait_for("Interview ended");
     again.press("x");
     again.wait_for("Scorecard written");

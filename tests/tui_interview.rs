@@ -99,7 +99,7 @@ fn set_up_ask_tick_note_rate_and_export() {
     );
     f.run(&[SelectLevel(3), OpenNote]);
     f.type_line("Handled the refund end to end");
-    f.run(&[Open, Recommend, Recommend, Recommend, Summary]);
+    f.run(&[Open, Recommend, Recommend, Recommend, Recommend, Summary]);
     f.type_line("Ready for the role");
     f.run(&[Open, Back]);
     assert_eq!(f.app.mode(), Mode::Interview);

@@ -265,9 +265,11 @@ fn the_clock_waits_for_space_pauses_and_stops_for_good_when_ended() {
     f.wait(10);
     f.keys("E");
     assert_eq!(f.app.mode(), Mode::Confirm);
-    f.keys("n");
+    // Words typed by mistake never answer yes: "Everyone says yes".
+    f.keys("veryone says yes");
     assert!(f.live().session.ended.is_none());
-    f.keys("Ey");
+    // (The n of "Everyone" opened a note, kept as a draft by Esc.)
+    f.keys("<Esc>E<Enter>");
     assert!(f.on_disk().ended.is_some());
     assert_eq!(f.live().session.elapsed, 70);
     // Rating after the end is not interview time; Space does not restart the clock.
@@ -278,6 +280,12 @@ fn the_clock_waits_for_space_pauses_and_stops_for_good_when_ended() {
     f.wait(60);
     f.keys("j");
     assert_eq!(f.on_disk().elapsed, 70);
+    // An interview ended by mistake is reopened with E, then Enter.
+    f.keys("E<Enter> ");
+    assert!(f.on_disk().ended.is_none());
+    f.wait(5);
+    f.keys("j");
+    assert_eq!(f.live().session.elapsed, 75);
 }
 
 #[test]
@@ -481,6 +489,13 @@ fn ratings_of_many_competencies_at_60x20_keep_the_selected_one_and_the_details_i
         f.keys("j");
     }
     f.keys("2eWorks through the policy<Enter>o");
+    assert!(
+        f.said().contains("o again"),
+        "one o sets nothing: {}",
+        f.said()
+    );
+    assert_eq!(f.live().session.recommendation, None);
+    f.keys("o");
     assert!(
         f.said().contains("Recommendation: strong no"),
         "{}",

@@ -298,7 +298,7 @@ fn snapshot_interview_ratings_80x24() {
     insta::assert_snapshot!(screen(&interviewing(
         80,
         24,
-        &[Rate, SelectLevel(3), Recommend]
+        &[Rate, SelectLevel(3), Recommend, Recommend]
     )));
 }
 
@@ -468,7 +468,11 @@ fn a_hostile_content_file_is_left_out_with_a_banner() {
 
 #[test]
 fn snapshot_interview_ratings_50x16() {
-    let mut app = interviewing(50, 16, &[Rate, SelectLevel(3), Recommend, Summary]);
+    let mut app = interviewing(
+        50,
+        16,
+        &[Rate, SelectLevel(3), Recommend, Recommend, Summary],
+    );
     for c in "Strong on outcomes".chars() {
         update(&mut app, Type(c));
     }
@@ -508,7 +512,7 @@ fn snapshot_interview_ratings_60x20() {
     for c in "Owned the refund end to end and called back".chars() {
         update(&mut app, Type(c));
     }
-    for action in [Open, Recommend, Recommend, Recommend, Summary] {
+    for action in [Open, Recommend, Recommend, Recommend, Recommend, Summary] {
         update(&mut app, action);
     }
     for c in "Ready for the lead role".chars() {

@@ -43,8 +43,10 @@ pub struct Interview {
     pub follow_up_pending: bool,
     /// `d` was pressed on a selected note line: a second `d` deletes it.
     pub delete_armed: bool,
-    /// Ending the interview waits for a yes.
+    /// Ending the interview (or reopening an ended one) waits for a yes.
     pub confirm_end: bool,
+    /// `o` was pressed once with no recommendation yet: the next `o` sets the first one.
+    pub recommend_armed: bool,
     /// Its session was deleted elsewhere (`cuecard sessions delete`): nothing is saved any more.
     pub deleted_elsewhere: bool,
     /// Counts edits of a note line being typed; its text is kept as the question's draft, and
@@ -189,6 +191,7 @@ impl Interview {
             follow_up_pending: false,
             delete_armed: false,
             confirm_end: false,
+            recommend_armed: false,
             deleted_elsewhere: false,
             typed: 0,
             draft_dirty: false,
@@ -285,6 +288,12 @@ impl Interview {
 
     fn confirm(&mut self, action: Action, now: DateTime<Utc>) -> Reply {
         match action {
+            Action::Open if self.ended() => {
+                self.confirm_end = false;
+                self.session.ended = None;
+                self.dirty = true;
+                Reply::Say(Status::info("Interview reopened: Space resumes its clock."))
+            }
             Action::Open => {
                 self.confirm_end = false;
                 self.session.ended = Some(now);
@@ -533,9 +542,7 @@ impl Interview {
                 };
                 return Reply::Say(Status::info(text));
             }
-            Action::EndInterview if self.ended() => {
-                return Reply::Say(Status::info("This interview has ended already."));
-            }
+            Action::EndInterview if self.ended() => self.confirm_end = true,
             Action::EndInterview => self.confirm_end = true,
             Action::Rate => {
                 self.rating = Some(0);
@@ -614,7 +621,15 @@ impl Interview {
                 let summary = self.session.summary.clone();
                 self.input = Some(Input::new(Purpose::Summary, &summary));
             }
+            Action::Recommend if self.session.recommendation.is_none() && !self.recommend_armed => {
+                // A single reflexive press records no verdict.
+                self.recommend_armed = true;
+                return Reply::Say(Status::info(
+                    "o again sets the recommendation: strong no, no, yes, strong yes, none.",
+                ));
+            }
             Action::Recommend => {
+                self.recommend_armed = false;
                 let all = Recommendation::ALL;
                 self.session.recommendation = match self.session.recommendation {
                     None => Some(all[0]),

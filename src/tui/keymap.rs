@@ -353,9 +353,10 @@ pub const FOLLOW_UP: Table = table! { "Interview: after f, a follow-up";
     show "Esc"     [ESC]                   => Do(Back),            "cancel";
 };
 
-pub const CONFIRM: Table = table! { "A question to answer";
-    show "y/Enter" [ch('y'), ENTER]        => Do(Open),            "yes";
-    show "n/Esc"   [ch('n'), ESC]          => Do(Back),            "no";
+/// Only Enter says yes, so that words typed by mistake never answer; any other key is a no.
+pub const CONFIRM: Table = table! { "A question to answer (any other key is no)";
+    show "Enter"   [ENTER]                 => Do(Open),            "yes";
+    show "Esc"     [ESC]                   => Do(Back),            "no";
 };
 
 pub const RATING: Table = table! { "Interview: ratings";
@@ -470,6 +471,7 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
     // In search, a form or a line, every other printable character is typed; in a note, every key.
     match (bound, mode, event.code) {
         (None, Mode::Note, _) => Some(Action::Edit(*event)),
+        (None, Mode::Confirm, _) => Some(Action::Back),
         // In the live view and the ratings a letter typed by mistake (a note begun without `n`)
         // is said, not dropped in silence.
         (
@@ -667,7 +669,8 @@ mod tests {
             let expected = match mode {
                 Mode::Note => Some(Action::Edit(q)),
                 Mode::Search | Mode::Setup | Mode::Typing => Some(Action::Type('q')),
-                Mode::FollowUp | Mode::Confirm => None,
+                Mode::FollowUp => None,
+                Mode::Confirm => Some(Action::Back),
                 _ => Some(Action::Quit),
             };
             assert_eq!(action_for(mode, &q), expected, "{mode:?}");
