@@ -342,14 +342,7 @@ impl Scorecard {
         }
         line(&mut out, &format!("- Date: {}", self.date));
         line(&mut out, &format!("- Started: {}", self.started));
-        line(
-            &mut out,
-            &format!(
-                "- Duration: {} min of {}",
-                self.duration_seconds.div_ceil(60),
-                self.budget_minutes
-            ),
-        );
+        line(&mut out, &format!("- Duration: {}", self.duration_text()));
         let target = match &self.target_level_name {
             Some(name) => format!("{} · {name}", self.target_level),
             None => self.target_level.to_string(),

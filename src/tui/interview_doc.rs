@@ -181,13 +181,9 @@ pub fn ratings(
         } else {
             Tone::Body
         };
-        paragraph(
-            &mut list,
-            &format!("{marker}{}: {level}", name_of(&rating.competency)),
-            width,
-            0,
-            tone,
-        );
+        // One line each, so the list can say exactly how many more there are.
+        let text = format!("{marker}{}: {level}", name_of(&rating.competency));
+        list.push(line(super::wrap::truncate(&text, width), tone));
     }
     let recommendation = session.recommendation.map_or("none yet (o)", |r| r.label());
     let mut evidence = String::from("none yet (e)");

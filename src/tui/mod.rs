@@ -180,6 +180,22 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     if let Some(message) = rescue::recovery_message(&failed, data_dir) {
         return Err(io::Error::other(message));
     }
+    // Leaving an interview that goes on: say it is saved, and how to come back to it.
+    if let Some(interview) = app
+        .interview
+        .as_ref()
+        .filter(|i| !i.deleted_elsewhere && !i.dirty && i.session.ended.is_none())
+    {
+        let id = interview.target.as_ref().map_or_else(
+            || interview.session.id.clone(),
+            |t| stores.sessions.id_of(t),
+        );
+        let _ = writeln!(
+            io::stderr(),
+            "cuecard: the interview is saved; go on with: cuecard interview --resume {}",
+            crate::text::inert(&id)
+        );
+    }
     if hung_up.load(Ordering::SeqCst) {
         return Err(io::Error::other(
             "the terminal went away; what you wrote was saved",

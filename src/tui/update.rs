@@ -502,7 +502,10 @@ fn scroll_to_focus(app: &mut App) {
     let height = usize::from(card.area.height).max(2);
     let len = card.doc.len();
     if let Some(interview) = app.interview.as_mut() {
-        if line < interview.scroll {
+        if interview.follow_up_pending {
+            // The follow-ups themselves must show, not only their heading: it goes on top.
+            interview.scroll = line;
+        } else if line < interview.scroll {
             interview.scroll = line;
         } else if line + 2 > interview.scroll + height {
             interview.scroll = (line + 2).saturating_sub(height);
