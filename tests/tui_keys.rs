@@ -552,3 +552,21 @@ fn selecting_a_note_line_or_pressing_f_brings_it_into_view_at_60x20() {
     assert!(f.live().scroll + 2 > line.saturating_sub(usize::from(card.area.height)));
     assert!(f.live().scroll <= line);
 }
+
+#[test]
+fn a_reflex_esc_on_an_evidence_edit_asks_before_dropping_and_never_saves_stray_words() {
+    let mut f = fixture(60, 20);
+    f.interview();
+    f.keys(" Re");
+    f.keys("ally keen, just needs depth<Esc>");
+    assert_eq!(f.app.mode(), Mode::Typing, "one Esc asks");
+    assert!(f.said().contains("Esc again drops"), "{}", f.said());
+    f.keys("<Esc>");
+    assert_eq!(f.app.mode(), Mode::Rating);
+    assert_eq!(f.on_disk().ratings[0].evidence, "", "nothing stray saved");
+    f.keys("eNamed the refund rule<Enter>");
+    assert_eq!(f.on_disk().ratings[0].evidence, "Named the refund rule");
+    // Esc with nothing changed leaves at once.
+    f.keys("e<Esc>");
+    assert_eq!(f.app.mode(), Mode::Rating);
+}

@@ -72,6 +72,10 @@ pub enum Purpose {
 pub struct Input {
     pub purpose: Purpose,
     pub line: tui_input::Input,
+    /// The text the line started from (an evidence, the summary, a note line being edited).
+    pub before: String,
+    /// Esc was pressed once on a changed edit: a second Esc drops the edit.
+    pub esc_armed: bool,
 }
 
 impl PartialEq for Input {
@@ -95,6 +99,8 @@ impl Input {
         Input {
             purpose,
             line: tui_input::Input::new(text.to_string()),
+            before: text.to_string(),
+            esc_armed: false,
         }
     }
 
@@ -316,6 +322,9 @@ impl Interview {
         let Some(input) = self.input.as_mut() else {
             return Reply::Nothing;
         };
+        if action != Action::Back {
+            input.esc_armed = false;
+        }
         if input.edit(action) {
             // A note line is kept as its question's draft as it is typed, so that a crash or a
             // kill loses no more of it than of a note.
@@ -349,7 +358,17 @@ impl Interview {
                     Reply::Say(Status::info("Draft kept: n reopens it."))
                 }
             }
-            Action::Back | Action::Open => {
+            // An edit of something kept (evidence, summary, a note line): Esc asks before dropping
+            // what was typed, and a second Esc puts the text back as it was.
+            Action::Back if input.text() != input.before && !input.esc_armed => {
+                input.esc_armed = true;
+                Reply::Say(Status::info("Esc again drops this edit; Enter keeps it."))
+            }
+            Action::Back => {
+                self.input = None;
+                Reply::Say(Status::info("Edit dropped: the text is as it was."))
+            }
+            Action::Open => {
                 let Some(input) = self.input.take() else {
                     return Reply::Nothing;
                 };

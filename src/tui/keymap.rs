@@ -385,7 +385,7 @@ pub const SETUP: Table = table! { "Interview: set-up (type in the fields)";
 
 pub const TYPING: Table = table! { "Interview: typing a line";
     show "Enter"   [ENTER]                 => Do(Open),            "keep the line";
-    show "Esc"     [ESC]                   => Do(Back),            "set aside (n reopens a note)";
+    show "Esc"     [ESC]                   => Do(Back),            "set aside";
 };
 
 pub const LINE: Table = table! { "Editing a line";
