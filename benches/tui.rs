@@ -141,11 +141,69 @@ fn keystroke_in_long_note(c: &mut Criterion) {
     }
 }
 
+/// A grade with a long review history (20,000 questions, three reviews each): what the UI waits
+/// for now (the schedule handed to the history thread) against the save it used to wait for.
+fn grade_with_long_history(c: &mut Criterion) {
+    use cuecard::practice::schedule::{Grade, Schedule};
+    use cuecard::tui::history::HistorySaver;
+    use std::collections::BTreeSet;
+    use std::sync::Arc;
+    let data = tempfile::TempDir::new().unwrap();
+    let stores = Stores::new(data.path());
+    let start = chrono::DateTime::parse_from_rfc3339("2026-01-05T09:00:00Z")
+        .unwrap()
+        .to_utc();
+    let mut schedule = Schedule::default();
+    for day in 0..3 {
+        let now = start + chrono::Duration::days(day * 7);
+        for n in 0..20_000 {
+            schedule.grade(
+                &format!("bench/c{}/q{n}", n % 50),
+                Grade::Good,
+                60,
+                now,
+                None,
+            );
+        }
+    }
+    let graded: BTreeSet<String> = ["bench/c0/q0".to_string()].into();
+    let (_, version) = stores
+        .reviews
+        .save(&schedule, &graded, cuecard::store::Fingerprint::of(None))
+        .unwrap();
+    c.bench_function(
+        "grade, 20k-question history: saved in place (before)",
+        |b| b.iter(|| stores.reviews.save(&schedule, &graded, version).unwrap().1),
+    );
+    let saver = Arc::new(HistorySaver::spawn(stores.reviews.clone()));
+    c.bench_function(
+        "grade, 20k-question history: handed to the history thread (now)",
+        |b| {
+            // Only the hand-over is timed; each save is waited for outside it, so none pile up.
+            b.iter_custom(|iterations| {
+                let mut spent = std::time::Duration::ZERO;
+                for _ in 0..iterations {
+                    let started = std::time::Instant::now();
+                    assert!(saver.send(schedule.clone(), graded.clone(), version));
+                    spent += started.elapsed();
+                    black_box(
+                        saver
+                            .wait_result(std::time::Duration::from_secs(60))
+                            .is_some(),
+                    );
+                }
+                spent
+            })
+        },
+    );
+}
+
 criterion_group!(
     benches,
     first_frame,
     redraw,
     long_note,
-    keystroke_in_long_note
+    keystroke_in_long_note,
+    grade_with_long_history
 );
 criterion_main!(benches);
