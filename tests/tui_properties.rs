@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use cuecard::content::{ContentSource, Library, load};
-use cuecard::tui::action::Action;
+use cuecard::tui::action::{Action, LineEdit};
 use cuecard::tui::app::{App, Screen, Size};
 use cuecard::tui::persist::{self, Stores};
 use cuecard::tui::theme::Theme;
@@ -79,6 +79,25 @@ fn practice_action() -> impl Strategy<Value = Action> {
         Just(Action::Recommend),
         Just(Action::Summary),
         Just(Action::Export),
+        Just(Action::StartClock),
+        Just(Action::EndInterview),
+        Just(Action::FollowUps),
+        Just(Action::EditLine),
+        Just(Action::DeleteLine),
+        Just(Action::Undo),
+        Just(Action::Unplan),
+        prop_oneof![
+            Just(LineEdit::Left),
+            Just(LineEdit::Right),
+            Just(LineEdit::WordLeft),
+            Just(LineEdit::WordRight),
+            Just(LineEdit::Home),
+            Just(LineEdit::End),
+            Just(LineEdit::Delete),
+            Just(LineEdit::DeleteWord),
+            Just(LineEdit::DeleteToEnd),
+        ]
+        .prop_map(Action::Line),
     ]
 }
 
