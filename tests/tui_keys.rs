@@ -257,12 +257,17 @@ fn the_clock_waits_for_space_pauses_and_stops_for_good_when_ended() {
     assert_eq!(f.live().session.elapsed, 0, "not started yet");
     f.keys(" ");
     f.wait(60);
-    f.keys(" ");
+    f.keys("P");
     assert_eq!(f.live().session.elapsed, 60);
     f.wait(60);
     f.keys(" ");
     assert_eq!(f.live().session.elapsed, 60, "paused");
-    f.wait(10);
+    // A space typed by mistake never stops a running clock.
+    f.wait(5);
+    f.keys(" ");
+    assert!(f.live().running);
+    assert!(f.said().contains("P pauses"), "{}", f.said());
+    f.wait(5);
     f.keys("E");
     assert_eq!(f.app.mode(), Mode::Confirm);
     // Words typed by mistake never answer yes: "Everyone says yes".

@@ -88,6 +88,8 @@ pub enum Action {
     Summary,
     /// Start (or resume) the interview's clock.
     StartClock,
+    /// Pause the interview's clock.
+    PauseClock,
     /// End the interview (after a confirmation): its clock stops for good.
     EndInterview,
     /// Ask for follow-up ticks: the next letter ticks one.

@@ -552,14 +552,20 @@ impl Interview {
                     "This interview has ended: its clock stays at {total}."
                 )));
             }
+            // A space typed by mistake only starts a clock, never stops one: pausing is `P`.
+            Action::StartClock if self.running => {
+                return Reply::Say(Status::info("The clock runs: P pauses it."));
+            }
             Action::StartClock => {
-                self.running = !self.running;
-                let text = if self.running {
-                    "Clock running."
-                } else {
-                    "Clock paused: Space resumes it."
-                };
-                return Reply::Say(Status::info(text));
+                self.running = true;
+                return Reply::Say(Status::info("Clock running."));
+            }
+            Action::PauseClock if self.running => {
+                self.running = false;
+                return Reply::Say(Status::info("Clock paused: Space resumes it."));
+            }
+            Action::PauseClock => {
+                return Reply::Say(Status::info("The clock is not running: Space starts it."));
             }
             Action::EndInterview if self.ended() => self.confirm_end = true,
             Action::EndInterview => self.confirm_end = true,

@@ -333,6 +333,7 @@ pub const INTERVIEW: Table = table! { "Interview: live view";
     hide "J"       [ch('J')]               => Do(MoveLater),       "move the question later in the plan";
     hide "Del"     [DELETE]                => Do(Unplan),          "take the question out of the plan (not acted on yet)";
     hide "Space"   [ch(' ')]               => Do(StartClock),      "start or resume the clock";
+    hide "P"       [ch('P')]               => Do(PauseClock),      "pause the clock";
     hide "E"       [ch('E')]               => Do(EndInterview),    "end the interview (asks first)";
     hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
     hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
