@@ -66,9 +66,9 @@ fn redraw(c: &mut Criterion) {
     }
 }
 
-/// Typing in a long note: each keystroke redraws the editor, whose title counts the words and the
-/// key points the note covers.
-fn long_note(c: &mut Criterion) {
+/// The browser at 120×40 with the first question's note open in the editor, holding `text`;
+/// the data directory is kept alive by the caller.
+fn editing(text: &str) -> (App, tempfile::TempDir) {
     let loaded = load(&[ContentSource::Bundled]);
     let size = Size {
         width: 120,
@@ -81,9 +81,16 @@ fn long_note(c: &mut Criterion) {
         update(&mut app, action);
     }
     persist::run(&mut app, &stores, "bench");
+    paste(&mut app, text);
+    (app, data)
+}
+
+/// Typing in a long note: each keystroke redraws the editor, whose title counts the words and the
+/// key points the note covers.
+fn long_note(c: &mut Criterion) {
     let text =
         "I escalated the refund to the billing team and called the customer back. ".repeat(14_000);
-    paste(&mut app, &text);
+    let (app, _data) = editing(&text);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     c.bench_function("frame 120x40, note editor holding a 1 MB note", |b| {
         b.iter(|| {
@@ -104,20 +111,8 @@ fn keystroke_in_long_note(c: &mut Criterion) {
     use cuecard::tui::rescue::{Pending, Snapshot};
     use std::time::Instant;
     for megabytes in [1usize, 8] {
-        let loaded = load(&[ContentSource::Bundled]);
-        let size = Size {
-            width: 120,
-            height: 40,
-        };
-        let mut app = App::new(loaded.library, 0, size);
-        let data = tempfile::TempDir::new().unwrap();
-        let stores = Stores::new(data.path());
-        for action in [Action::Open, Action::Open, Action::OpenNote] {
-            update(&mut app, action);
-        }
-        persist::run(&mut app, &stores, "bench");
         let sentence = "I escalated the refund to the billing team and called the customer back.\n";
-        paste(&mut app, &sentence.repeat(megabytes * 14_000));
+        let (mut app, _data) = editing(&sentence.repeat(megabytes * 14_000));
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         let mut redraw = Redraw::default();
         let mut snapshot = Snapshot::default();

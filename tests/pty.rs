@@ -49,6 +49,15 @@ impl Session {
         Session::spawn(cols, rows, env, env!("CARGO_BIN_EXE_cuecard"), args)
     }
 
+    /// Types `text` a key at a time, `gap` apart, as a steady typist does.
+    fn type_steadily(&mut self, text: &str, gap: Duration) {
+        for c in text.chars() {
+            self.writer.write_all(c.to_string().as_bytes()).unwrap();
+            self.writer.flush().unwrap();
+            thread::sleep(gap);
+        }
+    }
+
     /// The terminal window closes: its side of the pseudo-terminal goes away.
     fn close_terminal(&mut self) {
         self.closed.store(true, Ordering::SeqCst);
@@ -503,24 +512,25 @@ fn steady_typing_without_a_pause_is_on_disk_within_about_a_second_when_killed() 
     session.press("\x1b[B\x1b[F");
     // One key every 0.3 s for 4.5 s: the half-second pause never comes.
     let typed = "abcdefghijklmno";
-    for c in typed.chars() {
-        session.writer.write_all(c.to_string().as_bytes()).unwrap();
-        session.writer.flush().unwrap();
-        thread::sleep(Duration::from_millis(300));
-    }
+    session.type_steadily(typed, Duration::from_millis(300));
     kill(&session, "-KILL");
     let _ = session.wait_exit();
     let note = fs::read_to_string(first_note(data.path())).unwrap_or_default();
     // At most about a second of typing (four keys at this rhythm, one more for a slow machine)
     // may be missing.
-    let kept = (0..=typed.len())
-        .rev()
-        .find(|n| note.contains(&typed[..*n]))
-        .unwrap_or(0);
+    let kept = longest_prefix_kept(typed, |prefix| note.contains(prefix));
     assert!(
         kept >= typed.len() - 5,
         "only {kept} keys of {typed:?} saved: {note:?}"
     );
+}
+
+/// How many leading characters of `typed` were kept, by `kept(prefix)`.
+fn longest_prefix_kept(typed: &str, kept: impl Fn(&str) -> bool) -> usize {
+    (0..=typed.len())
+        .rev()
+        .find(|n| typed.is_char_boundary(*n) && kept(&typed[..*n]))
+        .unwrap_or(0)
 }
 
 /// The saved session of a data directory, as text.
@@ -965,20 +975,15 @@ fn a_note_line_typed_steadily_and_the_running_clock_are_on_disk_before_a_kill() 
     session.press("n");
     // One key every 0.3 s, no Enter, no pause.
     let typed = "listens first then acts";
-    for c in typed.chars() {
-        session.writer.write_all(c.to_string().as_bytes()).unwrap();
-        session.writer.flush().unwrap();
-        thread::sleep(Duration::from_millis(300));
-    }
+    session.type_steadily(typed, Duration::from_millis(300));
     // Then no key at all for a while: the clock is still saved.
     thread::sleep(Duration::from_millis(5500));
     kill(&session, "-KILL");
     let _ = session.wait_exit();
     let saved = session_file(data.path());
-    let kept = (0..=typed.len())
-        .rev()
-        .find(|n| saved.contains(&format!("draft = \"{}", &typed[..*n])))
-        .unwrap_or(0);
+    let kept = longest_prefix_kept(typed, |prefix| {
+        saved.contains(&format!("draft = \"{prefix}"))
+    });
     assert!(kept >= typed.len() - 4, "only {kept} keys saved: {saved}");
     let elapsed: u64 = saved
         .lines()
