@@ -217,10 +217,6 @@ impl Scorecard {
     /// block per competency, then the recommendation and summary, then questions and notes.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        let line = |out: &mut String, text: &str| {
-            out.push_str(&inert(text));
-            out.push('\n');
-        };
         line(&mut out, &format!("Scorecard: {}", self.candidate));
         for (label, value) in [
             ("Role", &self.role),
@@ -325,10 +321,6 @@ impl Scorecard {
 
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
-        let line = |out: &mut String, text: &str| {
-            out.push_str(&inert(text));
-            out.push('\n');
-        };
         line(&mut out, &format!("# Scorecard: {}", self.candidate));
         out.push('\n');
         if !self.role.is_empty() {
@@ -430,6 +422,12 @@ impl Scorecard {
         }
         out
     }
+}
+
+/// Appends `text`, made inert, as a line.
+fn line(out: &mut String, text: &str) {
+    out.push_str(&inert(text));
+    out.push('\n');
 }
 
 /// `Target level 3 · key points covered 5 of 9`.

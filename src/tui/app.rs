@@ -307,6 +307,11 @@ impl App {
         interview || rehearsal
     }
 
+    /// Whether an interview goes on (set up and not ended): `q` does not quit then.
+    pub fn interview_under_way(&self) -> bool {
+        self.interview.as_ref().is_some_and(|i| !i.ended())
+    }
+
     /// The search overlay, when it is open.
     pub fn search(&self) -> Option<&SearchState> {
         match &self.overlay {

@@ -105,6 +105,13 @@ pub struct Card {
     pub area: Rect,
 }
 
+impl Card {
+    /// The text's length and the rows that show it (at least one).
+    pub fn extent(&self) -> (usize, usize) {
+        (self.doc.len(), usize::from(self.area.height).max(1))
+    }
+}
+
 /// The rehearsal's current card in `body`: the question alone, then what a strong answer covers,
 /// the follow-ups and the user's note once revealed.
 pub fn rehearsal_card(app: &App, rehearsal: &Rehearsal, body: Rect) -> Card {

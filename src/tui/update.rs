@@ -41,7 +41,7 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     match action {
-        Action::Quit if app.interview.as_ref().is_some_and(|i| !i.ended()) => {
+        Action::Quit if app.interview_under_way() => {
             app.status = Status::info("An interview is under way: Ctrl-C quits, saving it first.");
         }
         Action::Quit | Action::QuitNow => super::autosave::request_quit(app),
@@ -346,8 +346,7 @@ fn note(app: &mut App, action: Action) {
 /// The rehearsal card's length and visible height, at the current size.
 fn card_size(app: &App) -> Option<(usize, usize)> {
     let rehearsal = app.rehearsal.as_ref()?;
-    let card = question_view::rehearsal_card(app, rehearsal, browser::full_body(app));
-    Some((card.doc.len(), usize::from(card.area.height).max(1)))
+    Some(question_view::rehearsal_card(app, rehearsal, browser::full_body(app)).extent())
 }
 
 fn rehearsal(app: &mut App, action: Action) {
@@ -443,8 +442,7 @@ fn create_interview(app: &mut App, form: &Setup) {
 /// The live view's text length and visible height, at the current size.
 fn live_size(app: &App) -> Option<(usize, usize)> {
     let interview = app.interview.as_ref()?;
-    let card = question_view::live_interview(app, interview, browser::full_body(app));
-    Some((card.doc.len(), usize::from(card.area.height).max(1)))
+    Some(question_view::live_interview(app, interview, browser::full_body(app)).extent())
 }
 
 fn interview(app: &mut App, action: Action) {

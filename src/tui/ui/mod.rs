@@ -66,7 +66,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
                 .map(|i| interview_lead(app, i))
                 .filter(|l| !l.is_empty());
             // q is refused while an interview goes on (ended, it quits as anywhere else).
-            let busy = app.interview.as_ref().is_some_and(|i| !i.ended());
+            let busy = app.interview_under_way();
             chrome::footer(
                 frame,
                 areas.footer,
