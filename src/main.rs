@@ -149,14 +149,22 @@ fn main() -> ExitCode {
         }) => {
             drop(stdout);
             warn_about_problems(&loaded);
-            let scope =
-                match cuecard::practice::rehearsal_scope(&loaded.library, &competency, level) {
-                    Ok(scope) => scope,
-                    Err(message) => {
-                        eprintln!("cuecard rehearse: {message}");
-                        return ExitCode::from(2);
-                    }
-                };
+            let settings = cuecard::store::data_dir(args.data_dir.as_deref())
+                .and_then(|dir| cuecard::store::settings::Settings::load(&dir).ok())
+                .unwrap_or_default();
+            let scope = match cuecard::practice::rehearsal_scope(
+                &loaded.library,
+                &competency,
+                level,
+                &settings.target_levels,
+            ) {
+                Ok(scope) => scope,
+                Err(message) => {
+                    eprintln!("cuecard rehearse: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            remember_rehearsal(&loaded, args.data_dir.as_deref(), &competency, level, until);
             let start = Start {
                 until,
                 rehearse: Some(scope),
@@ -203,6 +211,52 @@ fn browse(loaded: Loaded, data_dir: Option<&Path>, start: Start) -> ExitCode {
         Err(e) => {
             eprintln!("cuecard: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `rehearse --until` and `--level` are kept in the settings until changed: the interview date,
+/// and the target level of each framework rehearsed. A file that cannot be changed is said on
+/// standard error; the rehearsal goes on with the values given.
+fn remember_rehearsal(
+    loaded: &Loaded,
+    data_dir: Option<&Path>,
+    competencies: &[String],
+    level: Option<usize>,
+    until: Option<chrono::NaiveDate>,
+) {
+    use cuecard::store::settings::{Change, update};
+    let Some(dir) = cuecard::store::data_dir(data_dir) else {
+        return;
+    };
+    let mut changes = Vec::new();
+    if let Some(date) = until {
+        changes.push(Change::InterviewDate(Some(date)));
+    }
+    if let Some(level) = level
+        && let Ok(chosen) = cuecard::practice::chosen_competencies(&loaded.library, competencies)
+    {
+        let mut frameworks: Vec<&str> = chosen
+            .iter()
+            .filter_map(|c| c.id.split('/').next())
+            .collect();
+        frameworks.dedup();
+        for framework in frameworks {
+            let fits = loaded
+                .library
+                .framework(framework)
+                .is_some_and(|f| level <= f.levels.len());
+            if fits {
+                changes.push(Change::TargetLevel {
+                    framework: framework.to_string(),
+                    level: Some(level),
+                });
+            }
+        }
+    }
+    for change in changes {
+        if let Err(e) = update(&dir, &change) {
+            eprintln!("cuecard rehearse: not remembered: {e}");
         }
     }
 }

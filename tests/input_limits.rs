@@ -4,8 +4,8 @@
 
 use std::process::Output;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use cuecard::practice::schedule::{Grade, Schedule};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use cuecard::practice::schedule::{Day, Grade, Schedule};
 use tempfile::TempDir;
 
 mod common;
@@ -43,7 +43,10 @@ fn scheduling_against_any_date_saturates_instead_of_panicking() {
         let mut schedule = Schedule::default();
         schedule.grade("q0", Grade::Good, 30, now, Some(until));
         schedule.grade("q0", Grade::Easy, 30, now, Some(until));
-        assert!(!schedule.queue(&scope, now, Some(until)).is_empty());
+        let day = Day::at(now, FixedOffset::east_opt(0).unwrap(), Some(until));
+        assert!(!schedule.queue(&scope, &day).is_empty());
+        assert!(schedule.today(&scope, &day).cards() > 0);
+        let _ = schedule.intervals("q0", now, Some(until));
     }
 }
 

@@ -56,7 +56,7 @@ fn rehearsing_a_competency_times_reveals_grades_and_saves_the_schedule() {
     }
     let rehearsal = f.app.rehearsal.as_ref().unwrap();
     assert!(rehearsal.done());
-    assert_eq!(rehearsal.grades.len(), competency.questions.len());
+    assert_eq!(rehearsal.log.len(), competency.questions.len());
     f.run(&[Back]);
     assert!(f.app.rehearsal.is_none());
     assert_eq!(f.app.mode(), Mode::Competencies);

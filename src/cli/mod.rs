@@ -111,14 +111,17 @@ pub enum Command {
     /// Rehearse in the terminal: due questions first, then new ones, timed, graded 1-4, and
     /// scheduled by spaced repetition (FSRS).
     Rehearse {
-        /// Only this competency's questions (its id, or the last part of it; repeatable).
+        /// Only the questions of a framework (its id: all its competencies) or of a competency
+        /// (its id, or the last part of it); repeatable.
         #[arg(long, value_name = "ID")]
         competency: Vec<String>,
-        /// Only questions of this level (1 to 9).
+        /// The level of the role applied for (1 to 9): questions at it and the levels next to
+        /// it. Remembered for the frameworks rehearsed (`target_level` in the settings).
         #[arg(long, value_name = "N", value_parser = level_parser())]
         level: Option<usize>,
-        /// The interview date (YYYY-MM-DD): new questions are shared over the days left, and no
-        /// review is scheduled after it.
+        /// The interview date (YYYY-MM-DD, from today to a year ahead): new questions are shared
+        /// over the days left, and no review is scheduled after the day before. Remembered
+        /// (`interview_date` in the settings) until changed, and cleared once past.
         #[arg(long, value_name = "DATE", value_parser = parse_until)]
         until: Option<chrono::NaiveDate>,
     },
@@ -159,22 +162,9 @@ fn level_parser() -> clap::builder::RangedU64ValueParser<usize> {
         .range(1..=crate::interview::MAX_LEVEL as u64)
 }
 
-/// How many years ahead an interview date (`rehearse --until`) may be.
-const UNTIL_YEARS: u32 = 3;
-
-/// An interview date: `YYYY-MM-DD`, from today to `UNTIL_YEARS` ahead.
+/// An interview date given on the command line: `YYYY-MM-DD`, from today to a year ahead.
 fn parse_until(text: &str) -> Result<chrono::NaiveDate, String> {
-    let today = chrono::Local::now().date_naive();
-    let latest = today
-        .checked_add_months(chrono::Months::new(12 * UNTIL_YEARS))
-        .unwrap_or(chrono::NaiveDate::MAX);
-    let accepted = format!(
-        "expected the interview date as YYYY-MM-DD, from today ({today}) to {UNTIL_YEARS} years ahead ({latest})"
-    );
-    match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Ok(date) if (today..=latest).contains(&date) => Ok(date),
-        _ => Err(accepted),
-    }
+    crate::practice::schedule::interview_date(text, chrono::Local::now().date_naive())
 }
 
 impl Cli {

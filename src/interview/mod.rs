@@ -223,14 +223,14 @@ impl InterviewSession {
                 "the time budget must be 1 to {MAX_MINUTES} minutes"
             ));
         }
-        let (_, question_ids) =
-            crate::practice::rehearsal_scope(library, &plan.competencies, None)?;
-        let mut competencies: Vec<String> = Vec::new();
-        for id in &question_ids {
-            let competency = id.rsplit_once('/').map_or(id.as_str(), |(c, _)| c);
-            if !competencies.iter().any(|c| c == competency) {
-                competencies.push(competency.to_string());
-            }
+        let competencies: Vec<String> =
+            crate::practice::chosen_competencies(library, &plan.competencies)?
+                .iter()
+                .filter(|c| !c.questions.is_empty())
+                .map(|c| c.id.clone())
+                .collect();
+        if competencies.is_empty() {
+            return Err("no questions in that scope".to_string());
         }
         let mut questions = Vec::new();
         for competency_id in &competencies {

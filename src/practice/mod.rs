@@ -125,65 +125,139 @@ pub fn coverage(key_points: &[String], note: &str) -> Coverage {
     Coverage { covered }
 }
 
-/// The questions a rehearsal covers: those of the named competencies (each a full id such as
-/// `customer-support/customer-interaction`, or its last part when no other competency shares it),
-/// or of every competency when none is named; only those of `level` when given. Returns a title
-/// for the rehearsal and the question ids, or a message saying what is wrong.
-pub fn rehearsal_scope(
-    library: &Library,
-    competencies: &[String],
-    level: Option<usize>,
-) -> Result<(String, Vec<String>), String> {
+/// How far from the target level a rehearsal reaches: the level of the role, and the one on
+/// each side of it.
+pub const TARGET_REACH: usize = 1;
+
+/// Whether a question of `level` is in a rehearsal around `target` (questions without a level
+/// always are).
+pub fn near_target(level: Option<usize>, target: usize) -> bool {
+    level.is_none_or(|l| l.abs_diff(target) <= TARGET_REACH)
+}
+
+/// The ids of a competency's questions a rehearsal covers: those near `target` when the
+/// framework has one and some question is near it, else all of them.
+pub fn competency_scope(competency: &Competency, target: Option<usize>) -> Vec<String> {
+    let near: Vec<String> = competency
+        .questions
+        .iter()
+        .filter(|q| target.is_none_or(|t| near_target(q.level, t)))
+        .map(|q| q.id.clone())
+        .collect();
+    if near.is_empty() {
+        competency.questions.iter().map(|q| q.id.clone()).collect()
+    } else {
+        near
+    }
+}
+
+/// `L2–L4` for a rehearsal around level 3 of a scale of `top` levels.
+pub fn reach_label(target: usize, top: usize) -> String {
+    let low = target.saturating_sub(TARGET_REACH).max(1);
+    let high = (target + TARGET_REACH).min(top.max(target));
+    if low == high {
+        format!("L{low}")
+    } else {
+        format!("L{low}–L{high}")
+    }
+}
+
+/// The competencies named on the command line: each a framework id (all its competencies), a
+/// full competency id such as `customer-support/customer-interaction`, or its last part when no
+/// other competency shares it; every competency when none is named. A message says what is
+/// wrong otherwise.
+pub fn chosen_competencies<'a>(
+    library: &'a Library,
+    names: &[String],
+) -> Result<Vec<&'a Competency>, String> {
     let all: Vec<&Competency> = library
         .frameworks
         .iter()
         .flat_map(|f| f.competencies.iter())
         .collect();
-    let chosen: Vec<&Competency> = if competencies.is_empty() {
-        all.clone()
-    } else {
-        let mut chosen = Vec::new();
-        for wanted in competencies {
-            let found: Vec<&Competency> = all
+    if names.is_empty() {
+        return Ok(all);
+    }
+    let mut chosen: Vec<&Competency> = Vec::new();
+    for wanted in names {
+        let wanted = wanted.trim().trim_end_matches('/');
+        let found: Vec<&Competency> = match library.framework(wanted) {
+            Some(framework) => framework.competencies.iter().collect(),
+            None => all
                 .iter()
                 .copied()
-                .filter(|c| c.id == *wanted || c.local_id() == wanted)
-                .collect();
-            match found.as_slice() {
-                [one] => chosen.push(*one),
-                [] => {
-                    return Err(format!(
-                        "no competency {}; `cuecard list` shows their ids",
-                        crate::text::inert(wanted)
-                    ));
-                }
-                _ => {
-                    return Err(format!(
-                        "{} is in several frameworks; give it as FRAMEWORK/{}",
-                        crate::text::inert(wanted),
-                        crate::text::inert(wanted)
-                    ));
+                .filter(|c| c.id == wanted || c.local_id() == wanted)
+                .collect(),
+        };
+        match found.as_slice() {
+            [] => {
+                return Err(format!(
+                    "no framework or competency {}; `cuecard list` shows their ids",
+                    crate::text::inert(wanted)
+                ));
+            }
+            [_, _, ..] if library.framework(wanted).is_none() => {
+                return Err(format!(
+                    "{} is in several frameworks; give it as FRAMEWORK/{}",
+                    crate::text::inert(wanted),
+                    crate::text::inert(wanted)
+                ));
+            }
+            found => {
+                for competency in found {
+                    if !chosen.iter().any(|c| c.id == competency.id) {
+                        chosen.push(competency);
+                    }
                 }
             }
         }
-        chosen
+    }
+    Ok(chosen)
+}
+
+/// The questions a rehearsal covers: those of the named competencies (see
+/// [`chosen_competencies`]), near the target level of each framework (`level` for every
+/// framework when given, else `targets` by framework id). Returns a title for the rehearsal and
+/// the question ids, or a message saying what is wrong.
+pub fn rehearsal_scope(
+    library: &Library,
+    competencies: &[String],
+    level: Option<usize>,
+    targets: &std::collections::BTreeMap<String, usize>,
+) -> Result<(String, Vec<String>), String> {
+    let chosen = chosen_competencies(library, competencies)?;
+    let all = library.frameworks.iter().map(|f| f.competencies.len()).sum::<usize>();
+    let target_of = |competency: &Competency| {
+        let framework = competency.id.split('/').next().unwrap_or_default();
+        level.or_else(|| targets.get(framework).copied())
     };
     let questions: Vec<String> = chosen
         .iter()
-        .flat_map(|c| c.questions.iter())
-        .filter(|q| level.is_none_or(|l| q.level == Some(l)))
-        .map(|q| q.id.clone())
+        .flat_map(|c| competency_scope(c, target_of(c)))
         .collect();
+    if let Some(level) = level
+        && !chosen
+            .iter()
+            .any(|c| c.questions.iter().any(|q| near_target(q.level, level)))
+    {
+        return Err(format!("no questions at or near level {level} in that scope"));
+    }
     if questions.is_empty() {
         return Err("no questions in that scope".to_string());
     }
     let mut title = match chosen.as_slice() {
         [one] => one.name.clone(),
-        many if many.len() == all.len() => "every competency".to_string(),
+        many if many.len() == all => "every competency".to_string(),
         many => format!("{} competencies", many.len()),
     };
     if let Some(level) = level {
-        title.push_str(&format!(" at L{level}"));
+        let top = chosen
+            .iter()
+            .filter_map(|c| library.framework(c.id.split('/').next().unwrap_or_default()))
+            .map(|f| f.levels.len())
+            .max()
+            .unwrap_or(level);
+        title.push_str(&format!(" · {}", reach_label(level, top)));
     }
     Ok((title, questions))
 }
@@ -250,23 +324,39 @@ mod tests {
     }
 
     #[test]
-    fn rehearsal_scope_by_full_or_short_id_and_level() {
+    fn rehearsal_scope_by_framework_full_or_short_id_and_around_a_level() {
         let library = crate::content::load(&[crate::content::ContentSource::Bundled]).library;
-        let (title, all) = rehearsal_scope(&library, &[], None).unwrap();
+        let none = std::collections::BTreeMap::new();
+        let (title, all) = rehearsal_scope(&library, &[], None, &none).unwrap();
         assert_eq!(title, "every competency");
-        assert_eq!(all.len(), 63);
+        assert_eq!(all.len(), library.counts().questions);
         let short = vec!["customer-interaction".to_string()];
-        let (title, some) = rehearsal_scope(&library, &short, None).unwrap();
+        let (title, some) = rehearsal_scope(&library, &short, None, &none).unwrap();
         assert_eq!(title, "Customer Interaction");
         let full = vec!["customer-support/customer-interaction".to_string()];
-        assert_eq!(rehearsal_scope(&library, &full, None).unwrap().1, some);
-        let (title, at_level) = rehearsal_scope(&library, &short, Some(3)).unwrap();
-        assert!(title.ends_with("at L3"));
-        assert!(!at_level.is_empty() && at_level.len() < some.len());
+        assert_eq!(rehearsal_scope(&library, &full, None, &none).unwrap().1, some);
+        let (title, near) = rehearsal_scope(&library, &short, Some(3), &none).unwrap();
+        assert!(title.ends_with("L2–L4"), "{title}");
+        assert!(!near.is_empty() && near.len() < some.len());
+        let competency = library.competency(&full[0]).unwrap();
+        for id in &near {
+            let level = library.question(id).unwrap().level;
+            assert!(level.is_none_or(|l| (2..=4).contains(&l)), "{id} {level:?}");
+        }
+        assert!(competency.questions.iter().any(|q| q.level == Some(1)));
+        // A remembered target gives the same scope without naming the level.
+        let targets = std::collections::BTreeMap::from([("customer-support".to_string(), 3)]);
+        assert_eq!(rehearsal_scope(&library, &short, None, &targets).unwrap().1, near);
+        // A framework's id: all its competencies.
+        let framework = vec!["customer-support".to_string()];
+        let (title, every) = rehearsal_scope(&library, &framework, None, &none).unwrap();
+        let count = library.framework("customer-support").unwrap().competencies.len();
+        assert_eq!(title, format!("{count} competencies"));
+        assert!(every.len() > some.len() && every.iter().all(|id| id.starts_with("customer-support/")));
         let unknown = vec!["nope".to_string()];
-        let error = rehearsal_scope(&library, &unknown, None).unwrap_err();
+        let error = rehearsal_scope(&library, &unknown, None, &none).unwrap_err();
         assert!(error.contains("cuecard list"), "{error}");
-        assert!(rehearsal_scope(&library, &short, Some(9)).is_err());
+        assert!(rehearsal_scope(&library, &short, Some(9), &none).is_err());
     }
 
     #[test]

@@ -1,10 +1,16 @@
 //! The figures of the progress view, per competency: questions practised, mean recall, reviews
-//! due, and which levels have questions without a note yet.
+//! due, readiness at the target level, and which levels have questions without a note yet.
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
 use super::schedule::Schedule;
 use crate::content::Library;
+
+/// The recall at which a question counts as ready: the candidate would most likely answer it
+/// well today.
+pub const READY_RECALL: f64 = 0.8;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompetencyProgress {
@@ -14,8 +20,12 @@ pub struct CompetencyProgress {
     pub practised: usize,
     /// The mean probability of recall over the practised questions, now.
     pub mean_recall: Option<f64>,
-    /// Practised questions due for review by the end of today (UTC).
+    /// Reviews due now among the questions a rehearsal of it covers (near the target level):
+    /// the count every other view gives.
     pub due: usize,
+    /// At the framework's target level, when one is set: (the level, questions ready, questions
+    /// at that level). Ready: practised, and recalled with at least [`READY_RECALL`] now.
+    pub target: Option<(usize, usize, usize)>,
     /// Per level of the framework's scale: (questions with a note, questions).
     pub notes_by_level: Vec<(usize, usize)>,
 }
@@ -26,13 +36,29 @@ pub fn progress(
     schedule: &Schedule,
     has_note: impl Fn(&str) -> bool,
     now: DateTime<Utc>,
+    targets: &BTreeMap<String, usize>,
 ) -> Vec<CompetencyProgress> {
     let mut rows = Vec::new();
-    let tomorrow = (now.date_naive() + chrono::Duration::days(1))
-        .and_time(chrono::NaiveTime::MIN)
-        .and_utc();
     for framework in &library.frameworks {
+        let target_level = targets.get(&framework.id).copied();
         for competency in &framework.competencies {
+            let due = super::competency_scope(competency, target_level)
+                .iter()
+                .filter(|id| schedule.is_due(id, now))
+                .count();
+            let target = target_level.map(|level| {
+                let at_level: Vec<_> = competency
+                    .questions
+                    .iter()
+                    .filter(|q| q.level == Some(level))
+                    .collect();
+                let ready = at_level
+                    .iter()
+                    .filter_map(|q| schedule.questions.get(&q.id))
+                    .filter(|r| r.recall(now) >= READY_RECALL)
+                    .count();
+                (level, ready, at_level.len())
+            });
             let records: Vec<_> = competency
                 .questions
                 .iter()
@@ -58,7 +84,8 @@ pub fn progress(
                 questions: competency.questions.len(),
                 practised: records.len(),
                 mean_recall,
-                due: records.iter().filter(|r| r.due < tomorrow).count(),
+                due,
+                target,
                 notes_by_level,
             });
         }
@@ -86,17 +113,30 @@ mod tests {
         schedule.grade(&second.id, Grade::Again, 60, now, None);
         schedule.grade(&competency.questions[2].id, Grade::Easy, 60, now, None);
         let later = now + chrono::Duration::minutes(5);
-        let rows = progress(&library, &schedule, |id| id == first.id, later);
+        let level = first.level.unwrap();
+        let framework = library.frameworks[0].id.clone();
+        let targets = BTreeMap::from([(framework, level)]);
+        let rows = progress(&library, &schedule, |id| id == first.id, later, &targets);
         let row = &rows[0];
         assert_eq!(row.name, competency.name);
         assert_eq!(row.questions, competency.questions.len());
         assert_eq!(row.practised, 3);
-        // "Again" and "Good" on a new question bring it back within minutes; "Easy" in days.
-        assert_eq!(row.due, 2);
+        // "Again" and "Good" on a new question bring it back within minutes, not yet due after
+        // five minutes for Good; "Easy" in days. Due counts only what is due now.
+        let due_now = [first, second, &competency.questions[2]]
+            .iter()
+            .filter(|q| crate::practice::near_target(q.level, level))
+            .filter(|q| schedule.is_due(&q.id, later))
+            .count();
+        assert_eq!(row.due, due_now);
+        assert!(row.due >= 1);
+        // Ready at the target level: the question graded Good is recalled well right after.
+        let (at, ready, total) = row.target.unwrap();
+        assert_eq!(at, level);
+        assert!(ready >= 1 && ready <= total, "{ready} of {total}");
         let recall = row.mean_recall.unwrap();
         assert!(recall > 0.0 && recall <= 1.0);
         assert_eq!(row.notes_by_level.len(), library.frameworks[0].levels.len());
-        let level = first.level.unwrap();
         assert_eq!(row.notes_by_level[level - 1].0, 1);
         let notes: usize = row.notes_by_level.iter().map(|c| c.0).sum();
         assert_eq!(notes, 1);

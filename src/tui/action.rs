@@ -68,6 +68,12 @@ pub enum Action {
     Grade(u8),
     /// Open or close the progress view.
     ToggleProgress,
+    /// Set the interview date (in the progress view).
+    SetInterviewDate,
+    /// Change the target level of the selected competency's framework (in the progress view).
+    CycleTargetLevel,
+    /// Skip the rehearsal card on show, ungraded.
+    Skip,
     /// Open the interview under way, or set one up.
     OpenInterview,
     /// Add the selected question to the interview's plan, or take it out.

@@ -4,10 +4,10 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 use crate::content::{Competency, Framework, Library, Question};
-use crate::practice::schedule::Schedule;
+use crate::practice::schedule::{Day, Schedule, Today};
 use crate::store::Fingerprint;
 
 use super::effect::{Effect, SaveRequest};
@@ -45,6 +45,7 @@ impl Overlay {
             Overlay::Help(_) => Mode::Help,
             Overlay::Search(_) => Mode::Search,
             Overlay::Setup(_) => Mode::Setup,
+            Overlay::Progress(progress) if progress.date.is_some() => Mode::Date,
             Overlay::Progress(_) => Mode::Progress,
         }
     }
@@ -105,6 +106,10 @@ pub struct App {
     pub history_in_flight: Option<std::collections::BTreeSet<String>>,
     /// The interview date: reviews are packed to see everything before it.
     pub until: Option<NaiveDate>,
+    /// The user's offset from UTC, set by the loop: where a day starts and ends.
+    pub offset: FixedOffset,
+    /// The level of the role applied for, by framework id (from the settings).
+    pub target_levels: BTreeMap<String, usize>,
     /// The rehearsal timer's target.
     pub answer_seconds: u64,
     /// Who interviews (from the settings), recorded in the sessions set up with `i`.
@@ -177,10 +182,62 @@ impl App {
             graded: Default::default(),
             history_in_flight: None,
             until: None,
+            offset: FixedOffset::east_opt(0).expect("zero is a valid offset"),
+            target_levels: BTreeMap::new(),
             answer_seconds: 120,
             interviewer: String::new(),
             rehearsal: None,
             interview: None,
+        }
+    }
+
+    /// Today where the user is, with the interview date.
+    pub fn day(&self) -> Day {
+        Day::at(self.now, self.offset, self.until)
+    }
+
+    /// The target level of `competency`'s framework, if one is set.
+    pub fn target_of(&self, competency: &Competency) -> Option<usize> {
+        let framework = competency.id.split('/').next().unwrap_or_default();
+        self.target_levels.get(framework).copied()
+    }
+
+    /// The questions a rehearsal of `competency` covers: those near the target level.
+    pub fn scope_of(&self, competency: &Competency) -> Vec<String> {
+        crate::practice::competency_scope(competency, self.target_of(competency))
+    }
+
+    /// The questions of every competency a rehearsal covers by default.
+    pub fn default_scope(&self) -> Vec<String> {
+        self.library
+            .frameworks
+            .iter()
+            .flat_map(|f| &f.competencies)
+            .flat_map(|c| self.scope_of(c))
+            .collect()
+    }
+
+    /// Today's work over the default scope.
+    pub fn today(&self) -> Today {
+        self.schedule.today(&self.default_scope(), &self.day())
+    }
+
+    /// `4 days to the interview · 12 due · 5 new`: the countdown and today's work, as the
+    /// browser and the progress view show them.
+    pub fn day_line(&self) -> String {
+        let day = self.day();
+        let work = self.today().describe(&day);
+        match crate::practice::schedule::countdown(&day) {
+            Some(countdown) => format!("{countdown} · {work}"),
+            None => work,
+        }
+    }
+
+    /// The question on show: the rehearsal's card, else the open or selected question.
+    pub fn question_on_show(&self) -> Option<&str> {
+        match &self.rehearsal {
+            Some(rehearsal) => rehearsal.current(),
+            None => self.current_question().map(|q| q.id.as_str()),
         }
     }
 
@@ -284,8 +341,12 @@ impl App {
                 Mode::Interview
             };
         }
-        if self.rehearsal.is_some() {
-            return Mode::Rehearsal;
+        if let Some(rehearsal) = &self.rehearsal {
+            return if rehearsal.done() {
+                Mode::RehearsalDone
+            } else {
+                Mode::Rehearsal
+            };
         }
         match (self.screen, self.focus) {
             (Screen::Question { .. }, _) => Mode::Question,

@@ -21,6 +21,13 @@ fn areas(app: &App) -> Areas {
 }
 
 /// The body with the tab bar's row, where the interview, a rehearsal and progress are drawn.
+/// How many competencies the progress view shows at once at the current size.
+pub(super) fn progress_page(app: &App) -> usize {
+    let inside = layout::inner(full_body(app));
+    (usize::from(inside.height).saturating_sub(layout::PROGRESS_HEAD) / layout::PROGRESS_ROWS)
+        .max(1)
+}
+
 pub(super) fn full_body(app: &App) -> Rect {
     layout::full_body(&areas(app))
 }

@@ -13,7 +13,8 @@ use crate::interview::InterviewSession;
 use crate::store::Target;
 
 pub fn open_progress(app: &mut App) {
-    app.overlay = Some(Overlay::Progress(Progress { scroll: 0 }));
+    let page = super::browser::progress_page(app);
+    app.overlay = Some(Overlay::Progress(Progress::new(app.selected, page)));
 }
 
 /// `n`: opens the selected question's note beside it.
@@ -27,6 +28,12 @@ pub fn open_note(app: &mut App) {
             scroll: 0,
         };
     }
+    open_note_for(app, &question_id);
+}
+
+/// Opens the note on `question_id` (the question on show) in the editor.
+pub fn open_note_for(app: &mut App, question_id: &str) {
+    let question_id = question_id.to_string();
     // Text that is waiting to be saved is newer than the file: edit that.
     if let Some(pending) = app.unsaved.remove(&question_id) {
         let mut editor = NoteEditor::new(&question_id, &pending.text, pending.target);
@@ -38,21 +45,28 @@ pub fn open_note(app: &mut App) {
     app.effects.push(Effect::OpenNote { question_id });
 }
 
-/// Starts a rehearsal of `queue`; says so instead when it is empty.
-pub fn start_rehearsal(app: &mut App, scope: String, queue: Vec<String>) {
+/// Starts a rehearsal titled `title` of what is due today in `scope` (question ids), or of every
+/// question in it when `all` (a question chosen by hand); says so instead when nothing is due.
+pub fn start_rehearsal(app: &mut App, title: String, scope_ids: &[String], all: bool) {
+    let scope = title;
+    let queue = if all {
+        scope_ids.to_vec()
+    } else {
+        app.schedule.queue(scope_ids, &app.day())
+    };
     if queue.is_empty() {
-        let next = app
-            .schedule
-            .questions
-            .values()
-            .map(|r| r.due)
-            .filter(|due| *due > app.now)
-            .min();
+        let day = app.day();
+        let next = app.schedule.next_due(&scope_ids, app.now);
         let text = match next {
-            Some(due) => format!(
-                "Nothing due in {scope}: the next review is on {}.",
-                due.format("%Y-%m-%d")
-            ),
+            Some(due) => {
+                let local = due.with_timezone(&day.offset);
+                let when = if due < day.end {
+                    format!("today at {}", local.format("%H:%M"))
+                } else {
+                    format!("on {}", local.format("%Y-%m-%d"))
+                };
+                format!("Nothing due in {scope}: the next review is {when}.")
+            }
             None => format!("No questions to rehearse in {scope}."),
         };
         app.status = Status::info(text);
@@ -67,16 +81,19 @@ pub fn start_rehearsal(app: &mut App, scope: String, queue: Vec<String>) {
 pub fn start_rehearsal_from_browser(app: &mut App, single_question: bool) {
     if single_question && let Some(question) = app.current_question() {
         let queue = vec![question.id.clone()];
-        start_rehearsal(app, "1 question".to_string(), queue);
+        start_rehearsal(app, "1 question".to_string(), &queue, true);
         return;
     }
     let Some((_, competency)) = app.current() else {
         return;
     };
-    let scope: Vec<String> = competency.questions.iter().map(|q| q.id.clone()).collect();
-    let name = competency.name.clone();
-    let queue = app.schedule.queue(&scope, app.now, app.until);
-    start_rehearsal(app, name, queue);
+    let scope = app.scope_of(competency);
+    let mut name = competency.name.clone();
+    if let (Some(target), Some((framework, _))) = (app.target_of(competency), app.current()) {
+        let reach = crate::practice::reach_label(target, framework.levels.len());
+        name.push_str(&format!(" · {reach}"));
+    }
+    start_rehearsal(app, name, &scope, false);
 }
 
 /// Starts the live view of `session` (a new one, or one read back from `target`).

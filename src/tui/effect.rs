@@ -20,6 +20,8 @@ pub enum Effect {
     SaveSession,
     /// Write the interview's scorecard next to its session file.
     ExportScorecard,
+    /// Change a setting the app keeps (the interview date, a target level) in the settings file.
+    SaveSetting(crate::store::settings::Change),
 }
 
 /// A note's text to save, and where. `Debug` leaves the text out: notes are private.

@@ -119,27 +119,7 @@ impl Input {
 
     /// A key of the line editor; false when the key is not one.
     fn edit(&mut self, action: Action) -> bool {
-        use super::action::LineEdit;
-        use tui_input::InputRequest as R;
-        let request = match action {
-            Action::Type(c) => R::InsertChar(c),
-            Action::Backspace => R::DeletePrevChar,
-            Action::ClearLine => R::DeleteLine,
-            Action::Line(edit) => match edit {
-                LineEdit::Left => R::GoToPrevChar,
-                LineEdit::Right => R::GoToNextChar,
-                LineEdit::WordLeft => R::GoToPrevWord,
-                LineEdit::WordRight => R::GoToNextWord,
-                LineEdit::Home => R::GoToStart,
-                LineEdit::End => R::GoToEnd,
-                LineEdit::Delete => R::DeleteNextChar,
-                LineEdit::DeleteWord => R::DeletePrevWord,
-                LineEdit::DeleteToEnd => R::DeleteTillEnd,
-            },
-            _ => return false,
-        };
-        self.line.handle(request);
-        true
+        super::line::edit(&mut self.line, action)
     }
 }
 

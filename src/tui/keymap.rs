@@ -20,7 +20,11 @@ pub enum Mode {
     /// The note editor: keys not in its table are typed into the note.
     Note,
     Rehearsal,
+    /// A rehearsal's last screen: its summary.
+    RehearsalDone,
     Progress,
+    /// Typing the interview date in the progress view.
+    Date,
     /// The interview set-up form: printable keys are typed into the field.
     Setup,
     /// The interview's live view.
@@ -39,14 +43,16 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help lists their keys.
-    pub const ALL: [Mode; 15] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Competencies,
         Mode::Behaviors,
         Mode::Questions,
         Mode::Question,
         Mode::Note,
         Mode::Rehearsal,
+        Mode::RehearsalDone,
         Mode::Progress,
+        Mode::Date,
         Mode::Interview,
         Mode::FollowUp,
         Mode::Confirm,
@@ -59,7 +65,10 @@ impl Mode {
 
     /// Whether keys that no table binds are typed: every key in a note, printable ones in a line.
     pub fn types(self) -> bool {
-        matches!(self, Mode::Note | Mode::Search | Mode::Setup | Mode::Typing)
+        matches!(
+            self,
+            Mode::Note | Mode::Search | Mode::Setup | Mode::Typing | Mode::Date
+        )
     }
 }
 
@@ -71,8 +80,10 @@ pub fn tables(mode: Mode) -> &'static [&'static Table] {
         Mode::Questions => &[&QUESTIONS, &LISTS, &BROWSE, &LOOK, &QUIT, &ALWAYS],
         Mode::Question => &[&QUESTION, &TEXT, &LOOK, &QUIT, &ALWAYS],
         Mode::Note => &[&NOTE, &ALWAYS],
-        Mode::Rehearsal => &[&REHEARSAL, &QUIT, &ALWAYS],
+        Mode::Rehearsal => &[&REHEARSAL, &LOOK, &QUIT, &ALWAYS],
+        Mode::RehearsalDone => &[&REHEARSAL_DONE, &LOOK, &QUIT, &ALWAYS],
         Mode::Progress => &[&PROGRESS, &QUIT, &ALWAYS],
+        Mode::Date => &[&DATE, &LINE, &ALWAYS],
         Mode::Interview => &[&INTERVIEW, &LOOK, &QUIT, &ALWAYS],
         Mode::Rating => &[&RATING, &QUIT, &ALWAYS],
         Mode::Setup => &[&SETUP, &ALWAYS],
@@ -240,8 +251,8 @@ pub const BROWSE: Table = table! { "Everywhere in the browser";
     show "Tab"     [TAB]                   => Do(FocusNext),       "next pane";
     hide "S-Tab"   [BACK_TAB]              => Do(FocusPrev),       "previous pane";
     hide "1-9"     []                      => Digits(9, SelectLevel), "select level 1 to 9";
-    hide "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse: the competency, or the selected question";
-    hide "p"       [ch('p')]               => Do(ToggleProgress),  "your progress";
+    show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse";
+    show "p"       [ch('p')]               => Do(ToggleProgress),  "progress";
     hide "i"       [ch('i')]               => Do(OpenInterview),   "interview: set one up, or back to the one under way";
 };
 
@@ -300,7 +311,10 @@ pub const NOTE: Table = table! { "Writing a note (other keys edit the text)";
 
 pub const REHEARSAL: Table = table! { "Rehearsal";
     show "Space"   [ch(' ')]               => Do(Reveal),          "reveal the answer";
-    show "1-4"     []                      => Digits(4, Grade),    "grade";
+    show "1-4"     []                      => Digits(4, Grade),    "grade (each shows when it brings the question back)";
+    show "n"       [ch('n')]               => Do(OpenNote),        "note (after the reveal)";
+    hide "s"       [ch('s')]               => Do(Skip),            "skip this card, ungraded";
+    hide "u"       [ch('u')]               => Do(Undo),            "undo the last grade";
     hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
     hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
     hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "scroll to the top";
@@ -308,12 +322,28 @@ pub const REHEARSAL: Table = table! { "Rehearsal";
     show "Esc"     [ESC]                   => Do(Back),            "end";
 };
 
+pub const REHEARSAL_DONE: Table = table! { "Rehearsal: done";
+    show "Esc"     [ESC]                   => Do(Back),            "back to the browser";
+    show "u"       [ch('u')]               => Do(Undo),            "undo the last grade";
+    show "p"       [ch('p')]               => Do(ToggleProgress),  "progress";
+};
+
 pub const PROGRESS: Table = table! { "Progress";
     show "Esc/p"   [ESC, ch('p')]          => Do(Back),            "close";
-    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
-    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
-    hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "scroll to the top";
-    show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse the selected competency";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "next competency";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "previous competency";
+    hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "first competency";
+    hide "G/End"   [ch('G'), END]          => Do(Bottom),          "last competency";
+    hide "PgDn"    [PG_DN]                 => Do(PageDown),        "a page down";
+    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "a page up";
+    show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse it";
+    show "d"       [ch('d')]               => Do(SetInterviewDate), "interview date";
+    show "t"       [ch('t')]               => Do(CycleTargetLevel), "target level";
+};
+
+pub const DATE: Table = table! { "Progress: the interview date (YYYY-MM-DD)";
+    show "Enter"   [ENTER]                 => Do(Open),            "set it (empty: no date)";
+    show "Esc"     [ESC]                   => Do(Back),            "cancel";
 };
 
 pub const INTERVIEW: Table = table! { "Interview: live view";
@@ -477,7 +507,12 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
         // is said, not dropped in silence.
         (
             None,
-            Mode::Search | Mode::Setup | Mode::Typing | Mode::Interview | Mode::Rating,
+            Mode::Search
+            | Mode::Setup
+            | Mode::Typing
+            | Mode::Date
+            | Mode::Interview
+            | Mode::Rating,
             KeyCode::Char(c),
         ) if !event
             .modifiers

@@ -171,6 +171,11 @@ pub fn card_text(body: Rect, reserved: u16) -> Rect {
     }
 }
 
+/// Rows the progress view's head takes (the day, the targets, the legend, a blank row), and
+/// rows each competency takes below it.
+pub const PROGRESS_HEAD: usize = 4;
+pub const PROGRESS_ROWS: usize = 3;
+
 /// Rows each question takes in the questions pane: two of text, one of level and tags.
 pub const QUESTION_ROWS: usize = 3;
 

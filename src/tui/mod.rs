@@ -15,6 +15,7 @@ pub mod interview_doc;
 pub mod interview_mode;
 pub mod keymap;
 pub mod layout;
+pub mod line;
 pub mod motion;
 pub mod notes_mode;
 pub mod persist;
@@ -134,12 +135,13 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
         height: area.height,
     };
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
-    app.now = Utc::now();
-    app.until = options.start.until;
+    set_clock(&mut app);
     start_practice(&mut app, &stores, data_dir);
+    if options.start.until.is_some() {
+        app.until = options.start.until;
+    }
     if let Some((scope, questions)) = &options.start.rehearse {
-        let queue = app.schedule.queue(questions, app.now, app.until);
-        commands::start_rehearsal(&mut app, scope.clone(), queue);
+        commands::start_rehearsal(&mut app, scope.clone(), questions, false);
     }
     if let Some((session, target)) = &options.start.interview {
         commands::begin_interview(&mut app, session.clone(), target.clone());
@@ -222,7 +224,7 @@ fn event_loop(
     let mut redraw = Redraw::default();
     let mut snapshot = Snapshot::default();
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        app.now = Utc::now();
+        set_clock(app);
         redraw.refresh_note_summary(app, Instant::now());
         if redraw.due(app) {
             terminal.draw(|frame| ui::view(app, frame, theme))?;
@@ -302,6 +304,12 @@ fn event_loop(
     Ok(())
 }
 
+/// The time now and the user's offset from UTC (which changes with daylight saving).
+fn set_clock(app: &mut App) {
+    app.now = Utc::now();
+    app.offset = *chrono::Local::now().offset();
+}
+
 /// Reads every note, the review schedule and the settings at start-up; what cannot be read is
 /// said in the footer (and a schedule that cannot be read is not saved over).
 fn start_practice(app: &mut App, stores: &Stores, data_dir: &Path) {
@@ -312,9 +320,12 @@ fn start_practice(app: &mut App, stores: &Stores, data_dir: &Path) {
             app.star_outline = settings.star_outline;
             app.answer_seconds = settings.answer_seconds.max(1);
             app.interviewer = settings.interviewer;
+            app.target_levels = settings.target_levels;
+            app.until = settings.interview_date;
         }
         Err(e) => errors.push(e),
     }
+    let passed = app.until.filter(|date| *date < app.day().today);
     match stores.reviews.load() {
         Ok((schedule, version)) => {
             app.schedule = schedule;
@@ -323,6 +334,16 @@ fn start_practice(app: &mut App, stores: &Stores, data_dir: &Path) {
         // Saving compares against the version read; one that was never read never matches, so
         // the broken file is merged over, never replaced.
         Err(e) => errors.push(e),
+    }
+    if let Some(date) = passed {
+        app.until = None;
+        app.effects.push(Effect::SaveSetting(
+            crate::store::settings::Change::InterviewDate(None),
+        ));
+        persist::run(app, stores, "");
+        app.status = app::Status::info(format!(
+            "The interview of {date} has passed: its date is cleared (d in the progress view sets one)."
+        ));
     }
     if let Some(first) = errors.first() {
         let more = errors.len() - 1;

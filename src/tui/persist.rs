@@ -19,6 +19,8 @@ pub struct Stores {
     pub notes: NoteStore,
     pub reviews: ReviewStore,
     pub sessions: SessionStore,
+    /// The data directory, for the settings file.
+    pub data_dir: std::path::PathBuf,
     /// The thread that saves the review history, in the app; without it (tests, the last save
     /// at exit) the history is saved here and now.
     pub history: Option<std::sync::Arc<super::history::HistorySaver>>,
@@ -30,6 +32,7 @@ impl Stores {
             notes: NoteStore::new(data_dir),
             reviews: ReviewStore::new(data_dir),
             sessions: SessionStore::new(data_dir),
+            data_dir: data_dir.to_path_buf(),
             history: None,
         }
     }
@@ -63,12 +66,48 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
                     save_session(app, stores, stamp);
                     export_scorecard(app, stores);
                 }
+                Effect::SaveSetting(change) => {
+                    let result = crate::store::settings::update(&stores.data_dir, &change);
+                    setting_saved(app, &change, result);
+                }
                 other @ Effect::EditExternally { .. } => left.push(other),
             }
         }
     }
     super::autosave::settle_quit(app);
     left
+}
+
+/// Says what a settings change did, or why it could not be kept (it still holds in this run).
+pub fn setting_saved(
+    app: &mut App,
+    change: &crate::store::settings::Change,
+    result: Result<(), StoreError>,
+) {
+    use crate::store::settings::Change;
+    app.status = match result {
+        Err(e) => Status::error(format!("{e} (kept for this run only)")),
+        Ok(()) => Status::info(match change {
+            Change::InterviewDate(Some(date)) => {
+                format!("Interview date: {}. {}", date.format("%A %-d %B %Y"), app.day_line())
+            }
+            Change::InterviewDate(None) => "Interview date cleared.".to_string(),
+            Change::TargetLevel {
+                framework,
+                level: Some(level),
+            } => format!("Target level for {}: L{level}.", framework_name(app, framework)),
+            Change::TargetLevel {
+                framework,
+                level: None,
+            } => format!("No target level for {}: every level.", framework_name(app, framework)),
+        }),
+    };
+}
+
+fn framework_name(app: &App, id: &str) -> String {
+    app.library
+        .framework(id)
+        .map_or_else(|| id.to_string(), |f| f.name.clone())
 }
 
 fn save_session(app: &mut App, stores: &Stores, stamp: &str) {
@@ -145,7 +184,7 @@ pub fn stamp_now() -> String {
 /// The note of `question_id` was read: opens it in the editor, a new one from the STAR outline
 /// when the question calls for it. A note that cannot be read is reported and left alone.
 pub fn note_loaded(app: &mut App, question_id: &str, result: Result<LoadedNote, StoreError>) {
-    let still_there = app.current_question().is_some_and(|q| q.id == question_id);
+    let still_there = app.question_on_show() == Some(question_id);
     match result {
         Ok(note) if still_there => {
             let text = if note.exists {

@@ -39,17 +39,7 @@ impl QuestionView {
                 (main, None, Some(side))
             }
             (true, false) => {
-                // The question above, the note below taking most of the height.
-                let top = (body.height / 3).max(4).min(body.height);
-                let main = Rect {
-                    height: top,
-                    ..body
-                };
-                let editor = Rect {
-                    y: body.y + top,
-                    height: body.height - top,
-                    ..body
-                };
+                let (main, editor) = split_rows(body);
                 (main, None, Some(editor))
             }
         };
@@ -86,6 +76,35 @@ impl QuestionView {
     }
 }
 
+/// The question above, the note below taking most of the height.
+fn split_rows(body: Rect) -> (Rect, Rect) {
+    let top = (body.height / 3).max(4).min(body.height);
+    let main = Rect {
+        height: top,
+        ..body
+    };
+    let editor = Rect {
+        y: body.y + top,
+        height: body.height - top,
+        ..body
+    };
+    (main, editor)
+}
+
+/// A rehearsal's card and, when the note is open, the editor beside or below it.
+pub fn rehearsal_split(app: &App, body: Rect) -> (Rect, Option<Rect>) {
+    if app.editor.is_none() {
+        return (body, None);
+    }
+    if body.width >= SIDE_BY_SIDE {
+        let (card, editor) = split_columns(body, body.width / 2);
+        (card, Some(editor))
+    } else {
+        let (card, editor) = split_rows(body);
+        (card, Some(editor))
+    }
+}
+
 fn split_columns(body: Rect, left: u16) -> (Rect, Rect) {
     let main = Rect {
         width: left,
@@ -115,6 +134,7 @@ impl Card {
 /// The rehearsal's current card in `body`: the question alone, then what a strong answer covers,
 /// the follow-ups and the user's note once revealed.
 pub fn rehearsal_card(app: &App, rehearsal: &Rehearsal, body: Rect) -> Card {
+    let (body, _) = rehearsal_split(app, body);
     let area = card_text(body, 0);
     let doc = rehearsal
         .current()
@@ -122,7 +142,8 @@ pub fn rehearsal_card(app: &App, rehearsal: &Rehearsal, body: Rect) -> Card {
             let question = app.library.question(id)?;
             let competency = app.library.competency(id.rsplit_once('/')?.0)?;
             let framework = app.library.framework(id.split_once('/')?.0)?;
-            let note = app.note(id);
+            // The editor shows the note itself when it is open.
+            let note = app.editor.is_none().then(|| app.note(id)).flatten();
             let parts = document::QuestionParts {
                 framework,
                 competency,

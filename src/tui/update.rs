@@ -67,12 +67,12 @@ fn act(app: &mut App, action: Action) {
         Mode::Help => help(app, action),
         Mode::Search => search(app, action),
         Mode::Setup => setup(app, action),
-        Mode::Progress => progress(app, action),
+        Mode::Progress | Mode::Date => progress(app, action),
         Mode::Note => note(app, action),
         Mode::Interview | Mode::Rating | Mode::Typing | Mode::FollowUp | Mode::Confirm => {
             interview(app, action)
         }
-        Mode::Rehearsal => rehearsal(app, action),
+        Mode::Rehearsal | Mode::RehearsalDone => rehearsal(app, action),
         Mode::Question | Mode::Competencies | Mode::Behaviors | Mode::Questions => {
             browser::update(app, action)
         }
@@ -90,13 +90,22 @@ fn wheel(app: &mut App, column: u16, row: u16, step: Action) {
             browser::wheel(app, column, row, step)
         }
         Mode::Search | Mode::Progress => act(app, step),
-        Mode::Help | Mode::Question | Mode::Interview | Mode::Rehearsal => {
+        Mode::Help
+        | Mode::Question
+        | Mode::Interview
+        | Mode::Rehearsal
+        | Mode::RehearsalDone => {
             for _ in 0..WHEEL_LINES {
                 act(app, step);
             }
         }
-        Mode::Note | Mode::Setup | Mode::Rating | Mode::Typing | Mode::FollowUp | Mode::Confirm => {
-        }
+        Mode::Note
+        | Mode::Setup
+        | Mode::Rating
+        | Mode::Typing
+        | Mode::FollowUp
+        | Mode::Confirm
+        | Mode::Date => {}
     }
 }
 
@@ -112,7 +121,7 @@ pub fn paste(app: &mut App, text: &str) {
                 editor.paste(text);
             }
         }
-        Mode::Search | Mode::Setup | Mode::Typing => {
+        Mode::Search | Mode::Setup | Mode::Typing | Mode::Date => {
             let typed = text
                 .chars()
                 .filter(|c| !c.is_control())
@@ -307,17 +316,81 @@ fn go_to(app: &mut App, result: &SearchResult, search: &SearchState) {
 
 fn progress(app: &mut App, action: Action) {
     let len = app.entries.len();
+    let page = browser::progress_page(app);
+    let mut selected = app.selected;
     let Some(Overlay::Progress(progress)) = app.overlay.as_mut() else {
         return;
     };
-    match progress.act(action, 1, len) {
+    let reply = progress.act(action, page, len, &mut selected);
+    if selected != app.selected {
+        browser::select_competency(app, selected);
+    }
+    match reply {
         ProgressReply::Stay => {}
         ProgressReply::Close => app.overlay = None,
         ProgressReply::Rehearse => {
             app.overlay = None;
             start_rehearsal_from_browser(app, false);
         }
+        ProgressReply::CycleTarget => cycle_target(app),
+        ProgressReply::Date(text) => set_date(app, &text),
     }
+}
+
+/// `t` in the progress view: the selected competency's framework targets the next level (after
+/// the last, none: every level).
+fn cycle_target(app: &mut App) {
+    let Some((framework, _)) = app.current() else {
+        return;
+    };
+    let id = framework.id.clone();
+    let top = framework.levels.len();
+    let level = match app.target_levels.get(&id) {
+        None => Some(1),
+        Some(&level) if level < top => Some(level + 1),
+        Some(_) => None,
+    };
+    match level {
+        Some(level) => app.target_levels.insert(id.clone(), level),
+        None => app.target_levels.remove(&id),
+    };
+    app.effects.push(Effect::SaveSetting(
+        crate::store::settings::Change::TargetLevel {
+            framework: id,
+            level,
+        },
+    ));
+}
+
+/// Enter in the interview date field: the date set (empty: cleared), or why it is refused.
+fn set_date(app: &mut App, text: &str) {
+    let today = app.day().today;
+    let date = if text.is_empty() {
+        None
+    } else {
+        match crate::practice::schedule::interview_date(text, today) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                app.status = Status::error(format!("{}.", capitalised(&message)));
+                return;
+            }
+        }
+    };
+    if let Some(Overlay::Progress(progress)) = app.overlay.as_mut() {
+        progress.date = None;
+    }
+    app.until = date;
+    app.effects.push(Effect::SaveSetting(
+        crate::store::settings::Change::InterviewDate(date),
+    ));
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 // --- Notes --------------------------------------------------------------------------------------
@@ -350,21 +423,25 @@ fn card_size(app: &App) -> Option<(usize, usize)> {
 }
 
 fn rehearsal(app: &mut App, action: Action) {
-    let (len, height) = card_size(app).unwrap_or((0, 1));
-    let now = app.now;
+    if action == Action::ToggleProgress {
+        // From the summary: the progress view, the rehearsal over.
+        app.rehearsal = None;
+        super::commands::open_progress(app);
+        return;
+    }
+    let extent = card_size(app).map_or((1, 0), |(len, height)| (height, len));
+    let (now, until) = (app.now, app.until);
     let Some(rehearsal) = app.rehearsal.as_mut() else {
         return;
     };
-    match rehearsal.act(action, now, height, len) {
+    match rehearsal.act(action, now, extent, &mut app.schedule, until) {
         RehearsalReply::Stay => {}
         RehearsalReply::End => app.rehearsal = None,
-        RehearsalReply::Graded {
-            question_id,
-            grade,
-            seconds,
-        } => {
-            app.schedule
-                .grade(&question_id, grade, seconds, now, app.until);
+        RehearsalReply::Say(text) => app.status = Status::info(text),
+        RehearsalReply::OpenNote { question_id } => {
+            super::commands::open_note_for(app, &question_id);
+        }
+        RehearsalReply::Changed { question_id } => {
             app.graded.insert(question_id);
             app.effects.push(Effect::SaveSchedule);
         }

@@ -48,7 +48,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         None => {}
         Some(Overlay::Progress(progress)) => {
             frame.render_widget(ratatui::widgets::Clear, whole);
-            progress::render(frame, whole, app, progress.scroll, theme)
+            progress::render(frame, whole, app, progress, theme)
         }
         Some(Overlay::Setup(form)) => interview::setup(frame, area, app, form, theme),
         Some(Overlay::Search(search)) => {
