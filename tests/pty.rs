@@ -679,6 +679,9 @@ fn sigterm_while_saves_fail_writes_a_recovery_file_and_says_where() {
 fn rehearse_a_card_grade_it_and_the_schedule_file_records_it() {
     let data = TempDir::new().unwrap();
     let data_dir = data.path().to_str().unwrap();
+    // The interview in three days: nothing may be scheduled after the day before it.
+    let until = chrono::Local::now().date_naive() + chrono::Duration::days(3);
+    let until_arg = until.to_string();
     let mut session = Session::start_with_args(
         80,
         24,
@@ -689,13 +692,17 @@ fn rehearse_a_card_grade_it_and_the_schedule_file_records_it() {
             "customer-interaction",
             "--level",
             "3",
+            "--until",
+            &until_arg,
         ],
     );
-    session.wait_for("Rehearsal · Customer Interaction at L3 · 1 of");
+    session.wait_for("Rehearsal 1 of 7 · Customer Interaction · L2–L4");
     session.wait_for("answer aloud, then Space");
     session.press(" ");
     session.wait_for("What a strong answer covers");
-    session.press("3");
+    // Each grade says when it brings the question back.
+    session.wait_for("4 Easy");
+    session.press("4");
     session.wait_for("2 of");
     session.press("\x1b");
     session.wait_for("Competencies");
@@ -708,7 +715,17 @@ fn rehearse_a_card_grade_it_and_the_schedule_file_records_it() {
             .contains("[questions.\"customer-support/customer-interaction/difficult-customer\"]"),
         "{schedule}"
     );
-    assert!(schedule.contains("grade = \"good\""), "{schedule}");
+    assert!(schedule.contains("grade = \"easy\""), "{schedule}");
+    let parsed: toml::Table = schedule.parse().unwrap();
+    let record = &parsed["questions"]["customer-support/customer-interaction/difficult-customer"];
+    let due = record["due"].as_str().unwrap();
+    let due: chrono::DateTime<chrono::Utc> = due.parse().unwrap();
+    let latest = (until - chrono::Duration::days(1)).and_hms_opt(0, 0, 0).unwrap().and_utc();
+    assert!(due <= latest, "due {due}, the interview on {until}");
+    // The date and the level are remembered for the next rehearsal.
+    let settings = fs::read_to_string(data.path().join("settings.toml")).unwrap();
+    assert!(settings.contains(&format!("interview_date = {until}")), "{settings}");
+    assert!(settings.contains("customer-support = 3"), "{settings}");
 }
 
 #[test]
@@ -719,7 +736,7 @@ fn rehearse_with_an_unknown_competency_says_so_and_exits_2() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("no competency no-such-thing"), "{stderr}");
+    assert!(stderr.contains("no framework or competency no-such-thing"), "{stderr}");
 }
 
 #[cfg(unix)]

@@ -50,13 +50,20 @@ fn rehearsing_a_competency_times_reveals_grades_and_saves_the_schedule() {
     assert!(f.app.graded.is_empty(), "saved at once");
     let (on_disk, _) = ReviewStore::new(f.dir.path()).load().unwrap();
     assert_eq!(on_disk.questions[&first].history[0].seconds, 95);
+    // Again on the next card: it comes back at the end of this rehearsal.
+    let missed = f.card().unwrap();
+    f.run(&[Reveal, Grade(1)]);
     // Through every card to the end.
-    while f.card().is_some() {
-        f.run(&[Reveal, Grade(1)]);
+    let mut seen = Vec::new();
+    while let Some(card) = f.card() {
+        seen.push(card);
+        f.run(&[Reveal, Grade(3)]);
     }
+    assert_eq!(seen.last(), Some(&missed), "{seen:?}");
     let rehearsal = f.app.rehearsal.as_ref().unwrap();
     assert!(rehearsal.done());
-    assert_eq!(rehearsal.log.len(), competency.questions.len());
+    assert_eq!(rehearsal.log.len(), competency.questions.len() + 1);
+    assert_eq!(f.app.mode(), Mode::RehearsalDone);
     f.run(&[Back]);
     assert!(f.app.rehearsal.is_none());
     assert_eq!(f.app.mode(), Mode::Competencies);
@@ -133,12 +140,17 @@ fn progress_opens_scrolls_closes_and_starts_a_rehearsal() {
     let mut f = fixture();
     f.run(&[ToggleProgress]);
     assert_eq!(f.app.mode(), Mode::Progress);
+    // The progress view moves the browser's own selection, and r rehearses that competency.
     f.run(&[Down, Down, Up]);
-    assert_eq!(f.app.progress_scroll(), Some(1));
+    assert_eq!(f.app.selected, 1);
+    assert!(f.app.progress_scroll().is_some());
     f.run(&[Back]);
     assert_eq!(f.app.progress_scroll(), None);
+    assert_eq!(f.app.selected, 1);
+    let name = f.app.current().unwrap().1.name.clone();
     f.run(&[ToggleProgress, StartRehearsal]);
     assert_eq!(f.app.mode(), Mode::Rehearsal);
+    assert_eq!(f.app.rehearsal.as_ref().unwrap().scope, name);
 }
 
 #[test]

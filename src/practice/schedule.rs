@@ -641,10 +641,11 @@ mod tests {
         schedule.grade("q", Grade::Good, 30, now, None);
         assert_eq!(schedule.questions["q"].due - now, good);
         // Capped by the interview date like the grade itself.
-        let until = NaiveDate::from_ymd_opt(2026, 11, 25);
-        let later = now + Duration::days(1);
+        let until = NaiveDate::from_ymd_opt(2026, 11, 26);
+        let later = now + Duration::hours(12);
         let capped = schedule.intervals("q", later, until);
-        assert!(capped.iter().all(|d| later + *d <= at("2026-11-24T09:00:00Z")));
+        assert!(capped.iter().all(|d| later + *d <= at("2026-11-25T00:00:00Z")));
+        assert!(schedule.intervals("q", later, None)[3] > capped[3]);
         let before = schedule.grade("q", Grade::Easy, 30, later, until);
         assert_eq!(schedule.questions["q"].history.len(), 2);
         schedule.ungrade("q", before);

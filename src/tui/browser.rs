@@ -9,7 +9,7 @@ use super::app::{App, ListRow, Pane, Screen};
 use super::commands;
 use super::document;
 use super::effect::Effect;
-use super::layout::{self, Areas, QUESTION_ROWS, inner, list_offset};
+use super::layout::{self, Areas, inner, list_offset};
 use super::motion::{clamp_scroll, moved, scrolled};
 
 pub(super) fn screen_rect(app: &App) -> Rect {
@@ -21,6 +21,18 @@ fn areas(app: &App) -> Areas {
 }
 
 /// The body with the tab bar's row, where the interview, a rehearsal and progress are drawn.
+/// How the questions pane lays its questions out at the current size.
+pub fn question_layout(app: &App) -> layout::QuestionRows {
+    let inside = areas(app).pane(Pane::Questions).map(inner).unwrap_or_default();
+    let width = usize::from(inside.width).saturating_sub(2);
+    let lines: Vec<usize> = app
+        .ordered_questions()
+        .iter()
+        .map(|q| super::wrap::wrap(&q.text, width).len())
+        .collect();
+    layout::question_rows(&lines, app.question, usize::from(inside.height))
+}
+
 /// How many competencies the progress view shows at once at the current size.
 pub(super) fn progress_page(app: &App) -> usize {
     let inside = layout::inner(full_body(app));
@@ -55,7 +67,7 @@ fn browse(app: &mut App, action: Action) {
             let single = app.focus == Pane::Questions;
             commands::start_rehearsal_from_browser(app, single);
         }
-        Action::ToggleProgress => commands::open_progress(app),
+        Action::ToggleProgress => commands::open_progress(app, progress_page(app)),
         Action::OpenInterview => commands::open_interview(app),
         Action::TogglePlanned if app.focus == Pane::Questions => commands::toggle_planned(app),
         Action::EditNoteExternally if app.focus == Pane::Questions => edit_externally(app),
@@ -80,9 +92,9 @@ fn browse(app: &mut App, action: Action) {
                 app.behaviors_scroll = scrolled(app.behaviors_scroll, movement, height, len);
             }
             Pane::Questions => {
-                let height = (page(app, Pane::Questions) / QUESTION_ROWS).max(1);
+                let shown = question_layout(app).rows.len().max(1);
                 let len = app.ordered_questions().len();
-                app.question = moved(app.question, movement, height, len);
+                app.question = moved(app.question, movement, shown, len);
             }
         },
     }
@@ -292,10 +304,7 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
             }
         }
         Pane::Questions => {
-            let len = app.ordered_questions().len();
-            let offset = list_offset(app.question, len, (height / QUESTION_ROWS).max(1));
-            let index = offset + row / QUESTION_ROWS;
-            if index < len {
+            if let Some(index) = question_layout(app).at(row) {
                 app.question = index;
             }
         }

@@ -12,8 +12,8 @@ use super::setup_mode::Setup;
 use crate::interview::InterviewSession;
 use crate::store::Target;
 
-pub fn open_progress(app: &mut App) {
-    let page = super::browser::progress_page(app);
+/// Opens the progress view, `page` competencies shown at a time, on the selected one.
+pub fn open_progress(app: &mut App, page: usize) {
     app.overlay = Some(Overlay::Progress(Progress::new(app.selected, page)));
 }
 

@@ -235,8 +235,8 @@ macro_rules! table {
 }
 
 pub const LOOK: Table = table! { "Search and help (the browser, a question, an interview)";
-    show "/"       [ch('/')]               => Do(OpenSearch),      "search everything";
-    show "?"       [ch('?')]               => Do(ToggleHelp),      "help: every key";
+    show "/"       [ch('/')]               => Do(OpenSearch),      "search";
+    show "?"       [ch('?')]               => Do(ToggleHelp),      "help";
 };
 
 pub const QUIT: Table = table! { "Quit (not during an interview: Ctrl-C there)";
@@ -248,7 +248,7 @@ pub const ALWAYS: Table = table! { "Everywhere";
 };
 
 pub const BROWSE: Table = table! { "Everywhere in the browser";
-    show "Tab"     [TAB]                   => Do(FocusNext),       "next pane";
+    show "Tab"     [TAB]                   => Do(FocusNext),       "pane";
     hide "S-Tab"   [BACK_TAB]              => Do(FocusPrev),       "previous pane";
     hide "1-9"     []                      => Digits(9, SelectLevel), "select level 1 to 9";
     show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse";
@@ -267,14 +267,14 @@ pub const BEHAVIORS: Table = table! { "Behaviors pane";
 };
 
 pub const QUESTIONS: Table = table! { "Questions pane";
-    show "Enter"   [ENTER]                 => Do(Open),            "open the question";
+    show "Enter"   [ENTER]                 => Do(Open),            "open";
     hide "Space"   [ch(' ')]               => Do(TogglePlanned),   "add to or take out of the interview plan";
-    show "n"       [ch('n')]               => Do(OpenNote),        "your note";
+    show "n"       [ch('n')]               => Do(OpenNote),        "note";
     hide "E"       [ch('E')]               => Do(EditNoteExternally), "edit the note in $EDITOR";
 };
 
 pub const LISTS: Table = table! { "Lists: competencies and questions";
-    show "j/↓"     [ch('j'), DOWN]         => Do(Down),            "next row";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "next row";
     hide "k/↑"     [ch('k'), UP]           => Do(Up),              "previous row";
     hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "first row";
     hide "G/End"   [ch('G'), END]          => Do(Bottom),          "last row";
@@ -296,9 +296,9 @@ pub const QUESTION: Table = table! { "An open question";
     show "Esc"     [ESC]                   => Do(Back),            "back to the browser";
     hide "l/→"     [ch('l'), RIGHT]        => Do(NextQuestion),    "next question";
     hide "h/←"     [ch('h'), LEFT]         => Do(PrevQuestion),    "previous question";
-    show "n"       [ch('n')]               => Do(OpenNote),        "your note";
+    show "n"       [ch('n')]               => Do(OpenNote),        "note";
     hide "E"       [ch('E')]               => Do(EditNoteExternally), "edit the note in $EDITOR";
-    hide "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse this question";
+    show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse it";
     hide "i"       [ch('i')]               => Do(OpenInterview),   "interview: set one up, or back to the one under way";
 };
 
@@ -310,8 +310,8 @@ pub const NOTE: Table = table! { "Writing a note (other keys edit the text)";
 };
 
 pub const REHEARSAL: Table = table! { "Rehearsal";
-    show "Space"   [ch(' ')]               => Do(Reveal),          "reveal the answer";
-    show "1-4"     []                      => Digits(4, Grade),    "grade (each shows when it brings the question back)";
+    show "Space"   [ch(' ')]               => Do(Reveal),          "reveal";
+    show "1-4"     []                      => Digits(4, Grade),    "grade";
     show "n"       [ch('n')]               => Do(OpenNote),        "note (after the reveal)";
     hide "s"       [ch('s')]               => Do(Skip),            "skip this card, ungraded";
     hide "u"       [ch('u')]               => Do(Undo),            "undo the last grade";
@@ -704,7 +704,7 @@ mod tests {
         for mode in Mode::ALL {
             let expected = match mode {
                 Mode::Note => Some(Action::Edit(q)),
-                Mode::Search | Mode::Setup | Mode::Typing => Some(Action::Type('q')),
+                Mode::Search | Mode::Setup | Mode::Typing | Mode::Date => Some(Action::Type('q')),
                 Mode::FollowUp => None,
                 Mode::Confirm => Some(Action::Back),
                 _ => Some(Action::Quit),

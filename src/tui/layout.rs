@@ -176,8 +176,65 @@ pub fn card_text(body: Rect, reserved: u16) -> Rect {
 pub const PROGRESS_HEAD: usize = 4;
 pub const PROGRESS_ROWS: usize = 3;
 
-/// Rows each question takes in the questions pane: two of text, one of level and tags.
-pub const QUESTION_ROWS: usize = 3;
+/// How the questions pane shows its questions: every one in full (its wrapped text, then a line
+/// of level and tags) when they all fit; else one line each, the selected one in full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionRows {
+    /// The first question shown.
+    pub offset: usize,
+    /// Whether every question is shown in full.
+    pub full: bool,
+    /// Rows each question shown takes, from `offset` on, as many as fit.
+    pub rows: Vec<usize>,
+}
+
+impl QuestionRows {
+    /// The question at `row` of the pane, if one is there.
+    pub fn at(&self, row: usize) -> Option<usize> {
+        let mut top = 0;
+        for (i, rows) in self.rows.iter().enumerate() {
+            if row < top + rows {
+                return Some(self.offset + i);
+            }
+            top += rows;
+        }
+        None
+    }
+}
+
+/// The layout of questions whose texts wrap to `lines` rows each, with `selected` in view, in
+/// `height` rows.
+pub fn question_rows(lines: &[usize], selected: usize, height: usize) -> QuestionRows {
+    let full_rows = |l: usize| l.max(1) + 1;
+    let total: usize = lines.iter().map(|l| full_rows(*l)).sum();
+    if total <= height {
+        return QuestionRows {
+            offset: 0,
+            full: true,
+            rows: lines.iter().map(|l| full_rows(*l)).collect(),
+        };
+    }
+    let selected = selected.min(lines.len().saturating_sub(1));
+    let tall = lines.get(selected).map_or(1, |l| full_rows(*l)).min(height.max(1));
+    // The selected question's extra rows leave room for fewer one-line questions.
+    let visible = (height + 1).saturating_sub(tall).max(1);
+    let offset = list_offset(selected, lines.len(), visible);
+    let mut rows = Vec::new();
+    let mut used = 0;
+    for index in offset..lines.len() {
+        let want = if index == selected { tall } else { 1 };
+        if used + want > height {
+            break;
+        }
+        rows.push(want);
+        used += want;
+    }
+    QuestionRows {
+        offset,
+        full: false,
+        rows,
+    }
+}
 
 /// The help overlay: most of the screen, centred.
 pub fn help_area(screen: Rect) -> Rect {
@@ -229,6 +286,28 @@ pub fn list_offset(selected: usize, len: usize, height: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn questions_show_in_full_when_they_fit_else_one_line_each_but_the_selected() {
+        // Three questions of 2, 3 and 1 lines: 3 + 4 + 2 rows in full.
+        let lines = [2, 3, 1];
+        let all = question_rows(&lines, 1, 9);
+        assert!(all.full);
+        assert_eq!(all.rows, [3, 4, 2]);
+        assert_eq!((all.at(0), all.at(3), all.at(8), all.at(9)), (Some(0), Some(1), Some(2), None));
+        // Eight rows: one line each, the selected one in full.
+        let compact = question_rows(&lines, 1, 8);
+        assert!(!compact.full);
+        assert_eq!(compact.rows, [1, 4, 1]);
+        // Many questions in a short pane: the selected stays in view.
+        let many = [2; 30];
+        let rows = question_rows(&many, 20, 10);
+        assert!(rows.offset <= 20 && 20 < rows.offset + rows.rows.len());
+        assert!(rows.rows.iter().sum::<usize>() <= 10);
+        assert!(rows.rows.len() > 3, "{rows:?}");
+        // A question taller than the pane is cut to it.
+        assert_eq!(question_rows(&[40, 1], 0, 5).rows, [5]);
+    }
 
     #[test]
     fn arrangements_follow_the_width_and_height() {

@@ -426,7 +426,7 @@ fn rehearsal(app: &mut App, action: Action) {
     if action == Action::ToggleProgress {
         // From the summary: the progress view, the rehearsal over.
         app.rehearsal = None;
-        super::commands::open_progress(app);
+        super::commands::open_progress(app, browser::progress_page(app));
         return;
     }
     let extent = card_size(app).map_or((1, 0), |(len, height)| (height, len));

@@ -13,7 +13,9 @@ use crate::tui::theme::Theme;
 use crate::tui::wrap::{truncate, width};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &Theme) {
-    let block = super::pane_block(" Competencies ", focused, theme);
+    let day = day_title(app, usize::from(area.width).saturating_sub(4));
+    let block = super::pane_block(" Competencies ", focused, theme)
+        .title_bottom(ratatui::text::Line::styled(day, theme.key()));
     let inside = inner(area);
     let rows = app.list_rows();
     let selected_row = rows
@@ -49,4 +51,36 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &T
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The countdown and today's work for the pane's bottom border, in the longest form that fits
+/// `room` columns: `4 days to the interview · 12 due · 5 new`, then shorter.
+fn day_title(app: &App, room: usize) -> String {
+    let day = app.day();
+    let today = app.today();
+    let work = if today.due == 0 && today.new == 0 {
+        "nothing due".to_string()
+    } else {
+        format!("{} due · {} new", today.due, today.new)
+    };
+    let countdown = crate::practice::schedule::countdown(&day);
+    let days = day.days_left().filter(|d| *d >= 0);
+    let mut forms = Vec::new();
+    if let Some(countdown) = &countdown {
+        forms.push(format!("{countdown} · {work}"));
+    }
+    if let Some(days) = days {
+        forms.push(match days {
+            0 => format!("interview today · {work}"),
+            1 => format!("interview tomorrow · {work}"),
+            n => format!("{n} days left · {work}"),
+        });
+        forms.push(format!("{days}d · {work}"));
+    }
+    forms.push(work);
+    forms
+        .into_iter()
+        .find(|form| crate::tui::wrap::width(form) + 2 <= room)
+        .map(|form| format!(" {form} "))
+        .unwrap_or_default()
 }

@@ -20,7 +20,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, rehearsal: &Rehearsal, t
     let (card_body, editor_area) = question_view::rehearsal_split(app, body);
     let total = rehearsal.queue.len();
     let shown = (rehearsal.position + 1).min(total);
-    let title = format!(" Rehearsal · {} · {shown} of {total} ", rehearsal.scope);
+    let title = format!(" Rehearsal {shown} of {total} · {} ", rehearsal.scope);
+    let title = crate::tui::wrap::truncate(&title, usize::from(card_body.width.saturating_sub(2)));
     let block = super::pane_block(title, app.editor.is_none(), theme);
     let inside = inner(card_body);
     frame.render_widget(block, card_body);
