@@ -720,11 +720,17 @@ fn rehearse_a_card_grade_it_and_the_schedule_file_records_it() {
     let record = &parsed["questions"]["customer-support/customer-interaction/difficult-customer"];
     let due = record["due"].as_str().unwrap();
     let due: chrono::DateTime<chrono::Utc> = due.parse().unwrap();
-    let latest = (until - chrono::Duration::days(1)).and_hms_opt(0, 0, 0).unwrap().and_utc();
+    let latest = (until - chrono::Duration::days(1))
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        .and_utc();
     assert!(due <= latest, "due {due}, the interview on {until}");
     // The date and the level are remembered for the next rehearsal.
     let settings = fs::read_to_string(data.path().join("settings.toml")).unwrap();
-    assert!(settings.contains(&format!("interview_date = {until}")), "{settings}");
+    assert!(
+        settings.contains(&format!("interview_date = {until}")),
+        "{settings}"
+    );
     assert!(settings.contains("customer-support = 3"), "{settings}");
 }
 
@@ -736,7 +742,10 @@ fn rehearse_with_an_unknown_competency_says_so_and_exits_2() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("no framework or competency no-such-thing"), "{stderr}");
+    assert!(
+        stderr.contains("no framework or competency no-such-thing"),
+        "{stderr}"
+    );
 }
 
 #[cfg(unix)]

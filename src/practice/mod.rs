@@ -63,6 +63,12 @@ impl Coverage {
         self.covered.iter().filter(|c| **c).count()
     }
 
+    /// What in the note matched key point `index`, when known.
+    pub fn evidence_of(&self, index: usize) -> Option<String> {
+        let _ = index;
+        None
+    }
+
     /// Indexes of the key points not covered.
     pub fn missing(&self) -> impl Iterator<Item = usize> + '_ {
         self.covered
@@ -71,6 +77,46 @@ impl Coverage {
             .filter(|(_, c)| !**c)
             .map(|(i, _)| i)
     }
+}
+
+/// What the candidate decided by hand about a question's key points: covered (true) or not
+/// (false), by the key point's text (a reworded key point loses its mark rather than take
+/// another's).
+pub type Marks = std::collections::BTreeMap<String, bool>;
+
+/// Whether a note covers one key point, and why it says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub covered: bool,
+    /// The candidate said so by hand (else it is read from the note).
+    pub by_hand: bool,
+    /// What in the note matched, for a point read as covered.
+    pub evidence: Option<String>,
+}
+
+/// Every key point of `key_points` judged against `note`, the candidate's own marks first. The
+/// one judgement the revealed key points, the note's title and `cuecard notes` all show.
+pub fn judge(key_points: &[String], note: &str, marks: Option<&Marks>) -> Vec<Judgement> {
+    let read = coverage(key_points, note);
+    key_points
+        .iter()
+        .enumerate()
+        .map(|(i, point)| match marks.and_then(|m| m.get(point)) {
+            Some(&covered) => Judgement {
+                covered,
+                by_hand: true,
+                evidence: None,
+            },
+            None => {
+                let covered = read.covered.get(i).copied().unwrap_or(false);
+                Judgement {
+                    covered,
+                    by_hand: false,
+                    evidence: if covered { read.evidence_of(i) } else { None },
+                }
+            }
+        })
+        .collect()
 }
 
 /// Words too common to say whether a key point was covered.
@@ -226,7 +272,11 @@ pub fn rehearsal_scope(
     targets: &std::collections::BTreeMap<String, usize>,
 ) -> Result<(String, Vec<String>), String> {
     let chosen = chosen_competencies(library, competencies)?;
-    let all = library.frameworks.iter().map(|f| f.competencies.len()).sum::<usize>();
+    let all = library
+        .frameworks
+        .iter()
+        .map(|f| f.competencies.len())
+        .sum::<usize>();
     let target_of = |competency: &Competency| {
         let framework = competency.id.split('/').next().unwrap_or_default();
         level.or_else(|| targets.get(framework).copied())
@@ -240,7 +290,9 @@ pub fn rehearsal_scope(
             .iter()
             .any(|c| c.questions.iter().any(|q| near_target(q.level, level)))
     {
-        return Err(format!("no questions at or near level {level} in that scope"));
+        return Err(format!(
+            "no questions at or near level {level} in that scope"
+        ));
     }
     if questions.is_empty() {
         return Err("no questions in that scope".to_string());
@@ -290,6 +342,22 @@ mod tests {
     }
 
     #[test]
+    fn marks_by_hand_win_over_the_reading_of_the_note() {
+        let key_points = points(&["Escalates early to the right team", "Offers a refund"]);
+        let note = "I escalated early to the billing team.";
+        let read = judge(&key_points, note, None);
+        assert!(read[0].covered && !read[0].by_hand);
+        assert!(!read[1].covered);
+        let marks = Marks::from([
+            ("Offers a refund".to_string(), true),
+            ("Escalates early to the right team".to_string(), false),
+        ]);
+        let judged = judge(&key_points, note, Some(&marks));
+        assert!(!judged[0].covered && judged[0].by_hand);
+        assert!(judged[1].covered && judged[1].by_hand);
+    }
+
+    #[test]
     fn an_empty_note_covers_nothing_and_stop_words_alone_cover_nothing() {
         let key_points = points(&["Escalates early", "the and of"]);
         assert_eq!(coverage(&key_points, "").count(), 0);
@@ -334,7 +402,10 @@ mod tests {
         let (title, some) = rehearsal_scope(&library, &short, None, &none).unwrap();
         assert_eq!(title, "Customer Interaction");
         let full = vec!["customer-support/customer-interaction".to_string()];
-        assert_eq!(rehearsal_scope(&library, &full, None, &none).unwrap().1, some);
+        assert_eq!(
+            rehearsal_scope(&library, &full, None, &none).unwrap().1,
+            some
+        );
         let (title, near) = rehearsal_scope(&library, &short, Some(4), &none).unwrap();
         // The scale has four levels: around 4 is 3 and 4.
         assert!(title.ends_with("L3–L4"), "{title}");
@@ -345,13 +416,22 @@ mod tests {
         }
         // A remembered target gives the same scope without naming the level.
         let targets = std::collections::BTreeMap::from([("customer-support".to_string(), 4)]);
-        assert_eq!(rehearsal_scope(&library, &short, None, &targets).unwrap().1, near);
+        assert_eq!(
+            rehearsal_scope(&library, &short, None, &targets).unwrap().1,
+            near
+        );
         // A framework's id: all its competencies.
         let framework = vec!["customer-support".to_string()];
         let (title, every) = rehearsal_scope(&library, &framework, None, &none).unwrap();
-        let count = library.framework("customer-support").unwrap().competencies.len();
+        let count = library
+            .framework("customer-support")
+            .unwrap()
+            .competencies
+            .len();
         assert_eq!(title, format!("{count} competencies"));
-        assert!(every.len() > some.len() && every.iter().all(|id| id.starts_with("customer-support/")));
+        assert!(
+            every.len() > some.len() && every.iter().all(|id| id.starts_with("customer-support/"))
+        );
         let unknown = vec!["nope".to_string()];
         let error = rehearsal_scope(&library, &unknown, None, &none).unwrap_err();
         assert!(error.contains("cuecard list"), "{error}");

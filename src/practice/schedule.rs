@@ -413,7 +413,10 @@ impl Schedule {
             new: self.new_today(scope, day),
             ..Today::default()
         };
-        for record in scope.iter().filter_map(|id| self.questions.get(id.as_str())) {
+        for record in scope
+            .iter()
+            .filter_map(|id| self.questions.get(id.as_str()))
+        {
             if record.due <= day.now {
                 today.due += 1;
             } else if record.due < day.end {
@@ -594,14 +597,20 @@ mod tests {
         // Where the day ends depends on where the user is: 23:30 in UTC-8 is still the 23rd.
         let west = FixedOffset::west_opt(8 * 3600).unwrap();
         let evening = Day::at(at("2026-11-24T07:30:00Z"), west, None);
-        assert_eq!(evening.today, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        assert_eq!(
+            evening.today,
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+        );
         assert_eq!(evening.end, at("2026-11-24T08:00:00Z"));
     }
 
     #[test]
     fn an_interview_date_is_a_day_from_today_to_a_year_ahead() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        assert_eq!(interview_date(" 2026-11-27 ", today), NaiveDate::from_ymd_opt(2026, 11, 27).ok_or(String::new()));
+        assert_eq!(
+            interview_date(" 2026-11-27 ", today),
+            NaiveDate::from_ymd_opt(2026, 11, 27).ok_or(String::new())
+        );
         assert_eq!(interview_date("2026-11-23", today), Ok(today));
         let past = interview_date("2026-11-22", today).unwrap_err();
         assert!(past.contains("past"), "{past}");
@@ -617,9 +626,15 @@ mod tests {
     fn the_countdown_and_the_day_read_the_same_everywhere() {
         let until = NaiveDate::from_ymd_opt(2026, 11, 27);
         let now = at("2026-11-23T09:00:00Z");
-        assert_eq!(countdown(&day(now, until)).unwrap(), "4 days to the interview");
+        assert_eq!(
+            countdown(&day(now, until)).unwrap(),
+            "4 days to the interview"
+        );
         let eve = at("2026-11-26T09:00:00Z");
-        assert_eq!(countdown(&day(eve, until)).unwrap(), "the interview is tomorrow");
+        assert_eq!(
+            countdown(&day(eve, until)).unwrap(),
+            "the interview is tomorrow"
+        );
         assert_eq!(countdown(&day(eve, None)), None);
         assert_eq!(countdown(&day(at("2026-11-28T09:00:00Z"), until)), None);
         let today = Today {
@@ -628,8 +643,14 @@ mod tests {
             next_later: Some(at("2026-11-23T15:40:00Z")),
             new: 5,
         };
-        assert_eq!(today.describe(&day(now, until)), "12 due · 5 new · 2 more due from 15:40");
-        assert_eq!(Today::default().describe(&day(now, None)), "nothing due now");
+        assert_eq!(
+            today.describe(&day(now, until)),
+            "12 due · 5 new · 2 more due from 15:40"
+        );
+        assert_eq!(
+            Today::default().describe(&day(now, None)),
+            "nothing due now"
+        );
     }
 
     #[test]
@@ -637,14 +658,21 @@ mod tests {
         let mut schedule = Schedule::default();
         let now = at("2026-11-23T09:00:00Z");
         let [again, hard, good, easy] = schedule.intervals("q", now, None);
-        assert!(again < hard && hard <= good && good < easy, "{again} {hard} {good} {easy}");
+        assert!(
+            again < hard && hard <= good && good < easy,
+            "{again} {hard} {good} {easy}"
+        );
         schedule.grade("q", Grade::Good, 30, now, None);
         assert_eq!(schedule.questions["q"].due - now, good);
         // Capped by the interview date like the grade itself.
         let until = NaiveDate::from_ymd_opt(2026, 11, 26);
         let later = now + Duration::hours(12);
         let capped = schedule.intervals("q", later, until);
-        assert!(capped.iter().all(|d| later + *d <= at("2026-11-25T00:00:00Z")));
+        assert!(
+            capped
+                .iter()
+                .all(|d| later + *d <= at("2026-11-25T00:00:00Z"))
+        );
         assert!(schedule.intervals("q", later, None)[3] > capped[3]);
         let before = schedule.grade("q", Grade::Easy, 30, later, until);
         assert_eq!(schedule.questions["q"].history.len(), 2);

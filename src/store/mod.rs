@@ -3,6 +3,7 @@
 //! directory, fsync, rename, fsync of the directory), files are readable by the user only (0600,
 //! directories 0700), and a file changed by someone else since it was read is never overwritten.
 
+pub mod marks;
 pub mod notes;
 pub mod reviews;
 pub mod sessions;

@@ -78,7 +78,9 @@ impl Settings {
                     u32::from(date.month),
                     u32::from(date.day),
                 ),
-                toml::Value::String(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok(),
+                toml::Value::String(text) => {
+                    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+                }
                 _ => None,
             };
             let Some(date) = date else {
@@ -94,7 +96,13 @@ impl Settings {
         }
         for (framework, level) in &file.target_level {
             let key = located(level.span().start, &format!("target_level.{framework}"));
-            check_range(&path, &key, *level.get_ref(), 1, crate::interview::MAX_LEVEL as u64)?;
+            check_range(
+                &path,
+                &key,
+                *level.get_ref(),
+                1,
+                crate::interview::MAX_LEVEL as u64,
+            )?;
             settings
                 .target_levels
                 .insert(framework.clone(), *level.get_ref() as usize);
@@ -155,22 +163,23 @@ pub fn update(data_dir: &Path, change: &Change) -> Result<(), StoreError> {
     super::create_private_dir(data_dir)?;
     let _lock = lock_beside(data_dir, &path)?;
     let text = read_text(&path, LIMIT)?.unwrap_or_default();
-    let mut document: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-        let at = e
-            .span()
-            .map(|span| {
-                let (line, column, _) = crate::content::locate(&text, span.start);
-                format!("line {line}, column {column}: ")
-            })
-            .unwrap_or_default();
-        StoreError {
-            path: path.clone(),
-            kind: StoreErrorKind::Refused(format!(
-                "{at}{}; fix the file, then try again",
-                e.message()
-            )),
-        }
-    })?;
+    let mut document: toml_edit::DocumentMut =
+        text.parse().map_err(|e: toml_edit::TomlError| {
+            let at = e
+                .span()
+                .map(|span| {
+                    let (line, column, _) = crate::content::locate(&text, span.start);
+                    format!("line {line}, column {column}: ")
+                })
+                .unwrap_or_default();
+            StoreError {
+                path: path.clone(),
+                kind: StoreErrorKind::Refused(format!(
+                    "{at}{}; fix the file, then try again",
+                    e.message()
+                )),
+            }
+        })?;
     match change {
         Change::InterviewDate(Some(date)) => {
             let value = toml_edit::Datetime {
@@ -240,7 +249,10 @@ mod tests {
         };
         update(dir.path(), &change).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains("# mine") && text.contains("# a comment"), "{text}");
+        assert!(
+            text.contains("# mine") && text.contains("# a comment"),
+            "{text}"
+        );
         assert!(text.contains("interview_date = 2026-11-27"), "{text}");
         let settings = Settings::load(dir.path()).unwrap();
         assert_eq!(settings.answer_seconds, 90);
@@ -264,17 +276,26 @@ mod tests {
         let path = dir.path().join("settings.toml");
         std::fs::write(&path, "interview_date = \"2026-12-01\"\n").unwrap();
         let settings = Settings::load(dir.path()).unwrap();
-        assert_eq!(settings.interview_date, NaiveDate::from_ymd_opt(2026, 12, 1));
+        assert_eq!(
+            settings.interview_date,
+            NaiveDate::from_ymd_opt(2026, 12, 1)
+        );
         std::fs::write(&path, "\ninterview_date = \"next friday\"\n").unwrap();
         let error = Settings::load(dir.path()).unwrap_err().to_string();
-        assert!(error.contains("line 2") && error.contains("2026-11-27"), "{error}");
+        assert!(
+            error.contains("line 2") && error.contains("2026-11-27"),
+            "{error}"
+        );
         std::fs::write(&path, "[target_level]\nx = 12\n").unwrap();
         let error = Settings::load(dir.path()).unwrap_err().to_string();
         assert!(error.contains("target_level.x"), "{error}");
         // A file that does not parse is never rewritten.
         std::fs::write(&path, "star_outline = = true\n").unwrap();
         assert!(update(dir.path(), &Change::InterviewDate(None)).is_err());
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "star_outline = = true\n");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "star_outline = = true\n"
+        );
     }
 
     #[test]

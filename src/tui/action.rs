@@ -74,6 +74,11 @@ pub enum Action {
     CycleTargetLevel,
     /// Skip the rehearsal card on show, ungraded.
     Skip,
+    /// Mark a key point covered or not by hand: the next digit says which.
+    MarkPoints,
+    /// Mark key point N (1-based): by hand the other way from what is shown, or back to what
+    /// the note says when it was marked by hand.
+    MarkPoint(u8),
     /// Open the interview under way, or set one up.
     OpenInterview,
     /// Add the selected question to the interview's plan, or take it out.

@@ -110,6 +110,10 @@ pub struct App {
     pub offset: FixedOffset,
     /// The level of the role applied for, by framework id (from the settings).
     pub target_levels: BTreeMap<String, usize>,
+    /// The key points marked covered or not by hand, by question id.
+    pub marks: BTreeMap<String, crate::practice::Marks>,
+    /// `m` was pressed: the next digit marks that key point.
+    pub marking: bool,
     /// The rehearsal timer's target.
     pub answer_seconds: u64,
     /// Who interviews (from the settings), recorded in the sessions set up with `i`.
@@ -184,6 +188,8 @@ impl App {
             until: None,
             offset: FixedOffset::east_opt(0).expect("zero is a valid offset"),
             target_levels: BTreeMap::new(),
+            marks: BTreeMap::new(),
+            marking: false,
             answer_seconds: 120,
             interviewer: String::new(),
             rehearsal: None,
@@ -327,6 +333,9 @@ impl App {
         }
         if self.editor.is_some() {
             return Mode::Note;
+        }
+        if self.marking {
+            return Mode::Mark;
         }
         if let Some(interview) = self.interview.as_ref().filter(|i| i.live) {
             return if interview.input.is_some() {

@@ -23,7 +23,10 @@ fn areas(app: &App) -> Areas {
 /// The body with the tab bar's row, where the interview, a rehearsal and progress are drawn.
 /// How the questions pane lays its questions out at the current size.
 pub fn question_layout(app: &App) -> layout::QuestionRows {
-    let inside = areas(app).pane(Pane::Questions).map(inner).unwrap_or_default();
+    let inside = areas(app)
+        .pane(Pane::Questions)
+        .map(inner)
+        .unwrap_or_default();
     let width = usize::from(inside.width).saturating_sub(2);
     let lines: Vec<usize> = app
         .ordered_questions()

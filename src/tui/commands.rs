@@ -56,7 +56,7 @@ pub fn start_rehearsal(app: &mut App, title: String, scope_ids: &[String], all: 
     };
     if queue.is_empty() {
         let day = app.day();
-        let next = app.schedule.next_due(&scope_ids, app.now);
+        let next = app.schedule.next_due(scope_ids, app.now);
         let text = match next {
             Some(due) => {
                 let local = due.with_timezone(&day.offset);

@@ -133,6 +133,24 @@ pub struct QuestionParts<'a> {
     pub note: Option<&'a str>,
     /// The conflict copy the user's text went to, when the note changed on disk meanwhile.
     pub conflict: Option<&'a str>,
+    /// The key points the user marked covered or not by hand.
+    pub marks: Option<&'a practice::Marks>,
+}
+
+impl QuestionParts<'_> {
+    /// Each key point judged against the note and the marks; none without either (the key
+    /// points are then plain bullets, claiming nothing).
+    fn judged(&self) -> Option<Vec<practice::Judgement>> {
+        let note = self.note.filter(|n| practice::has_content(n));
+        if note.is_none() && self.marks.is_none_or(|m| m.is_empty()) {
+            return None;
+        }
+        Some(practice::judge(
+            &self.question.key_points,
+            note.unwrap_or(""),
+            self.marks,
+        ))
+    }
 }
 
 /// The open question: the main column, and (when `behaviors_inline`) the behaviors of its level
@@ -150,12 +168,13 @@ pub fn question(
         level,
         note,
         conflict,
+        marks,
     } = *parts;
     let mut lines = Vec::new();
     question_heading(&mut lines, framework, competency, question, width);
     let hidden = !question.key_points.is_empty() || !question.follow_ups.is_empty();
     if revealed {
-        answers(&mut lines, question, width);
+        answers(&mut lines, question, parts.judged().as_deref(), width);
     } else if hidden {
         let hint = format!(
             "Answer first. Space reveals {} key point{} and {} follow-up{}.",
@@ -176,7 +195,7 @@ pub fn question(
         lines.push(blank());
     }
     if let Some(note) = note.filter(|n| practice::has_content(n)) {
-        note_section(&mut lines, question, note, revealed, width);
+        note_section(&mut lines, question, note, marks, width);
     }
     if let Some(copy) = conflict {
         let text = format!(
@@ -221,11 +240,49 @@ fn question_heading(
     out.push(blank());
 }
 
-/// What a strong answer covers, and the follow-ups.
-fn answers(out: &mut Vec<DocLine>, question: &Question, width: usize) {
+/// What a strong answer covers (each point ✓ covered or ○ not yet, with what matched, when
+/// judged against a note or marks), and the follow-ups.
+fn answers(
+    out: &mut Vec<DocLine>,
+    question: &Question,
+    judged: Option<&[practice::Judgement]>,
+    width: usize,
+) {
     if !question.key_points.is_empty() {
         out.push(line("What a strong answer covers", Tone::Heading));
-        bullets(out, &question.key_points, "  ✓ ", width, Tone::Body);
+        match judged {
+            None => bullets(out, &question.key_points, "  • ", width, Tone::Body),
+            Some(judged) => {
+                for (i, (point, judgement)) in question.key_points.iter().zip(judged).enumerate() {
+                    let mark = if judgement.covered { "✓" } else { "○" };
+                    let mut text = format!("{} {point}", i + 1);
+                    if judgement.by_hand {
+                        text.push_str(if judgement.covered {
+                            " (marked covered)"
+                        } else {
+                            " (marked not covered)"
+                        });
+                    }
+                    let tone = if judgement.covered {
+                        Tone::Body
+                    } else {
+                        Tone::Quiet
+                    };
+                    bullets(out, &[text], &format!("  {mark} "), width, tone);
+                    if let Some(evidence) = &judgement.evidence {
+                        let said = format!("from your note: {}", crate::text::inert(evidence));
+                        paragraph(out, &said, width, 6, Tone::Hint);
+                    }
+                }
+                paragraph(
+                    out,
+                    "m, then a point's number: mark it covered or not by hand.",
+                    width,
+                    2,
+                    Tone::Hint,
+                );
+            }
+        }
         out.push(blank());
     }
     if !question.follow_ups.is_empty() {
@@ -247,9 +304,9 @@ pub fn rehearsal_card(parts: &QuestionParts<'_>, revealed: bool, width: usize) -
         width,
     );
     if revealed {
-        answers(&mut lines, parts.question, width);
+        answers(&mut lines, parts.question, parts.judged().as_deref(), width);
         match parts.note.filter(|n| practice::has_content(n)) {
-            Some(note) => note_section(&mut lines, parts.question, note, true, width),
+            Some(note) => note_section(&mut lines, parts.question, note, parts.marks, width),
             None => paragraph(
                 &mut lines,
                 "No note on this question yet.",
@@ -269,15 +326,17 @@ pub fn minutes_seconds(seconds: u64) -> String {
 
 /// "covers 3 of 5 key points · 182 words · 1:24 spoken": what matters most first, as the editor's
 /// title cuts the end off in a narrow pane.
-pub fn note_summary(question: &Question, note: &str) -> String {
+pub fn note_summary(question: &Question, note: &str, marks: Option<&practice::Marks>) -> String {
     let words = practice::word_count(note);
     let seconds = practice::speaking_seconds(words);
     let mut parts = Vec::new();
     if !question.key_points.is_empty() {
-        let coverage = practice::coverage(&question.key_points, note);
+        let covered = practice::judge(&question.key_points, note, marks)
+            .iter()
+            .filter(|j| j.covered)
+            .count();
         parts.push(format!(
-            "covers {} of {} key points",
-            coverage.count(),
+            "covers {covered} of {} key points",
             question.key_points.len()
         ));
     }
@@ -286,28 +345,23 @@ pub fn note_summary(question: &Question, note: &str) -> String {
     parts.join(" · ")
 }
 
-/// The user's note under the question: its length, which key points it covers (the missing ones
-/// named only once the key points are revealed), and the note itself.
+/// The user's note under the question: its length and how many key points it covers (which ones
+/// the revealed key points say), and the note itself.
 fn note_section(
     out: &mut Vec<DocLine>,
     question: &Question,
     note: &str,
-    revealed: bool,
+    marks: Option<&practice::Marks>,
     width: usize,
 ) {
     out.push(line("Your note", Tone::Heading));
-    paragraph(out, &note_summary(question, note), width, 2, Tone::Hint);
-    if revealed {
-        let coverage = practice::coverage(&question.key_points, note);
-        let missing: Vec<String> = coverage
-            .missing()
-            .map(|i| question.key_points[i].clone())
-            .collect();
-        if !missing.is_empty() {
-            paragraph(out, "Not covered yet:", width, 2, Tone::Hint);
-            bullets(out, &missing, "    ✗ ", width, Tone::Body);
-        }
-    }
+    paragraph(
+        out,
+        &note_summary(question, note, marks),
+        width,
+        2,
+        Tone::Hint,
+    );
     out.push(blank());
     for text in note.lines() {
         if text.trim().is_empty() {

@@ -22,6 +22,12 @@ pub enum Effect {
     ExportScorecard,
     /// Change a setting the app keeps (the interview date, a target level) in the settings file.
     SaveSetting(crate::store::settings::Change),
+    /// Mark a key point covered or not by hand (`None`: as the note says).
+    SaveMark {
+        question_id: String,
+        point: String,
+        value: Option<bool>,
+    },
 }
 
 /// A note's text to save, and where. `Debug` leaves the text out: notes are private.

@@ -37,13 +37,15 @@ pub enum Mode {
     FollowUp,
     /// A question that needs a yes or a no (ending the interview).
     Confirm,
+    /// After `m` on a revealed question: a digit marks that key point.
+    Mark,
     Search,
     Help,
 }
 
 impl Mode {
     /// Every mode, in the order the help lists their keys.
-    pub const ALL: [Mode; 17] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Competencies,
         Mode::Behaviors,
         Mode::Questions,
@@ -51,6 +53,7 @@ impl Mode {
         Mode::Note,
         Mode::Rehearsal,
         Mode::RehearsalDone,
+        Mode::Mark,
         Mode::Progress,
         Mode::Date,
         Mode::Interview,
@@ -84,6 +87,7 @@ pub fn tables(mode: Mode) -> &'static [&'static Table] {
         Mode::RehearsalDone => &[&REHEARSAL_DONE, &LOOK, &QUIT, &ALWAYS],
         Mode::Progress => &[&PROGRESS, &QUIT, &ALWAYS],
         Mode::Date => &[&DATE, &LINE, &ALWAYS],
+        Mode::Mark => &[&MARK, &ALWAYS],
         Mode::Interview => &[&INTERVIEW, &LOOK, &QUIT, &ALWAYS],
         Mode::Rating => &[&RATING, &QUIT, &ALWAYS],
         Mode::Setup => &[&SETUP, &ALWAYS],
@@ -299,6 +303,7 @@ pub const QUESTION: Table = table! { "An open question";
     show "n"       [ch('n')]               => Do(OpenNote),        "note";
     hide "E"       [ch('E')]               => Do(EditNoteExternally), "edit the note in $EDITOR";
     show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse it";
+    hide "m"       [ch('m')]               => Do(MarkPoints),      "mark a key point covered or not: m, then its number";
     hide "i"       [ch('i')]               => Do(OpenInterview),   "interview: set one up, or back to the one under way";
 };
 
@@ -315,6 +320,7 @@ pub const REHEARSAL: Table = table! { "Rehearsal";
     show "n"       [ch('n')]               => Do(OpenNote),        "note (after the reveal)";
     hide "s"       [ch('s')]               => Do(Skip),            "skip this card, ungraded";
     hide "u"       [ch('u')]               => Do(Undo),            "undo the last grade";
+    hide "m"       [ch('m')]               => Do(MarkPoints),      "mark a key point covered or not: m, then its number";
     hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
     hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
     hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "scroll to the top";
@@ -326,6 +332,11 @@ pub const REHEARSAL_DONE: Table = table! { "Rehearsal: done";
     show "Esc"     [ESC]                   => Do(Back),            "back to the browser";
     show "u"       [ch('u')]               => Do(Undo),            "undo the last grade";
     show "p"       [ch('p')]               => Do(ToggleProgress),  "progress";
+};
+
+pub const MARK: Table = table! { "A key point to mark (after m)";
+    show "1-9"     []                      => Digits(9, MarkPoint), "mark it: covered, not covered, or as the note says";
+    show "Esc"     [ESC]                   => Do(Back),            "cancel";
 };
 
 pub const PROGRESS: Table = table! { "Progress";
@@ -502,17 +513,12 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
     // In search, a form or a line, every other printable character is typed; in a note, every key.
     match (bound, mode, event.code) {
         (None, Mode::Note, _) => Some(Action::Edit(*event)),
-        (None, Mode::Confirm, _) => Some(Action::Back),
+        (None, Mode::Confirm | Mode::Mark, _) => Some(Action::Back),
         // In the live view and the ratings a letter typed by mistake (a note begun without `n`)
         // is said, not dropped in silence.
         (
             None,
-            Mode::Search
-            | Mode::Setup
-            | Mode::Typing
-            | Mode::Date
-            | Mode::Interview
-            | Mode::Rating,
+            Mode::Search | Mode::Setup | Mode::Typing | Mode::Date | Mode::Interview | Mode::Rating,
             KeyCode::Char(c),
         ) if !event
             .modifiers

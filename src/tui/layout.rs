@@ -215,7 +215,10 @@ pub fn question_rows(lines: &[usize], selected: usize, height: usize) -> Questio
         };
     }
     let selected = selected.min(lines.len().saturating_sub(1));
-    let tall = lines.get(selected).map_or(1, |l| full_rows(*l)).min(height.max(1));
+    let tall = lines
+        .get(selected)
+        .map_or(1, |l| full_rows(*l))
+        .min(height.max(1));
     // The selected question's extra rows leave room for fewer one-line questions.
     let visible = (height + 1).saturating_sub(tall).max(1);
     let offset = list_offset(selected, lines.len(), visible);
@@ -294,7 +297,10 @@ mod tests {
         let all = question_rows(&lines, 1, 9);
         assert!(all.full);
         assert_eq!(all.rows, [3, 4, 2]);
-        assert_eq!((all.at(0), all.at(3), all.at(8), all.at(9)), (Some(0), Some(1), Some(2), None));
+        assert_eq!(
+            (all.at(0), all.at(3), all.at(8), all.at(9)),
+            (Some(0), Some(1), Some(2), None)
+        );
         // Eight rows: one line each, the selected one in full.
         let compact = question_rows(&lines, 1, 8);
         assert!(!compact.full);

@@ -35,7 +35,7 @@ pub mod worker;
 pub mod wrap;
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -136,7 +136,7 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     };
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
     set_clock(&mut app);
-    start_practice(&mut app, &stores, data_dir);
+    start_practice(&mut app, &stores);
     if options.start.until.is_some() {
         app.until = options.start.until;
     }
@@ -312,7 +312,8 @@ fn set_clock(app: &mut App) {
 
 /// Reads every note, the review schedule and the settings at start-up; what cannot be read is
 /// said in the footer (and a schedule that cannot be read is not saved over).
-fn start_practice(app: &mut App, stores: &Stores, data_dir: &Path) {
+pub fn start_practice(app: &mut App, stores: &Stores) {
+    let data_dir = stores.data_dir.as_path();
     let (notes, mut errors) = stores.notes.load_all();
     app.notes = notes;
     match Settings::load(data_dir) {
@@ -326,6 +327,10 @@ fn start_practice(app: &mut App, stores: &Stores, data_dir: &Path) {
         Err(e) => errors.push(e),
     }
     let passed = app.until.filter(|date| *date < app.day().today);
+    match stores.marks.load() {
+        Ok(marks) => app.marks = marks,
+        Err(e) => errors.push(e),
+    }
     match stores.reviews.load() {
         Ok((schedule, version)) => {
             app.schedule = schedule;

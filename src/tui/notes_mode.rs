@@ -75,8 +75,12 @@ impl NoteEditor {
     }
 
     /// Works the title's figures out for the text as it is.
-    pub fn summarise(&mut self, question: &crate::content::Question) {
-        let summary = super::document::note_summary(question, &self.text());
+    pub fn summarise(
+        &mut self,
+        question: &crate::content::Question,
+        marks: Option<&crate::practice::Marks>,
+    ) {
+        let summary = super::document::note_summary(question, &self.text(), marks);
         self.summary = Some((self.changes, summary));
     }
 

@@ -19,6 +19,7 @@ pub struct Stores {
     pub notes: NoteStore,
     pub reviews: ReviewStore,
     pub sessions: SessionStore,
+    pub marks: crate::store::marks::MarkStore,
     /// The data directory, for the settings file.
     pub data_dir: std::path::PathBuf,
     /// The thread that saves the review history, in the app; without it (tests, the last save
@@ -32,6 +33,7 @@ impl Stores {
             notes: NoteStore::new(data_dir),
             reviews: ReviewStore::new(data_dir),
             sessions: SessionStore::new(data_dir),
+            marks: crate::store::marks::MarkStore::new(data_dir),
             data_dir: data_dir.to_path_buf(),
             history: None,
         }
@@ -70,6 +72,16 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
                     let result = crate::store::settings::update(&stores.data_dir, &change);
                     setting_saved(app, &change, result);
                 }
+                Effect::SaveMark {
+                    question_id,
+                    point,
+                    value,
+                } => match stores.marks.set(&question_id, &point, value) {
+                    Ok(marks) => app.marks = marks,
+                    Err(e) => {
+                        app.status = Status::error(format!("The mark is not saved: {e}"));
+                    }
+                },
                 other @ Effect::EditExternally { .. } => left.push(other),
             }
         }
@@ -89,17 +101,27 @@ pub fn setting_saved(
         Err(e) => Status::error(format!("{e} (kept for this run only)")),
         Ok(()) => Status::info(match change {
             Change::InterviewDate(Some(date)) => {
-                format!("Interview date: {}. {}", date.format("%A %-d %B %Y"), app.day_line())
+                format!(
+                    "Interview date: {}. {}",
+                    date.format("%A %-d %B %Y"),
+                    app.day_line()
+                )
             }
             Change::InterviewDate(None) => "Interview date cleared.".to_string(),
             Change::TargetLevel {
                 framework,
                 level: Some(level),
-            } => format!("Target level for {}: L{level}.", framework_name(app, framework)),
+            } => format!(
+                "Target level for {}: L{level}.",
+                framework_name(app, framework)
+            ),
             Change::TargetLevel {
                 framework,
                 level: None,
-            } => format!("No target level for {}: every level.", framework_name(app, framework)),
+            } => format!(
+                "No target level for {}: every level.",
+                framework_name(app, framework)
+            ),
         }),
     };
 }

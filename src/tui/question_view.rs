@@ -59,6 +59,7 @@ impl QuestionView {
                         level: question.level.unwrap_or(app.level),
                         note: note.as_deref(),
                         conflict: app.conflicts.get(&question.id).map(String::as_str),
+                        marks: app.marks.get(&question.id),
                     },
                     revealed,
                     anchors.is_none() && editor.is_none(),
@@ -151,6 +152,7 @@ pub fn rehearsal_card(app: &App, rehearsal: &Rehearsal, body: Rect) -> Card {
                 level: question.level.unwrap_or(1),
                 note: note.as_deref(),
                 conflict: app.conflicts.get(id).map(String::as_str),
+                marks: app.marks.get(id),
             };
             Some(document::rehearsal_card(
                 &parts,

@@ -58,7 +58,7 @@ impl Redraw {
         let Some(question) = app.library.question(&editor.question_id) else {
             return false;
         };
-        editor.summarise(question);
+        editor.summarise(question, app.marks.get(&editor.question_id));
         self.summarised_at = Some(now);
         self.pending = true;
         true

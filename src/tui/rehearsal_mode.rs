@@ -51,9 +51,13 @@ pub enum RehearsalReply {
     /// Esc: the rehearsal is over.
     End,
     /// The schedule of this question changed (a grade, or one taken back): save it.
-    Changed { question_id: String },
+    Changed {
+        question_id: String,
+    },
     /// `n` after the reveal: open the note on this question.
-    OpenNote { question_id: String },
+    OpenNote {
+        question_id: String,
+    },
     /// Say this in the footer.
     Say(String),
 }
@@ -255,7 +259,12 @@ mod tests {
         assert_eq!(rehearsal.current(), Some("a"));
         // u: b's grade is gone from the schedule, and b is back on show, revealed.
         let reply = key(&mut rehearsal, &mut schedule, Action::Undo, now);
-        assert_eq!(reply, RehearsalReply::Changed { question_id: "b".into() });
+        assert_eq!(
+            reply,
+            RehearsalReply::Changed {
+                question_id: "b".into()
+            }
+        );
         assert!(!schedule.questions.contains_key("b"));
         assert_eq!(rehearsal.current(), Some("b"));
         assert!(rehearsal.revealed());
@@ -288,7 +297,12 @@ mod tests {
         let mut rehearsal = Rehearsal::new("t".into(), vec!["c".to_string()], now);
         key(&mut rehearsal, &mut schedule, Action::Reveal, now);
         let reply = key(&mut rehearsal, &mut schedule, Action::OpenNote, now);
-        assert_eq!(reply, RehearsalReply::OpenNote { question_id: "c".into() });
+        assert_eq!(
+            reply,
+            RehearsalReply::OpenNote {
+                question_id: "c".into()
+            }
+        );
     }
 
     #[test]

@@ -63,7 +63,12 @@ pub fn update(app: &mut App, action: Action) {
 
 /// An action for the mode on top.
 fn act(app: &mut App, action: Action) {
+    if action == Action::MarkPoints {
+        start_marking(app);
+        return;
+    }
     match app.mode() {
+        Mode::Mark => mark(app, action),
         Mode::Help => help(app, action),
         Mode::Search => search(app, action),
         Mode::Setup => setup(app, action),
@@ -90,11 +95,7 @@ fn wheel(app: &mut App, column: u16, row: u16, step: Action) {
             browser::wheel(app, column, row, step)
         }
         Mode::Search | Mode::Progress => act(app, step),
-        Mode::Help
-        | Mode::Question
-        | Mode::Interview
-        | Mode::Rehearsal
-        | Mode::RehearsalDone => {
+        Mode::Help | Mode::Question | Mode::Interview | Mode::Rehearsal | Mode::RehearsalDone => {
             for _ in 0..WHEEL_LINES {
                 act(app, step);
             }
@@ -105,6 +106,7 @@ fn wheel(app: &mut App, column: u16, row: u16, step: Action) {
         | Mode::Typing
         | Mode::FollowUp
         | Mode::Confirm
+        | Mode::Mark
         | Mode::Date => {}
     }
 }
@@ -310,6 +312,79 @@ fn go_to(app: &mut App, result: &SearchResult, search: &SearchState) {
             scroll: 0,
         };
     }
+}
+
+// --- Marking key points -----------------------------------------------------------------------
+
+/// The question on show whose key points are revealed, if any.
+fn revealed_question(app: &App) -> Option<&crate::content::Question> {
+    let revealed = match (&app.rehearsal, app.screen) {
+        (Some(rehearsal), _) => rehearsal.revealed(),
+        (None, Screen::Question { revealed, .. }) => revealed,
+        (None, Screen::Browse) => false,
+    };
+    revealed
+        .then(|| app.question_on_show())
+        .flatten()
+        .and_then(|id| app.library.question(id))
+}
+
+/// `m`: the next digit marks a key point of the revealed question.
+fn start_marking(app: &mut App) {
+    match revealed_question(app).map(|q| q.key_points.len()) {
+        Some(0) => app.status = Status::info("This question has no key points."),
+        Some(n) => {
+            app.marking = true;
+            app.status = Status::info(format!(
+                "Which key point (1-{})? It turns covered or not by hand; again, as the note says.",
+                n.min(9)
+            ));
+        }
+        None => app.status = Status::info("Space first: the key points show, then m marks one."),
+    }
+}
+
+/// A digit after `m`: key point N is marked by hand the other way from what is shown, or, when
+/// it was marked by hand, goes back to what the note says.
+fn mark(app: &mut App, action: Action) {
+    app.marking = false;
+    let Action::MarkPoint(n) = action else {
+        return;
+    };
+    let Some(question) = revealed_question(app) else {
+        return;
+    };
+    let Some(point) = question.key_points.get(usize::from(n) - 1).cloned() else {
+        app.status = Status::info(format!(
+            "No key point {n}: this question has {}.",
+            question.key_points.len()
+        ));
+        return;
+    };
+    let id = question.id.clone();
+    let note = app.note(&id).unwrap_or_default();
+    let marks = app.marks.get(&id);
+    let judged = crate::practice::judge(std::slice::from_ref(&point), &note, marks);
+    let value = match judged.first() {
+        Some(j) if j.by_hand => None,
+        Some(j) => Some(!j.covered),
+        None => return,
+    };
+    let marks = app.marks.entry(id.clone()).or_default();
+    match value {
+        Some(value) => marks.insert(point.clone(), value),
+        None => marks.remove(&point),
+    };
+    app.status = Status::info(match value {
+        Some(true) => format!("Key point {n}: covered, by your mark."),
+        Some(false) => format!("Key point {n}: not covered, by your mark."),
+        None => format!("Key point {n}: as your note says again."),
+    });
+    app.effects.push(Effect::SaveMark {
+        question_id: id,
+        point,
+        value,
+    });
 }
 
 // --- Progress -----------------------------------------------------------------------------------

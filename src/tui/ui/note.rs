@@ -16,6 +16,7 @@ pub fn render(
     area: Rect,
     question: &Question,
     editor: &NoteEditor,
+    marks: Option<&crate::practice::Marks>,
     theme: &Theme,
 ) {
     let state = if editor.dirty() { "editing" } else { "saved" };
@@ -23,7 +24,7 @@ pub fn render(
     // out here only when there are none yet.
     let summary = match &editor.summary {
         Some((_, summary)) => summary.clone(),
-        None => note_summary(question, &editor.text()),
+        None => note_summary(question, &editor.text(), marks),
     };
     let title = format!(" Note · {state} · {summary} ");
     let title = truncate(&title, usize::from(area.width.saturating_sub(2)));

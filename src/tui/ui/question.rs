@@ -42,6 +42,13 @@ pub fn render(
         frame.render_widget(Paragraph::new(lines).block(block), side);
     }
     if let (Some(area), Some(editor)) = (view.editor, &app.editor) {
-        super::note::render(frame, area, question, editor, theme);
+        super::note::render(
+            frame,
+            area,
+            question,
+            editor,
+            app.marks.get(&question.id),
+            theme,
+        );
     }
 }

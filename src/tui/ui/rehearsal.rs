@@ -35,7 +35,9 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, rehearsal: &Rehearsal, t
         ..inside
     };
     frame.render_widget(
-        Paragraph::new(Line::from(top_line(app, rehearsal, seconds, top.width, theme))),
+        Paragraph::new(Line::from(top_line(
+            app, rehearsal, seconds, top.width, theme,
+        ))),
         top,
     );
     let card = question_view::rehearsal_card(app, rehearsal, body);
@@ -50,7 +52,14 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, rehearsal: &Rehearsal, t
         &app.editor,
         rehearsal.current().and_then(|id| app.library.question(id)),
     ) {
-        super::note::render(frame, area, question, editor, theme);
+        super::note::render(
+            frame,
+            area,
+            question,
+            editor,
+            app.marks.get(&question.id),
+            theme,
+        );
     }
 }
 
@@ -137,10 +146,7 @@ fn summary(frame: &mut Frame, area: Rect, app: &App, rehearsal: &Rehearsal, them
         Line::styled("Rehearsal done", theme.tone(Tone::Heading)),
         Line::raw(""),
     ];
-    let mut said = format!(
-        "{answered} answer{}",
-        if answered == 1 { "" } else { "s" }
-    );
+    let mut said = format!("{answered} answer{}", if answered == 1 { "" } else { "s" });
     if !grades.is_empty() {
         said.push_str(&format!(": {}", grades.join(" · ")));
     }
