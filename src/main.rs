@@ -41,6 +41,34 @@ fn main() -> ExitCode {
             let results = Searcher::new(Arc::clone(&index)).search(&query.join(" "), limit);
             cli::print_results(&index, &results, json, &mut stdout).map(|()| {
                 if results.is_empty() {
+                    let query = query.join(" ");
+                    match cuecard::search::query_problem(&loaded.library, &query) {
+                        Some(problem) => eprintln!("cuecard search: {}", cuecard::text::inert(&problem)),
+                        None => eprintln!(
+                            "cuecard search: no results for {:?}",
+                            cuecard::text::inert(&query)
+                        ),
+                    }
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                }
+            })
+        }
+        Some(Command::Notes { json }) => {
+            warn_about_problems(&loaded);
+            let notes = read_notes(args.data_dir.as_deref());
+            let marks = cuecard::store::data_dir(args.data_dir.as_deref())
+                .map(|dir| cuecard::store::marks::MarkStore::new(&dir).load())
+                .transpose()
+                .unwrap_or_else(|e| {
+                    eprintln!("cuecard: {e}; marks by hand left out");
+                    None
+                })
+                .unwrap_or_default();
+            cli::notes(&loaded.library, &notes, &marks, json, &mut stdout).map(|count| {
+                if count == 0 {
+                    eprintln!("cuecard notes: no notes yet (n on a question writes one)");
                     ExitCode::FAILURE
                 } else {
                     ExitCode::SUCCESS

@@ -1,6 +1,7 @@
 //! The command line: argument definitions and the commands that print rather than draw.
 
 mod list;
+mod notes;
 mod search;
 pub mod sessions;
 mod validate;
@@ -10,6 +11,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use list::{list, list_json};
+pub use notes::notes;
 pub use search::{print_results, result_id};
 pub use validate::validate;
 
@@ -102,6 +104,16 @@ pub enum Command {
         session: String,
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
+    },
+    /// Every note: its question id, words, speaking time, and each key point covered or not
+    /// (`(marked)` when marked by hand), as the app judges them.
+    ///
+    /// Exits 0 with notes, 1 with none.
+    Notes {
+        /// One JSON object per note per line: question, text, words, speaking_seconds, and
+        /// key_points (text, covered, by_hand, evidence).
+        #[arg(long)]
+        json: bool,
     },
     /// List interview sessions; `sessions delete SESSION` removes one.
     Sessions {

@@ -109,6 +109,21 @@ impl Library {
         }
     }
 
+    /// Every tag of a competency or a question, lowercased as search matches them.
+    pub fn tags(&self) -> std::collections::BTreeSet<String> {
+        self.frameworks
+            .iter()
+            .flat_map(|f| &f.competencies)
+            .flat_map(|c| c.tags.iter().chain(c.questions.iter().flat_map(|q| &q.tags)))
+            .map(|t| t.to_lowercase())
+            .collect()
+    }
+
+    /// The most levels any framework's scale has.
+    pub fn top_level(&self) -> usize {
+        self.frameworks.iter().map(|f| f.levels.len()).max().unwrap_or(0)
+    }
+
     pub fn framework(&self, id: &str) -> Option<&Framework> {
         self.frameworks.iter().find(|f| f.id == id)
     }

@@ -8,6 +8,12 @@
 
 mod query;
 
+/// Why a search for `input` in `library` can find nothing, when a filter in it cannot match (an
+/// unknown `#tag`, a `level:` that is no level).
+pub fn query_problem(library: &crate::content::Library, input: &str) -> Option<String> {
+    query::Query::problem(input, &library.tags(), library.top_level())
+}
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;

@@ -54,6 +54,36 @@ impl Query {
         query
     }
 
+    /// Why `input` can find nothing, when a filter in it cannot match: a `#tag` no entry carries
+    /// (`tags`: every tag in use), or a `level:` that is not a level of any scale (1 to `top`).
+    pub fn problem(input: &str, tags: &std::collections::BTreeSet<String>, top: usize) -> Option<String> {
+        for token in input.split_whitespace() {
+            let lower = token.to_lowercase();
+            if let Some(tag) = lower.strip_prefix('#')
+                && !tag.is_empty()
+                && !tags.contains(tag)
+            {
+                let known: Vec<String> = tags.iter().take(8).map(|t| format!("#{t}")).collect();
+                return Some(format!(
+                    "no entry has the tag #{tag}; tags in use: {}{}",
+                    known.join(" "),
+                    if tags.len() > known.len() { " …" } else { "" }
+                ));
+            }
+            if let Some(level) = lower
+                .strip_prefix("level:")
+                .or_else(|| lower.strip_prefix("l:"))
+                && !level.is_empty()
+                && !level.parse::<usize>().is_ok_and(|n| (1..=top).contains(&n))
+            {
+                return Some(format!(
+                    "level:{level} is not a level; write level:1 to level:{top}"
+                ));
+            }
+        }
+        None
+    }
+
     /// True when the query asks for nothing at all.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
@@ -97,6 +127,15 @@ mod tests {
 
     #[test]
     fn half_typed_filters_are_ignored_and_unknown_prefixes_are_words() {
+        let tags = std::collections::BTreeSet::from(["behavioral".to_string()]);
+        assert_eq!(Query::problem("escalate #behavioral level:3", &tags, 4), None);
+        let unknown = Query::problem("escalate #behavoiral", &tags, 4).unwrap();
+        assert!(unknown.contains("#behavoiral") && unknown.contains("#behavioral"), "{unknown}");
+        let level = Query::problem("level:three", &tags, 4).unwrap();
+        assert!(level.contains("level:1 to level:4"), "{level}");
+        assert!(Query::problem("l:7", &tags, 4).is_some());
+        // Filters still being typed are not problems yet.
+        assert_eq!(Query::problem("# level:", &tags, 4), None);
         let q = Query::parse("# level: x:y");
         assert!(q.tags.is_empty() && q.level.is_none());
         assert_eq!(q.words, ["x:y"]);

@@ -29,6 +29,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, search: &SearchState, th
         "Type to search. Filters: #tag  level:N  q: questions  c: competencies  b: behaviors  k: key points".to_string()
     } else if search.searching() && search.results.is_empty() {
         "searching…".to_string()
+    } else if search.results.is_empty()
+        && let Some(problem) = crate::search::query_problem(&app.library, &search.input)
+    {
+        problem
     } else {
         let n = search.results.len();
         format!(
@@ -91,8 +95,33 @@ fn heading<'a>(
     if let Some(level) = result.level {
         text.push_str(&format!(" · L{level}"));
     }
-    text.push_str(" · ");
-    text.push_str(competency);
+    let question = app
+        .entries
+        .get(result.competency)
+        .zip(result.question_in_competency)
+        .and_then(|(&(f, c), q)| app.library.frameworks[f].competencies[c].questions.get(q));
+    match question {
+        // A note's result names the question it answers.
+        Some(question) if result.kind == crate::search::Kind::Note => {
+            text.push_str(" on “");
+            text.push_str(&question.text);
+            text.push('”');
+        }
+        Some(question) => {
+            text.push_str(" · ");
+            text.push_str(competency);
+            if app
+                .note(&question.id)
+                .is_some_and(|n| crate::practice::has_content(&n))
+            {
+                text.push_str(" · ✎ note");
+            }
+        }
+        None => {
+            text.push_str(" · ");
+            text.push_str(competency);
+        }
+    }
     let style = if selected {
         theme.selected(true)
     } else {
