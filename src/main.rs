@@ -39,15 +39,18 @@ fn main() -> ExitCode {
             index.set_notes(&read_notes(args.data_dir.as_deref()));
             let index = Arc::new(index);
             let results = Searcher::new(Arc::clone(&index)).search(&query.join(" "), limit);
+            let query = query.join(" ");
+            let problem = cuecard::search::query_problem(&loaded.library, &query);
+            if let Some(problem) = &problem {
+                eprintln!("cuecard search: {}", cuecard::text::inert(problem));
+            }
             cli::print_results(&index, &results, json, &mut stdout).map(|()| {
                 if results.is_empty() {
-                    let query = query.join(" ");
-                    match cuecard::search::query_problem(&loaded.library, &query) {
-                        Some(problem) => eprintln!("cuecard search: {}", cuecard::text::inert(&problem)),
-                        None => eprintln!(
+                    if problem.is_none() {
+                        eprintln!(
                             "cuecard search: no results for {:?}",
                             cuecard::text::inert(&query)
-                        ),
+                        );
                     }
                     ExitCode::FAILURE
                 } else {

@@ -204,3 +204,47 @@ fn session_numbers_out_of_range_are_refused_and_the_pace_never_wraps() {
     session.spend(0, u64::MAX, "2026-11-23T14:30:00Z".parse().unwrap());
     assert_eq!(session.elapsed, u64::MAX);
 }
+
+#[test]
+fn notes_lists_each_note_and_says_when_there_is_none() {
+    let data = TempDir::new().unwrap();
+    let output = cuecard(data.path(), &["notes"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no notes yet"));
+    let dir = data
+        .path()
+        .join("notes/customer-support/customer-interaction");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("difficult-customer.md"),
+        "## Situation\nAn angry caller; I listened and said sorry.\n",
+    )
+    .unwrap();
+    let output = cuecard(data.path(), &["notes", "--json"]);
+    assert!(output.status.success());
+    let line: serde_json::Value =
+        serde_json::from_slice(output.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(
+        line["question"],
+        "customer-support/customer-interaction/difficult-customer"
+    );
+    assert_eq!(line["words"], 8);
+    assert!(line["key_points"].as_array().unwrap().len() >= 3);
+}
+
+#[test]
+fn a_search_with_a_filter_that_cannot_match_says_why() {
+    let data = TempDir::new().unwrap();
+    let output = cuecard(data.path(), &["search", "escalate", "#behavoiral"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no entry has the tag #behavoiral"),
+        "{stderr}"
+    );
+    let output = cuecard(data.path(), &["search", "level:x", "customer"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("level:x is not a level"));
+    let output = cuecard(data.path(), &["search", "zzqqxxyy"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no results"));
+}

@@ -696,7 +696,8 @@ fn rehearse_a_card_grade_it_and_the_schedule_file_records_it() {
             &until_arg,
         ],
     );
-    session.wait_for("Rehearsal 1 of 7 · Customer Interaction · L2–L4");
+    // Seven new questions over the three days left: three today.
+    session.wait_for("Rehearsal 1 of 3 · Customer Interaction · L2–L4");
     session.wait_for("answer aloud, then Space");
     session.press(" ");
     session.wait_for("What a strong answer covers");

@@ -132,11 +132,23 @@ fn the_note_shows_in_the_question_view_with_its_coverage_and_a_marker_in_the_lis
         )),
         "{shown}"
     );
-    // The missing key points are named only once the key points are revealed.
+    // Which key points are covered shows once they are revealed, and agrees with the count.
     assert!(!shown.contains(&question.key_points[1]));
     f.run(&[Reveal]);
     let revealed = f.question_text();
-    assert!(revealed.contains("Not covered yet:"), "{revealed}");
+    let ticks = revealed
+        .lines()
+        .filter(|l| l.trim_start().starts_with("✓ "))
+        .count();
+    let open = revealed
+        .lines()
+        .filter(|l| l.trim_start().starts_with("○ "))
+        .count();
+    assert_eq!(
+        (ticks, open),
+        (covered, question.key_points.len() - covered),
+        "{revealed}"
+    );
     // The list marks the question as having a note.
     f.run(&[Back]);
     let id = question.id.clone();

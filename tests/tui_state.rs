@@ -213,13 +213,14 @@ fn clicks_select_and_focus_and_the_wheel_scrolls() {
     // A framework heading selects nothing.
     run(&mut app, &[Click { column: 5, row: 1 }]);
     assert_eq!(app.selected, 1);
-    // The questions pane is the right-hand third; its second question starts on row 4
-    // (each question takes three rows below the border).
+    // The questions pane is the right-hand third; its second question starts below the
+    // first, whose rows its layout gives (the border is row 0).
+    let second = 1 + cuecard::tui::browser::question_layout(&app).rows[0];
     run(
         &mut app,
         &[Click {
             column: 100,
-            row: 4,
+            row: u16::try_from(second).unwrap(),
         }],
     );
     assert_eq!(app.focus, Pane::Questions);

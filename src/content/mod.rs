@@ -114,14 +114,22 @@ impl Library {
         self.frameworks
             .iter()
             .flat_map(|f| &f.competencies)
-            .flat_map(|c| c.tags.iter().chain(c.questions.iter().flat_map(|q| &q.tags)))
+            .flat_map(|c| {
+                c.tags
+                    .iter()
+                    .chain(c.questions.iter().flat_map(|q| &q.tags))
+            })
             .map(|t| t.to_lowercase())
             .collect()
     }
 
     /// The most levels any framework's scale has.
     pub fn top_level(&self) -> usize {
-        self.frameworks.iter().map(|f| f.levels.len()).max().unwrap_or(0)
+        self.frameworks
+            .iter()
+            .map(|f| f.levels.len())
+            .max()
+            .unwrap_or(0)
     }
 
     pub fn framework(&self, id: &str) -> Option<&Framework> {

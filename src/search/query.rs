@@ -56,7 +56,11 @@ impl Query {
 
     /// Why `input` can find nothing, when a filter in it cannot match: a `#tag` no entry carries
     /// (`tags`: every tag in use), or a `level:` that is not a level of any scale (1 to `top`).
-    pub fn problem(input: &str, tags: &std::collections::BTreeSet<String>, top: usize) -> Option<String> {
+    pub fn problem(
+        input: &str,
+        tags: &std::collections::BTreeSet<String>,
+        top: usize,
+    ) -> Option<String> {
         for token in input.split_whitespace() {
             let lower = token.to_lowercase();
             if let Some(tag) = lower.strip_prefix('#')
@@ -128,9 +132,15 @@ mod tests {
     #[test]
     fn half_typed_filters_are_ignored_and_unknown_prefixes_are_words() {
         let tags = std::collections::BTreeSet::from(["behavioral".to_string()]);
-        assert_eq!(Query::problem("escalate #behavioral level:3", &tags, 4), None);
+        assert_eq!(
+            Query::problem("escalate #behavioral level:3", &tags, 4),
+            None
+        );
         let unknown = Query::problem("escalate #behavoiral", &tags, 4).unwrap();
-        assert!(unknown.contains("#behavoiral") && unknown.contains("#behavioral"), "{unknown}");
+        assert!(
+            unknown.contains("#behavoiral") && unknown.contains("#behavioral"),
+            "{unknown}"
+        );
         let level = Query::problem("level:three", &tags, 4).unwrap();
         assert!(level.contains("level:1 to level:4"), "{level}");
         assert!(Query::problem("l:7", &tags, 4).is_some());

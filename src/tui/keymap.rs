@@ -712,7 +712,7 @@ mod tests {
                 Mode::Note => Some(Action::Edit(q)),
                 Mode::Search | Mode::Setup | Mode::Typing | Mode::Date => Some(Action::Type('q')),
                 Mode::FollowUp => None,
-                Mode::Confirm => Some(Action::Back),
+                Mode::Confirm | Mode::Mark => Some(Action::Back),
                 _ => Some(Action::Quit),
             };
             assert_eq!(action_for(mode, &q), expected, "{mode:?}");

@@ -29,10 +29,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, search: &SearchState, th
         "Type to search. Filters: #tag  level:N  q: questions  c: competencies  b: behaviors  k: key points".to_string()
     } else if search.searching() && search.results.is_empty() {
         "searching…".to_string()
-    } else if search.results.is_empty()
-        && let Some(problem) = crate::search::query_problem(&app.library, &search.input)
-    {
-        problem
+    } else if let Some(problem) = crate::search::query_problem(&app.library, &search.input) {
+        format!("{problem} · {} results", search.results.len())
     } else {
         let n = search.results.len();
         format!(
