@@ -232,6 +232,16 @@ pub fn question_rows(lines: &[usize], selected: usize, height: usize) -> Questio
         rows.push(want);
         used += want;
     }
+    // When every question fits on its line, the room left shows some in full, in list order.
+    if offset == 0 && rows.len() == lines.len() {
+        for (index, row) in rows.iter_mut().enumerate() {
+            let full = full_rows(lines[index]);
+            if *row == 1 && used + full - 1 <= height {
+                used += full - 1;
+                *row = full;
+            }
+        }
+    }
     QuestionRows {
         offset,
         full: false,
@@ -301,10 +311,12 @@ mod tests {
             (all.at(0), all.at(3), all.at(8), all.at(9)),
             (Some(0), Some(1), Some(2), None)
         );
-        // Eight rows: one line each, the selected one in full.
-        let compact = question_rows(&lines, 1, 8);
+        // Six rows: one line each, the selected one in full.
+        let compact = question_rows(&lines, 1, 6);
         assert!(!compact.full);
         assert_eq!(compact.rows, [1, 4, 1]);
+        // Seven: the row left shows the last one in full too.
+        assert_eq!(question_rows(&lines, 1, 7).rows, [1, 4, 2]);
         // Many questions in a short pane: the selected stays in view.
         let many = [2; 30];
         let rows = question_rows(&many, 20, 10);
