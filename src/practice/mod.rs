@@ -2,12 +2,11 @@
 //! outline a new note starts from, and (in `schedule`) when each question is due again. No
 //! terminal code and no files: `store` reads and writes.
 
+mod coverage;
 pub mod progress;
 pub mod schedule;
 
-use std::collections::HashSet;
-
-use rust_stemmers::{Algorithm, Stemmer};
+pub use coverage::{Coverage, coverage};
 
 use crate::content::{Competency, Library, Question};
 
@@ -51,34 +50,6 @@ pub fn speaking_seconds(words: usize) -> u64 {
     (words as u64 * 60).div_ceil(WORDS_PER_MINUTE as u64)
 }
 
-/// Which of a question's key points a note covers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Coverage {
-    /// One entry per key point, in order: whether the note covers it.
-    pub covered: Vec<bool>,
-}
-
-impl Coverage {
-    pub fn count(&self) -> usize {
-        self.covered.iter().filter(|c| **c).count()
-    }
-
-    /// What in the note matched key point `index`, when known.
-    pub fn evidence_of(&self, index: usize) -> Option<String> {
-        let _ = index;
-        None
-    }
-
-    /// Indexes of the key points not covered.
-    pub fn missing(&self) -> impl Iterator<Item = usize> + '_ {
-        self.covered
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !**c)
-            .map(|(i, _)| i)
-    }
-}
-
 /// What the candidate decided by hand about a question's key points: covered (true) or not
 /// (false), by the key point's text (a reworded key point loses its mark rather than take
 /// another's).
@@ -117,58 +88,6 @@ pub fn judge(key_points: &[String], note: &str, marks: Option<&Marks>) -> Vec<Ju
             }
         })
         .collect()
-}
-
-/// Words too common to say whether a key point was covered.
-const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "before",
-    "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "each", "even",
-    "every", "for", "from", "had", "has", "have", "how", "if", "in", "into", "is", "it", "its",
-    "it's", "just", "more", "most", "much", "not", "of", "on", "once", "one", "only", "or",
-    "other", "our", "out", "over", "own", "same", "should", "so", "some", "such", "than", "that",
-    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
-    "too", "under", "up", "very", "was", "way", "were", "what", "when", "where", "which", "while",
-    "who", "why", "will", "with", "without", "would", "you", "your",
-];
-
-/// The stems of the meaningful words of `text`: lowercased, stop words left out, each word
-/// reduced to its stem so that "escalated", "escalating" and "escalation" meet.
-fn stems(stemmer: &Stemmer, text: &str) -> HashSet<String> {
-    // Each distinct word is stemmed once: a long note repeats its words, and stemming is the
-    // costly part (the editor's title shows the coverage on every frame).
-    let words: HashSet<std::borrow::Cow<str>> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| w.trim_matches('\''))
-        .filter(|w| w.chars().nth(1).is_some())
-        .map(|w| {
-            if w.chars().any(char::is_uppercase) {
-                w.to_lowercase().into()
-            } else {
-                w.into()
-            }
-        })
-        .collect();
-    words
-        .iter()
-        .filter(|w| !STOP_WORDS.contains(&w.as_ref()))
-        .map(|w| stemmer.stem(w).into_owned())
-        .collect()
-}
-
-/// Which key points `note` covers: a key point counts as covered when at least half of its
-/// meaningful words (by stem) appear anywhere in the note.
-pub fn coverage(key_points: &[String], note: &str) -> Coverage {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let in_note = stems(&stemmer, note);
-    let covered = key_points
-        .iter()
-        .map(|point| {
-            let wanted = stems(&stemmer, point);
-            let found = wanted.iter().filter(|s| in_note.contains(*s)).count();
-            !wanted.is_empty() && found * 2 >= wanted.len()
-        })
-        .collect();
-    Coverage { covered }
 }
 
 /// How far from the target level a rehearsal reaches: the level of the role, and the one on
