@@ -368,7 +368,8 @@ fn a_note_typed_in_one_run_is_there_in_the_next() {
     session.wait_for("Question 1 of");
     session.press("n");
     session.wait_for("## Situation");
-    session.press("\x1b[B");
+    // Typed at once, with no key to move: the cursor of a new note waits under the Situation
+    // heading.
     session.press("The courier lost the parcel twice.");
     session.wait_for("parcel twice");
     session.press("\x1b");

@@ -37,6 +37,7 @@ pub fn open_note_for(app: &mut App, question_id: &str) {
     // Text that is waiting to be saved is newer than the file: edit that.
     if let Some(pending) = app.unsaved.remove(&question_id) {
         let mut editor = NoteEditor::new(&question_id, &pending.text, pending.target);
+        editor.place_cursor(false);
         // Not on disk yet: the next save writes it.
         editor.changes = 1;
         app.editor = Some(editor);

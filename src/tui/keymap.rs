@@ -307,8 +307,8 @@ pub const QUESTION: Table = table! { "An open question";
     hide "i"       [ch('i')]               => Do(OpenInterview),   "interview: set one up, or back to the one under way";
 };
 
-/// Every other key edits the text: arrows, Ctrl/Alt word and line movement, C-u undo, C-r redo,
-/// C-k delete to the line's end, C-y paste what was deleted.
+/// Every other key edits the text: arrows, Ctrl/Alt word and line movement, C-z undo (a word at a
+/// time), C-r redo, C-u delete to the line's start, C-k to its end, C-y paste what was deleted.
 pub const NOTE: Table = table! { "Writing a note (other keys edit the text)";
     show "Esc"     [ESC]                   => Do(Back),            "leave the note (saved)";
     show "C-s"     [ctrl('s')]             => Do(SaveNote),        "save now";

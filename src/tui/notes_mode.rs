@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::Action;
 use super::effect::SaveRequest;
@@ -54,6 +54,71 @@ impl NoteEditor {
             saved_changes: 0,
             summary: None,
         }
+    }
+
+    /// Puts the cursor where writing starts: for a new note, the first empty line under its
+    /// `## Situation` heading (the top when it has none); for a note already written, its end.
+    pub fn place_cursor(&mut self, new: bool) {
+        if !new {
+            self.textarea.move_cursor(CursorMove::Bottom);
+            self.textarea.move_cursor(CursorMove::End);
+            return;
+        }
+        let lines = self.textarea.lines();
+        let situation = lines.iter().position(|l| {
+            l.trim().starts_with('#')
+                && l.trim()
+                    .trim_start_matches('#')
+                    .trim()
+                    .eq_ignore_ascii_case("situation")
+        });
+        let row = situation
+            .and_then(|at| {
+                lines[at + 1..]
+                    .iter()
+                    .position(|l| l.trim().is_empty())
+                    .map(|offset| at + 1 + offset)
+            })
+            .unwrap_or(0);
+        let row = u16::try_from(row).unwrap_or(u16::MAX);
+        self.textarea.move_cursor(CursorMove::Jump(row, 0));
+    }
+
+    /// Ctrl-Z: takes back the last word typed (or the last other change) at once, rather than
+    /// one character: undoes, and goes on while what was undone was a letter or digit typed just
+    /// after another one. Returns whether anything changed.
+    fn undo_word(&mut self) -> bool {
+        if !self.textarea.undo() {
+            return false;
+        }
+        loop {
+            let ratatui_textarea::DataCursor(row, col) = self.textarea.cursor();
+            let line: Vec<char> = self.textarea.lines()[row].chars().collect();
+            let Some(before) = col.checked_sub(1).and_then(|c| line.get(c).copied()) else {
+                break;
+            };
+            if !before.is_alphanumeric() {
+                break;
+            }
+            let rows = self.textarea.lines().len();
+            if !self.textarea.undo() {
+                break;
+            }
+            // Only the typing of that very character is taken back this way.
+            let mut expected = line.clone();
+            expected.remove(col - 1);
+            let now = self.textarea.cursor();
+            let same = self.textarea.lines().len() == rows
+                && now == ratatui_textarea::DataCursor(row, col - 1)
+                && self.textarea.lines()[row]
+                    .chars()
+                    .eq(expected.iter().copied());
+            if !same {
+                self.textarea.redo();
+                break;
+            }
+        }
+        true
     }
 
     /// The note as it will be saved: its lines, each ending with a newline.
@@ -136,7 +201,18 @@ impl NoteEditor {
             Action::Back => NoteReply::Leave,
             Action::SaveNote => NoteReply::SaveNow,
             Action::Edit(key) => {
-                if self.textarea.input(key) {
+                use crossterm::event::{KeyCode, KeyModifiers};
+                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL)
+                    && !key.modifiers.contains(KeyModifiers::ALT);
+                let changed = match key.code {
+                    // Ctrl-Z undoes a word at a time; Ctrl-U deletes to the line's start, as it
+                    // does wherever a line is typed; Ctrl-R and Ctrl-Shift-Z redo.
+                    KeyCode::Char('z') if ctrl => self.undo_word(),
+                    KeyCode::Char('Z') if ctrl => self.textarea.redo(),
+                    KeyCode::Char('u') if ctrl => self.textarea.delete_line_by_head(),
+                    _ => self.textarea.input(key),
+                };
+                if changed {
                     self.changes += 1;
                 }
                 NoteReply::Stay
@@ -173,4 +249,82 @@ pub fn new_note_text(library: &Library, star_outline: bool, question_id: &str) -
             .question(question_id)
             .is_some_and(practice::wants_star_outline);
     if outline { practice::STAR_OUTLINE } else { "" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn editor(text: &str) -> NoteEditor {
+        let target = crate::store::Target {
+            path: std::path::PathBuf::from("q.md"),
+            fingerprint: crate::store::Fingerprint::of(None),
+        };
+        NoteEditor::new("f/c/q", text, target)
+    }
+
+    fn typed(editor: &mut NoteEditor, text: &str) {
+        for c in text.chars() {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            editor.act(Action::Edit(KeyEvent::new(code, KeyModifiers::NONE)));
+        }
+    }
+
+    fn ctrl(editor: &mut NoteEditor, c: char) {
+        editor.act(Action::Edit(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+    }
+
+    #[test]
+    fn a_new_star_note_starts_under_situation_and_a_written_one_at_its_end() {
+        let mut new = editor(crate::practice::STAR_OUTLINE);
+        new.place_cursor(true);
+        typed(&mut new, "A late order.");
+        assert!(
+            new.text().starts_with("## Situation\nA late order.\n"),
+            "{}",
+            new.text()
+        );
+        let mut old = editor("First line.\nSecond line.\n");
+        old.place_cursor(false);
+        typed(&mut old, " More.");
+        assert_eq!(old.text(), "First line.\nSecond line. More.\n");
+        let mut empty = editor("");
+        empty.place_cursor(true);
+        typed(&mut empty, "x");
+        assert_eq!(empty.text(), "x\n");
+    }
+
+    #[test]
+    fn ctrl_z_undoes_a_word_at_a_time_and_ctrl_u_clears_to_the_line_start() {
+        let mut note = editor("");
+        typed(&mut note, "We shipped it");
+        ctrl(&mut note, 'z');
+        assert_eq!(note.text(), "We shipped \n");
+        // The space, then the word before it.
+        ctrl(&mut note, 'z');
+        assert_eq!(note.text(), "We \n");
+        // Redo puts back a character at a time.
+        ctrl(&mut note, 'r');
+        assert_eq!(note.text(), "We s\n");
+        let mut line = editor("");
+        typed(&mut line, "keep\nthis goes");
+        ctrl(&mut line, 'u');
+        assert_eq!(line.text(), "keep\n\n");
+        // Nothing left to undo: nothing happens, and no change is counted.
+        let mut fresh = editor("text");
+        let before = fresh.changes;
+        ctrl(&mut fresh, 'z');
+        assert_eq!(
+            (fresh.text(), fresh.changes),
+            ("text\n".to_string(), before)
+        );
+    }
 }

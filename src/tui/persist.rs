@@ -214,7 +214,8 @@ pub fn note_loaded(app: &mut App, question_id: &str, result: Result<LoadedNote, 
             } else {
                 new_note_text(&app.library, app.star_outline, question_id)
             };
-            let editor = NoteEditor::new(question_id, text, note.target.clone());
+            let mut editor = NoteEditor::new(question_id, text, note.target.clone());
+            editor.place_cursor(!note.exists);
             if note.exists {
                 app.set_note(question_id, note.text);
             }
