@@ -444,8 +444,9 @@ fn sigkill_mid_typing_leaves_the_old_or_the_new_note_never_a_torn_one() {
         session.press("\r");
         session.press("n");
         session.wait_for("Note ·");
-        // Type on the outline's blank line under "Situation", after what earlier rounds typed.
-        session.press("\x1b[B\x1b[F");
+        // Type on the outline's blank line under "Situation", after what earlier rounds typed:
+        // up to the top whatever the cursor's start, one down, to the end of the line.
+        session.press(&format!("{}\x1b[B\x1b[F", "\x1b[A".repeat(20)));
         let before = fs::read_to_string(first_note(data.path())).ok();
         let start = Instant::now();
         for c in typed.chars() {

@@ -95,8 +95,8 @@ fn a_behavioral_note_starts_from_star_and_is_saved_on_leaving() {
     assert!(f.app.editor.is_none());
     assert!(!f.note_path().exists());
 
+    // The cursor waits under "Situation": typing goes there.
     f.run(&[OpenNote]);
-    f.key(KeyCode::Down, KeyModifiers::NONE);
     f.type_text("A refund went wrong and I escalated it early.");
     assert!(f.app.editor.as_ref().unwrap().dirty());
     f.run(&[Back]);
@@ -266,7 +266,8 @@ fn undo_redo_and_paste_in_the_editor() {
         f.app.editor.as_ref().unwrap().text(),
         "first line\nsecond line\n"
     );
-    f.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    // A paste is one change: Ctrl-Z takes it all back.
+    f.key(KeyCode::Char('z'), KeyModifiers::CONTROL);
     assert_eq!(f.app.editor.as_ref().unwrap().text(), "");
     f.key(KeyCode::Char('r'), KeyModifiers::CONTROL);
     assert_eq!(

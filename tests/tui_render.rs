@@ -187,10 +187,7 @@ fn with_note(width: u16, height: u16, dir: &tempfile::TempDir) -> App {
     let stores = Stores::new(dir.path());
     let mut app = after(width, height, &[Open, Open, OpenNote]);
     persist::run(&mut app, &stores, "s");
-    update(
-        &mut app,
-        Edit(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
-    );
+    // The cursor of a new note waits under "Situation".
     for c in "I calmed the customer, solved the refund and followed up.".chars() {
         update(
             &mut app,

@@ -282,6 +282,54 @@ mod tests {
         )));
     }
 
+    /// The rows the editor shows at `width`, as text.
+    fn rows(editor: &NoteEditor, width: u16) -> Vec<String> {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        use ratatui::widgets::Widget;
+        let area = Rect::new(0, 0, width, 30);
+        let mut buffer = Buffer::empty(area);
+        (&editor.textarea).render(area, &mut buffer);
+        (0..area.height)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_rows_never_start_with_a_space_nor_leave_a_mark_alone() {
+        let text = "We cut the queue from 40 to 12 minutes. The team, at last, agreed (mostly). \
+                    I rang her back: the refund was approved, and she renewed.";
+        for width in 8..48 {
+            let mut note = editor(text);
+            for new in [true, false] {
+                note.place_cursor(new);
+                for row in rows(&note, width) {
+                    let row = row.trim_end();
+                    if row.is_empty() {
+                        continue;
+                    }
+                    assert!(!row.starts_with(' '), "width {width}: {row:?}");
+                    assert!(
+                        row.chars().any(char::is_alphanumeric),
+                        "width {width}: a mark alone: {row:?}"
+                    );
+                }
+            }
+            // The cursor on a space that hangs past the edge is drawn without a panic.
+            for _ in 0..text.len() {
+                note.act(Action::Edit(KeyEvent::new(
+                    KeyCode::Left,
+                    KeyModifiers::NONE,
+                )));
+                rows(&note, width);
+            }
+        }
+    }
+
     #[test]
     fn a_new_star_note_starts_under_situation_and_a_written_one_at_its_end() {
         let mut new = editor(crate::practice::STAR_OUTLINE);
