@@ -212,3 +212,24 @@ fn a_date_past_at_start_up_is_cleared_and_said() {
     let text = std::fs::read_to_string(f.dir.path().join("settings.toml")).unwrap();
     assert!(text.contains("# mine"), "{text}");
 }
+
+#[test]
+fn i_pressed_by_accident_creates_no_session() {
+    let mut f = fixture();
+    // i, then Enter at once (a name not typed yet), then Esc: no interview, no file.
+    f.keys("i<Enter>");
+    assert!(f.app.interview.is_none());
+    assert!(
+        f.app
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("name is empty")
+    );
+    f.keys("Ann<Esc>");
+    assert!(f.app.interview.is_none());
+    let sessions = f.dir.path().join("sessions");
+    let files = std::fs::read_dir(&sessions).map_or(0, |d| d.count());
+    assert_eq!(files, 0);
+}
