@@ -913,6 +913,30 @@ fn heading(line: &str) -> Option<&'static str> {
         .find(|h| name == *h)
 }
 
+/// The sentences of a line: each ends at `.`, `!`, `?` or `;` followed by a space or the line's
+/// end, so that `3.1` and `e.g.x` stay whole.
+fn sentences(line: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((at, c)) = chars.next() {
+            let ends = matches!(c, '.' | '!' | '?' | ';')
+                && chars.peek().is_none_or(|(_, next)| next.is_whitespace());
+            if ends {
+                let end = at + c.len_utf8();
+                let sentence = &line[start..end];
+                start = end;
+                return Some(sentence);
+            }
+        }
+        (start < line.len()).then(|| {
+            let sentence = &line[start..];
+            start = line.len();
+            sentence
+        })
+    })
+}
+
 /// Whether a lowercase text holds a figure.
 fn has_number(text: &str) -> bool {
     text.bytes().any(|c| c.is_ascii_digit())
@@ -946,7 +970,7 @@ impl NoteFacts {
                 section = Some(name);
                 continue;
             }
-            for sentence in line.split_inclusive(['.', '!', '?', ';']) {
+            for sentence in sentences(line) {
                 let text = sentence.trim();
                 if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                     continue;
@@ -1175,8 +1199,10 @@ pub fn coverage(key_points: &[String], note: &str) -> Coverage {
     for point in key_points {
         let (head, items) = parts(point);
         let head = Wanted::of(&mut reader, &head);
-        // A head of one word that lists examples is not covered by that word alone.
-        let head_alone = items.is_empty() || head.concepts.len() != 1;
+        // A head of one word that lists examples is not covered by that word alone (unless it
+        // asks for a kind of evidence: a scene, a result, a figure, a reflection).
+        let kinds = head.figure || head.result || head.reflection || head.scene;
+        let head_alone = items.is_empty() || head.concepts.len() != 1 || kinds;
         let mut at = head.found_in(&facts, false).filter(|_| head_alone);
         if at.is_none() {
             // Any one of the examples listed, when the head's own kind of evidence is there.
@@ -1232,6 +1258,25 @@ mod tests {
         assert!(!coverage(&key_points, "It went well and everyone liked it.").covered[0]);
         assert!(coverage(&key_points, "Repeat contacts fell by a third.").covered[0]);
         assert!(coverage(&key_points, "Handling time went from 9 to 6 minutes.").covered[0]);
+    }
+
+    #[test]
+    fn sentences_end_at_marks_followed_by_a_space_and_numbers_stay_whole() {
+        let found: Vec<&str> = sentences("CSAT went from 3.1 to 4.6. Then? Done; ok").collect();
+        assert_eq!(
+            found,
+            ["CSAT went from 3.1 to 4.6.", " Then?", " Done;", " ok"]
+        );
+        assert_eq!(sentences("").count(), 0);
+    }
+
+    #[test]
+    fn a_scene_with_enough_in_it_sets_the_scene() {
+        let key_points =
+            points(&["Sets the scene briefly: who the customer was and what was at stake."]);
+        let note = "## Situation\nThe store manager rang furious: her checkout had been down for an hour before a sale.\n";
+        assert!(coverage(&key_points, note).covered[0]);
+        assert!(!coverage(&key_points, "## Situation\nA customer called.\n").covered[0]);
     }
 
     #[test]
