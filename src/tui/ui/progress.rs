@@ -110,8 +110,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, view: &Progress, theme: 
     }
 }
 
-/// `Customer Support: target L3 (t) · interview date: Fri 27 Nov (d)` for the selected
-/// competency's framework.
+/// `target L3 (t) · interview Fri 27 Nov (d) · in Customer Support` for the selected
+/// competency's framework: what the keys change first, so that a narrow view cuts only the name.
 fn targets_line(app: &App) -> String {
     let Some((framework, _)) = app.current() else {
         return String::new();
@@ -124,7 +124,7 @@ fn targets_line(app: &App) -> String {
         Some(date) => format!("interview {}", date.format("%a %-d %b")),
         None => "no interview date".to_string(),
     };
-    format!("{}: {target} (t) · {date} (d)", framework.name)
+    format!("{target} (t) · {date} (d) · in {}", framework.name)
 }
 
 /// "  2 due · recall 81% · L3 ready 1/4"
