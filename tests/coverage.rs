@@ -81,12 +81,24 @@ fn coverage_agrees_on_notes_written_after_tuning() {
     );
 }
 
+/// Notes written after the first round of tuning and used for the second (as `held-out` was for
+/// the first).
+#[test]
+fn coverage_on_notes_of_the_second_round() {
+    let (agree, pairs, false_covered, not_covered) = figures("tests/data/coverage-fresh.toml");
+    assert!(agree * 100 >= pairs * 75, "{agree} of {pairs}");
+    assert!(
+        false_covered * 5 <= not_covered,
+        "{false_covered} false covered of {not_covered}"
+    );
+}
+
 /// Notes written after the last change to the rules and words, measured once: the figure for
 /// wording coverage has never met.
 #[test]
 fn coverage_on_notes_written_last() {
-    let (agree, pairs, false_covered, not_covered) = figures("tests/data/coverage-fresh.toml");
-    assert!(agree * 100 >= pairs * 65, "{agree} of {pairs}");
+    let (agree, pairs, false_covered, not_covered) = figures("tests/data/coverage-final.toml");
+    assert!(agree * 100 >= pairs * 80, "{agree} of {pairs}");
     assert!(
         false_covered * 5 <= not_covered,
         "{false_covered} false covered of {not_covered}"

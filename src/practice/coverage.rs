@@ -252,6 +252,7 @@ const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "track",
+        "looked",
         "tracked",
         "monitor",
         "monitored",
@@ -305,7 +306,16 @@ const SYNONYMS: &[&[&str]] = &[
         "guide",
         "notes",
     ],
-    &["policy", "rule", "procedure", "guideline", "process"],
+    &[
+        "policy",
+        "terms",
+        "conditions",
+        "rules",
+        "rule",
+        "procedure",
+        "guideline",
+        "process",
+    ],
     &[
         "pilot", "trial", "trialled", "trialed", "piloted", "tested", "test",
     ],
@@ -331,6 +341,9 @@ const SYNONYMS: &[&[&str]] = &[
         "sent",
     ],
     &[
+        "renamed",
+        "tweaked",
+        "corrected",
         "fix",
         "fixed",
         "solve",
@@ -541,6 +554,10 @@ const SYNONYMS: &[&[&str]] = &[
     &["mood", "emotion", "emotions"],
     &[
         "change",
+        "stopped",
+        "banned",
+        "removed",
+        "dropped",
         "changed",
         "differently",
         "improve",
@@ -616,6 +633,9 @@ const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "notify",
+        "emailed",
+        "messaged",
+        "wrote",
         "notified",
         "notification",
         "alert",
@@ -725,7 +745,6 @@ const SYNONYMS: &[&[&str]] = &[
         "order",
         "orders",
         "crm",
-        "before",
     ],
     &[
         "appropriate",
@@ -853,6 +872,7 @@ const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "approved",
+        "let",
         "approve",
         "approval",
         "authorised",
@@ -984,7 +1004,6 @@ const SYNONYMS: &[&[&str]] = &[
         "coincided",
         "compared",
         "after",
-        "before",
     ],
     &[
         "journey",
@@ -1045,14 +1064,7 @@ const SYNONYMS: &[&[&str]] = &[
         "ivr",
         "macro",
     ],
-    &[
-        "early",
-        "ahead",
-        "proactively",
-        "proactive",
-        "sooner",
-        "before",
-    ],
+    &["early", "ahead", "proactively", "proactive", "sooner"],
     &[
         "prioritised",
         "prioritized",
@@ -1134,6 +1146,29 @@ const SYNONYMS: &[&[&str]] = &[
         "handover",
         "warm",
     ],
+    &[
+        "flexibility",
+        "flexible",
+        "leeway",
+        "discretion",
+        "latitude",
+        "bend",
+        "waive",
+        "waived",
+        "waiver",
+        "pause",
+    ],
+    &[
+        "alternative",
+        "alternatives",
+        "offered",
+        "offer",
+        "option",
+        "options",
+        "instead",
+        "credit",
+        "workaround",
+    ],
 ];
 
 /// Key-point words asking for a number: any figure in the note answers them.
@@ -1150,6 +1185,31 @@ const FIGURE_WORDS: &[&str] = &[
     "quantified",
     "percentage",
 ];
+/// The verbs that open a key point asking for something to be said: with them, "result" and
+/// "outcome" ask for one.
+const REPORT_VERBS: &[&str] = &[
+    "states",
+    "gives",
+    "reports",
+    "shows",
+    "describes",
+    "explains",
+    "names",
+    "says",
+    "mentions",
+];
+
+/// Words of a key point about holding back ("no speculation", "only what was needed"): a passage
+/// saying what was not done is evidence for it.
+const RESTRAINT: &[&str] = &[
+    " no ",
+    " only ",
+    " never ",
+    " not ",
+    " nothing ",
+    " without ",
+];
+
 /// Key-point words asking for an outcome.
 const RESULT_WORDS: &[&str] = &[
     "outcome", "outcomes", "result", "results", "impact", "effect", "ended", "happened",
@@ -1197,6 +1257,13 @@ const RESULT_PHRASES: &[&str] = &[
     "stayed at",
     "got answers",
     "back in",
+    "stayed with",
+    "was closed",
+    "closed the",
+    "same day",
+    "kept her",
+    "kept him",
+    "kept them",
 ];
 const REFLECT_PHRASES: &[&str] = &[
     "i learned",
@@ -1283,6 +1350,8 @@ struct Passage {
     text: std::ops::Range<usize>,
     /// Sorted, each once.
     concepts: Vec<Concept>,
+    /// It says something was not done, or only that it matters.
+    negated: bool,
 }
 
 /// What a note holds, read once for all its key points.
@@ -1387,9 +1456,7 @@ impl NoteFacts {
                 concepts.sort_unstable();
                 concepts.dedup();
                 let index = passages.len();
-                if negated {
-                    concepts.clear();
-                }
+
                 if figure.is_none() && has_number(&lower) {
                     figure = Some(index);
                 }
@@ -1417,6 +1484,7 @@ impl NoteFacts {
                 passages.push(Passage {
                     text: start..start + text.len(),
                     concepts,
+                    negated,
                 });
             }
         }
@@ -1434,6 +1502,8 @@ impl NoteFacts {
 #[derive(Default)]
 struct Wanted {
     concepts: Vec<Vec<Concept>>,
+    /// The point is about holding back: passages that say what was not done count.
+    restraint: bool,
     figure: bool,
     result: bool,
     reflection: bool,
@@ -1444,6 +1514,12 @@ impl Wanted {
     fn of(reader: &mut Reader, text: &str) -> Wanted {
         let mut wanted = Wanted::default();
         let lower = text.to_lowercase();
+        // "Gives the result", "States the outcome" ask for an outcome; "Monitors results" names
+        // a thing to monitor.
+        let asks_outcome = words(&lower)
+            .next()
+            .is_some_and(|first| REPORT_VERBS.contains(&first));
+        wanted.restraint = RESTRAINT.iter().any(|r| format!(" {lower} ").contains(r));
         let optional_figure = OPTIONAL_FIGURE.iter().any(|p| lower.contains(p));
         let mut text = lower.as_str();
         for cut in NOT_ENOUGH {
@@ -1459,7 +1535,7 @@ impl Wanted {
             if optional_figure && ["possible", "ideally"].contains(&w) {
                 continue;
             }
-            if RESULT_WORDS.contains(&w) {
+            if RESULT_WORDS.contains(&w) && asks_outcome {
                 wanted.result = true;
                 continue;
             }
@@ -1475,7 +1551,12 @@ impl Wanted {
                 continue;
             }
             let concepts = reader.concepts(w).to_vec();
-            if !wanted.concepts.contains(&concepts) {
+            // Two words of one synonym group ("senior management") are one concept.
+            let group = |c: &Concept| (*c as usize) < SYNONYMS.len();
+            let shared = wanted.concepts.iter().any(|known| {
+                known == &concepts || known.iter().any(|c| group(c) && concepts.contains(c))
+            });
+            if !shared {
                 wanted.concepts.push(concepts);
             }
         }
@@ -1522,6 +1603,9 @@ impl Wanted {
             n => n.div_ceil(2),
         };
         let found = |passage: &Passage| {
+            if passage.negated && !self.restraint {
+                return 0;
+            }
             self.concepts
                 .iter()
                 .filter(|alternatives| {
