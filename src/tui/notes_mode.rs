@@ -331,6 +331,35 @@ mod tests {
     }
 
     #[test]
+    fn rows_kept_between_edits_match_a_fresh_wrap() {
+        let mut note = editor(
+            "First paragraph of the note.\nSecond one, a little longer than the first.\n\nLast.",
+        );
+        let edits: &[&dyn Fn(&mut NoteEditor)] = &[
+            &|n| typed(n, " More words to wrap around the edge."),
+            &|n| typed(n, "\nA new line."),
+            &|n| ctrl(n, 'z'),
+            &|n| n.paste("pasted\ntwo lines"),
+            &|n| {
+                n.act(Action::Edit(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE)));
+                n.act(Action::Edit(KeyEvent::new(
+                    KeyCode::Backspace,
+                    KeyModifiers::NONE,
+                )));
+            },
+            &|n| ctrl(n, 'u'),
+        ];
+        for width in [12, 20, 33] {
+            rows(&note, width);
+            for edit in edits {
+                edit(&mut note);
+                let fresh = editor(note.text().trim_end_matches('\n'));
+                assert_eq!(rows(&note, width), rows(&fresh, width), "width {width}");
+            }
+        }
+    }
+
+    #[test]
     fn a_new_star_note_starts_under_situation_and_a_written_one_at_its_end() {
         let mut new = editor(crate::practice::STAR_OUTLINE);
         new.place_cursor(true);

@@ -1,3 +1,6 @@
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use crate::cursor::{DataCursor, ScreenCursor};
 use crate::textarea::TextArea;
 use crate::util::{char_width, num_digits};
@@ -77,7 +80,121 @@ fn char_offset_for_screen_col(
     chars
 }
 
+// cuecard's change (see vendor/README.md): the rows of each line are kept between edits, keyed by
+// the line's text (a hash and its length), so that an edit re-wraps only the lines it changed
+// instead of the whole text; the cache is dropped when the width, wrap mode, tab length or mask
+// changes.
+
+/// One row of a line, as wrapped and measured; its line's index is set when the map is built.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CachedRow {
+    wrapped: WrappedLine,
+    screen_width: usize,
+    cursor_max_col: usize,
+}
+
+/// The rows of every line of the text as last mapped, by the line's text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WrapCache {
+    params: Option<(WrapMode, usize, u8, Option<char>)>,
+    lines: HashMap<(u64, usize), Rc<[CachedRow]>>,
+}
+
+/// A fast hash of a line's bytes (not for security: a key for the wrap cache, with its length).
+fn line_hash(line: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let bytes = line.as_bytes();
+    let mut hash = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        hash = (hash.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+    for &byte in chunks.remainder() {
+        hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(K);
+    }
+    hash
+}
+
 impl TextArea<'_> {
+    /// The rows of one line, wrapped at `width` and measured.
+    fn line_rows(&self, line: &str, width: usize) -> Vec<CachedRow> {
+        wrapped_rows(
+            std::slice::from_ref(&line.to_string()),
+            self.wrap_mode(),
+            width,
+            self.tab_length(),
+            self.mask_char(),
+        )
+        .into_iter()
+        .map(|wrapped| self.measured(line, wrapped))
+        .collect()
+    }
+
+    fn measured(&self, line: &str, wrapped: WrappedLine) -> CachedRow {
+        let fragment = &line[wrapped.start_byte..wrapped.end_byte];
+        let char_count = wrapped.end_col.saturating_sub(wrapped.start_col);
+        let cursor_max_col = if wrapped.last_in_row {
+            display_width(fragment, self.tab_length(), self.mask_char())
+        } else {
+            screen_col_for_char_offset(
+                fragment,
+                char_count.saturating_sub(1),
+                self.tab_length(),
+                self.mask_char(),
+            )
+        };
+        CachedRow {
+            wrapped,
+            screen_width: display_width(fragment, self.tab_length(), self.mask_char()),
+            cursor_max_col,
+        }
+    }
+
+    /// The screen map with wrapping, re-wrapping only the lines not met at the last load.
+    fn screen_map_load_cached(&self, width: usize) {
+        let params = (self.wrap_mode(), width, self.tab_length(), self.mask_char());
+        let mut cache = self.wrap_cache.borrow_mut();
+        if cache.params != Some(params) {
+            cache.params = Some(params);
+            cache.lines.clear();
+        }
+        let mut kept: HashMap<(u64, usize), Rc<[CachedRow]>> =
+            HashMap::with_capacity(self.lines.len());
+        let mut screen_lines = Vec::with_capacity(self.lines.len());
+        let mut data_pointers = Vec::with_capacity(self.lines.len());
+        for (row, line) in self.lines.iter().enumerate() {
+            let key = (line_hash(line), line.len());
+            let rows = match kept.get(&key) {
+                Some(rows) => Rc::clone(rows),
+                None => {
+                    let rows = cache
+                        .lines
+                        .remove(&key)
+                        .unwrap_or_else(|| self.line_rows(line, width).into());
+                    kept.insert(key, Rc::clone(&rows));
+                    rows
+                }
+            };
+            data_pointers.push(DataLine {
+                first_screen_line: screen_lines.len(),
+                screen_line_count: rows.len(),
+                pure_ascii: is_pure_ascii(line),
+            });
+            screen_lines.extend(rows.iter().map(|cached| ScreenLine {
+                wrapped: WrappedLine {
+                    row,
+                    ..cached.wrapped
+                },
+                screen_width: cached.screen_width,
+                cursor_max_col: cached.cursor_max_col,
+            }));
+        }
+        cache.lines = kept;
+        *self.screen_lines.borrow_mut() = screen_lines;
+        *self.data_pointers.borrow_mut() = data_pointers;
+    }
+
     fn fallback_rows(&self) -> Vec<WrappedLine> {
         self.lines
             .iter()
@@ -110,13 +227,7 @@ impl TextArea<'_> {
         };
 
         let rows = match wrap_width {
-            Some(width) => wrapped_rows(
-                &self.lines,
-                self.wrap_mode(),
-                width,
-                self.tab_length(),
-                self.mask_char(),
-            ),
+            Some(width) => return self.screen_map_load_cached(width),
             None => self.fallback_rows(),
         };
 

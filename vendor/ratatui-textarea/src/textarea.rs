@@ -126,6 +126,7 @@ pub struct TextArea<'a> {
     pub(crate) screen_lines: RefCell<Vec<ScreenLine>>,
     pub(crate) data_pointers: RefCell<Vec<DataLine>>,
     pub(crate) area: Cell<Rect>,
+    pub(crate) wrap_cache: RefCell<crate::screen_map::WrapCache>,
 }
 
 /// Convert any iterator whose elements can be converted into [`String`] into [`TextArea`]. Each [`String`] element is
@@ -238,6 +239,7 @@ impl<'a> TextArea<'a> {
             screen_lines: RefCell::new(Vec::new()),
             data_pointers: RefCell::new(Vec::new()),
             area: Cell::new(Rect::default()),
+            wrap_cache: RefCell::new(crate::screen_map::WrapCache::default()),
         };
         textarea.screen_map_load();
         textarea
