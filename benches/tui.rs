@@ -161,6 +161,36 @@ fn keystroke_in_long_note(c: &mut Criterion) {
 
 /// A grade with a long review history (20,000 questions, three reviews each): what the UI waits
 /// for now (the schedule handed to the history thread) against the save it used to wait for.
+/// Reading a long review history at start-up: 40,000 questions graded ten times each.
+fn load_long_history(c: &mut Criterion) {
+    use cuecard::practice::schedule::{Grade, Schedule};
+    let data = tempfile::TempDir::new().unwrap();
+    let stores = Stores::new(data.path());
+    let start = chrono::DateTime::parse_from_rfc3339("2026-01-05T09:00:00Z")
+        .unwrap()
+        .to_utc();
+    let mut schedule = Schedule::default();
+    for review in 0..10 {
+        let now = start + chrono::Duration::days(review * 3);
+        for n in 0..40_000 {
+            let grade = if n % 7 == 0 { Grade::Hard } else { Grade::Good };
+            schedule.grade(&format!("bench/c{}/q{n}", n % 50), grade, 60, now, None);
+        }
+    }
+    let graded = ["bench/c0/q0".to_string()].into();
+    stores
+        .reviews
+        .save(&schedule, &graded, cuecard::store::Fingerprint::of(None))
+        .unwrap();
+    let size = std::fs::metadata(stores.reviews.path()).unwrap().len() >> 20;
+    let mut group = c.benchmark_group("start-up");
+    group.sample_size(10);
+    group.bench_function(format!("read a {size} MB review history"), |b| {
+        b.iter(|| stores.reviews.load().unwrap().0.questions.len())
+    });
+    group.finish();
+}
+
 fn grade_with_long_history(c: &mut Criterion) {
     use cuecard::practice::schedule::{Grade, Schedule};
     use cuecard::tui::history::HistorySaver;
@@ -223,6 +253,7 @@ criterion_group!(
     long_note,
     keystroke_in_long_note,
     coverage_of_a_long_note,
-    grade_with_long_history
+    grade_with_long_history,
+    load_long_history
 );
 criterion_main!(benches);
