@@ -1021,3 +1021,51 @@ fn a_note_line_typed_steadily_and_the_running_clock_are_on_disk_before_a_kill() 
         .unwrap_or(0);
     assert!(elapsed >= 7, "the clock on disk: {elapsed} s of about 12");
 }
+
+/// Issue 12's first defect, with real processes: two cuecards open on one note, a word typed into
+/// each at the same instant, both saving it: both words survive, in the note or a conflict copy
+/// beside it, and neither cuecard says "saved" over a lost text.
+#[test]
+fn two_cuecards_saving_one_note_at_the_same_instant_keep_both_texts() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    for round in 0..3 {
+        let mut sessions: Vec<Session> = (0..2)
+            .map(|_| Session::start(100, 30, &[("CUECARD_DATA_DIR", data_dir)]))
+            .collect();
+        for session in &mut sessions {
+            session.wait_for("Customer Interaction");
+            session.press("\r");
+            session.press("\r");
+            session.press("n");
+            session.wait_for("Note ·");
+        }
+        let words = [format!("alpha{round}"), format!("bravo{round}")];
+        // The same instant: one write to each, back to back.
+        for (session, word) in sessions.iter_mut().zip(&words) {
+            session.writer.write_all(word.as_bytes()).unwrap();
+        }
+        for session in &mut sessions {
+            session.writer.flush().unwrap();
+        }
+        for (session, word) in sessions.iter().zip(&words) {
+            session.wait_for(word);
+            session.wait_for("Note · saved");
+        }
+        for session in &mut sessions {
+            session.press("\x03");
+            assert!(session.wait_exit().success());
+        }
+        let dir = first_note(data.path()).parent().unwrap().to_path_buf();
+        let texts: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|entry| fs::read_to_string(entry.unwrap().path()).ok())
+            .collect();
+        for word in &words {
+            assert!(
+                texts.iter().any(|text| text.contains(word.as_str())),
+                "round {round}: {word} is lost: {texts:?}"
+            );
+        }
+    }
+}
