@@ -1069,3 +1069,45 @@ fn two_cuecards_saving_one_note_at_the_same_instant_keep_both_texts() {
         }
     }
 }
+
+/// Two rehearsals on one history grading at the same instant (each its own question): both grades
+/// are in `reviews.toml` afterwards.
+#[test]
+fn two_rehearsals_grading_at_the_same_instant_keep_both_grades() {
+    let data = TempDir::new().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    for round in 0..3 {
+        let args = ["rehearse", "--competency", "customer-interaction"];
+        let mut sessions: Vec<Session> = (0..2)
+            .map(|_| Session::start_with_args(100, 30, &[("CUECARD_DATA_DIR", data_dir)], &args))
+            .collect();
+        for session in &sessions {
+            session.wait_for("answer aloud, then Space");
+        }
+        // The second skips to another card, so that each grades its own question.
+        sessions[1].press("s");
+        for session in &mut sessions {
+            session.press(" ");
+            session.wait_for("4 Easy");
+        }
+        for session in &mut sessions {
+            session.writer.write_all(b"3").unwrap();
+        }
+        for session in &mut sessions {
+            session.writer.flush().unwrap();
+        }
+        for session in &mut sessions {
+            session.press("\x03");
+            assert!(session.wait_exit().success());
+        }
+        let text = fs::read_to_string(data.path().join("reviews.toml")).unwrap();
+        let history: toml::Table = text.parse().unwrap();
+        let grades: usize = history["questions"]
+            .as_table()
+            .unwrap()
+            .values()
+            .map(|q| q["history"].as_array().map_or(0, Vec::len))
+            .sum();
+        assert_eq!(grades, 2 * (round + 1), "round {round}: {text}");
+    }
+}
