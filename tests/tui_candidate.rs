@@ -233,3 +233,44 @@ fn i_pressed_by_accident_creates_no_session() {
     let files = std::fs::read_dir(&sessions).map_or(0, |d| d.count());
     assert_eq!(files, 0);
 }
+
+#[test]
+fn while_the_history_is_read_r_waits_and_a_rehearsal_asked_for_starts_once_it_is_in() {
+    let mut f = fixture();
+    // A history on disk: one question graded yesterday, due again now.
+    let question = f.app.current().unwrap().1.questions[0].id.clone();
+    let mut schedule = cuecard::practice::schedule::Schedule::default();
+    let yesterday = f.app.now - chrono::Duration::days(1);
+    schedule.grade(
+        &question,
+        cuecard::practice::schedule::Grade::Again,
+        30,
+        yesterday,
+        None,
+    );
+    let graded = std::collections::BTreeSet::from([question.clone()]);
+    f.stores
+        .reviews
+        .save(&schedule, &graded, cuecard::store::Fingerprint::of(None))
+        .unwrap();
+    // The loop has started reading it.
+    f.app.history_loading = true;
+    let scope = f.app.scope_of(&f.app.current().unwrap().1.clone());
+    f.app.pending_rehearsal = Some(("Customer Interaction".to_string(), scope));
+    assert_eq!(f.app.day_line(), "reading your review history…");
+    f.keys("r");
+    assert!(f.app.rehearsal.is_none());
+    assert!(
+        f.app
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("review history")
+    );
+    // It comes in: the rehearsal asked for starts, the due question first.
+    cuecard::tui::persist::history_read(&mut f.app, f.stores.reviews.load());
+    assert!(!f.app.history_loading);
+    let rehearsal = f.app.rehearsal.as_ref().expect("the rehearsal started");
+    assert_eq!(rehearsal.queue[0], question);
+}

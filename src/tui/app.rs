@@ -114,6 +114,10 @@ pub struct App {
     pub marks: BTreeMap<String, crate::practice::Marks>,
     /// `m` was pressed: the next digit marks that key point.
     pub marking: bool,
+    /// The review history is being read (at start-up, beside the loop).
+    pub history_loading: bool,
+    /// A rehearsal asked for on the command line, waiting for the review history.
+    pub pending_rehearsal: Option<(String, Vec<String>)>,
     /// The rehearsal timer's target.
     pub answer_seconds: u64,
     /// Who interviews (from the settings), recorded in the sessions set up with `i`.
@@ -190,6 +194,8 @@ impl App {
             target_levels: BTreeMap::new(),
             marks: BTreeMap::new(),
             marking: false,
+            history_loading: false,
+            pending_rehearsal: None,
             answer_seconds: 120,
             interviewer: String::new(),
             rehearsal: None,
@@ -231,6 +237,9 @@ impl App {
     /// `4 days to the interview · 12 due · 5 new`: the countdown and today's work, as the
     /// browser and the progress view show them.
     pub fn day_line(&self) -> String {
+        if self.history_loading {
+            return "reading your review history…".to_string();
+        }
         let day = self.day();
         let work = self.today().describe(&day);
         match crate::practice::schedule::countdown(&day) {

@@ -49,6 +49,10 @@ pub fn open_note_for(app: &mut App, question_id: &str) {
 /// Starts a rehearsal titled `title` of what is due today in `scope` (question ids), or of every
 /// question in it when `all` (a question chosen by hand); says so instead when nothing is due.
 pub fn start_rehearsal(app: &mut App, title: String, scope_ids: &[String], all: bool) {
+    if app.history_loading {
+        app.status = Status::info("Reading your review history: a moment, then r again.");
+        return;
+    }
     let scope = title;
     let queue = if all {
         scope_ids.to_vec()

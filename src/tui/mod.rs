@@ -136,17 +136,26 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     };
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
     set_clock(&mut app);
-    start_practice(&mut app, &stores);
+    read_practice(&mut app, &stores);
     if options.start.until.is_some() {
         app.until = options.start.until;
     }
-    if let Some((scope, questions)) = &options.start.rehearse {
-        commands::start_rehearsal(&mut app, scope.clone(), questions, false);
-    }
+    // The review history is read beside the loop, so that a long one never holds up the first
+    // frame; a rehearsal asked for on the command line starts once it is in.
+    let history = read_history_beside(&stores, &mut app);
+    app.pending_rehearsal = options.start.rehearse.clone();
     if let Some((session, target)) = &options.start.interview {
         commands::begin_interview(&mut app, session.clone(), target.clone());
     }
-    let looped = event_loop(&mut terminal, &mut app, &stores, &unsaved, &stop, &theme);
+    let looped = event_loop(
+        &mut terminal,
+        &mut app,
+        &stores,
+        &unsaved,
+        &stop,
+        &theme,
+        &history,
+    );
     // Quit, a signal, a terminal error, or a quit that chose to leave unsaved work behind: save
     // what can be saved.
     // The history save under way finishes first; the last saves are made here and now.
@@ -214,6 +223,7 @@ fn event_loop(
     unsaved: &Shared,
     stop: &AtomicBool,
     theme: &Theme,
+    history: &std::sync::mpsc::Receiver<persist::HistoryRead>,
 ) -> io::Result<()> {
     let searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.library));
     // The generation of the last query sent to the searcher, and the notes it has.
@@ -237,7 +247,15 @@ fn event_loop(
         }
         // While a search runs, look for its results often.
         let waiting = app.search().is_some_and(|s| s.searching());
-        let longest = if waiting { RESULTS_TICK } else { TICK };
+        if let Ok(read) = history.try_recv() {
+            persist::history_read(app, read);
+            redraw.changed();
+        }
+        let longest = if waiting || app.history_loading {
+            RESULTS_TICK.max(Duration::from_millis(20))
+        } else {
+            TICK
+        };
         let now = Instant::now();
         let wait = redraw.wait(app, now, autosave.wait(app, now, longest));
         if event::poll(wait)? {
@@ -312,7 +330,29 @@ fn set_clock(app: &mut App) {
 
 /// Reads every note, the review schedule and the settings at start-up; what cannot be read is
 /// said in the footer (and a schedule that cannot be read is not saved over).
+/// Reads everything at start-up, the review history included, here and now (the tests' way).
 pub fn start_practice(app: &mut App, stores: &Stores) {
+    read_practice(app, stores);
+    persist::history_read(app, stores.reviews.load());
+}
+
+/// Starts reading the review history on a thread of its own: its result comes on the channel.
+fn read_history_beside(
+    stores: &Stores,
+    app: &mut App,
+) -> std::sync::mpsc::Receiver<persist::HistoryRead> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let reviews = stores.reviews.clone();
+    app.history_loading = true;
+    std::thread::spawn(move || {
+        let _ = sender.send(reviews.load());
+    });
+    receiver
+}
+
+/// Reads every note, the marks and the settings at start-up (the review history apart); what
+/// cannot be read is said in the footer.
+fn read_practice(app: &mut App, stores: &Stores) {
     let data_dir = stores.data_dir.as_path();
     let (notes, mut errors) = stores.notes.load_all();
     app.notes = notes;
@@ -329,15 +369,6 @@ pub fn start_practice(app: &mut App, stores: &Stores) {
     let passed = app.until.filter(|date| *date < app.day().today);
     match stores.marks.load() {
         Ok(marks) => app.marks = marks,
-        Err(e) => errors.push(e),
-    }
-    match stores.reviews.load() {
-        Ok((schedule, version)) => {
-            app.schedule = schedule;
-            app.schedule_version = version;
-        }
-        // Saving compares against the version read; one that was never read never matches, so
-        // the broken file is merged over, never replaced.
         Err(e) => errors.push(e),
     }
     if let Some(date) = passed {

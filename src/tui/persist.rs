@@ -90,6 +90,32 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
     left
 }
 
+/// What reading the review history gave: the schedule and the version of its file.
+pub type HistoryRead = Result<(Schedule, Fingerprint), StoreError>;
+
+/// The review history is read: it becomes the schedule (a file that cannot be read is said, and
+/// saving then merges over it, never replacing it), and a rehearsal waiting for it starts.
+pub fn history_read(app: &mut App, read: HistoryRead) {
+    app.history_loading = false;
+    match read {
+        Ok((schedule, version)) => {
+            // Grades given meanwhile (none can be: a rehearsal waits for the history) are kept.
+            app.schedule = if app.graded.is_empty() {
+                schedule
+            } else {
+                app.schedule.merged_over(&schedule, &app.graded)
+            };
+            app.schedule_version = version;
+        }
+        // Saving compares against the version read; one that was never read never matches, so
+        // the broken file is merged over, never replaced.
+        Err(e) => app.status = Status::error(e.to_string()),
+    }
+    if let Some((scope, questions)) = app.pending_rehearsal.take() {
+        super::commands::start_rehearsal(app, scope, &questions, false);
+    }
+}
+
 /// Says what a settings change did, or why it could not be kept (it still holds in this run).
 pub fn setting_saved(
     app: &mut App,

@@ -56,6 +56,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &T
 /// The countdown and today's work for the pane's bottom border, in the longest form that fits
 /// `room` columns: `4 days to the interview · 12 due · 5 new`, then shorter.
 fn day_title(app: &App, room: usize) -> String {
+    if app.history_loading {
+        let text = " reading your history… ";
+        return if crate::tui::wrap::width(text) <= room {
+            text.to_string()
+        } else {
+            String::new()
+        };
+    }
     let day = app.day();
     let today = app.today();
     let work = if today.due == 0 && today.new == 0 {
