@@ -190,3 +190,70 @@ fn no_run_of_ten_words_is_copied_from_a_seed() {
         copied.join("\n")
     );
 }
+
+/// Issue 20's legal and bias items: phrases a structured interview must not use — a language
+/// criterion that excludes fluent non-natives, a follow-up inviting health disclosure, questions
+/// pushing a candidate to disclose a former employer's internals, a behavior tied to a job title.
+#[test]
+fn no_bundled_text_uses_a_phrase_that_invites_bias_or_disclosure() {
+    let banned = [
+        "native speaker",
+        "look after yourself",
+        "your last organisation",
+        "your previous employer",
+        "your last company",
+        "manages a team",
+    ];
+    let library = bundled();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for framework in &library.frameworks {
+        for competency in &framework.competencies {
+            for level in &competency.behaviors {
+                texts.extend(level.iter().map(|b| (competency.id.clone(), b.clone())));
+            }
+            for question in &competency.questions {
+                let parts = std::iter::once(&question.text)
+                    .chain(&question.key_points)
+                    .chain(&question.follow_ups);
+                texts.extend(parts.map(|t| (question.id.clone(), t.clone())));
+            }
+        }
+    }
+    for (id, text) in &texts {
+        let lower = text.to_lowercase();
+        for phrase in banned {
+            assert!(!lower.contains(phrase), "{id}: {phrase:?} in {text:?}");
+        }
+    }
+}
+
+/// The questions the review named as asking about the organisation, or closed, leading or
+/// double-barrelled, now ask what the candidate did, with a follow-up.
+#[test]
+fn the_reworded_questions_ask_for_past_behaviour_with_a_follow_up() {
+    let library = bundled();
+    let past = [
+        "Tell me about a time",
+        "Describe a time",
+        "Describe how you",
+        "Give an example",
+    ];
+    for id in [
+        "customer-support/customer-interaction/difficult-customer",
+        "customer-support/customer-interaction/customer-contact-roles",
+        "customer-support/service-management/service-standards",
+        "customer-support/service-management/issue-tracking",
+        "customer-support/service-management/crm-for-satisfaction",
+        "customer-support/service-management/complaint-readiness",
+    ] {
+        let question = library
+            .question(id)
+            .unwrap_or_else(|| panic!("{id} is gone"));
+        assert!(
+            past.iter().any(|form| question.text.starts_with(form)),
+            "{id}: {:?}",
+            question.text
+        );
+        assert!(!question.follow_ups.is_empty(), "{id} has no follow-up");
+    }
+}

@@ -337,7 +337,7 @@ fn search_type_enter_and_the_chosen_question_is_open() {
     session.wait_for("▸ key point · L3 · Customer Interaction");
     session.press("\r");
     session.wait_for("What a strong answer covers");
-    session.wait_for("Tell me about a time you dealt");
+    session.wait_for("Tell me about a time a customer was upset");
     session.press("q");
     assert!(session.wait_exit().success());
     session.assert_restored();

@@ -79,7 +79,7 @@ fn esc_returns_to_exactly_where_the_user_was() {
 fn enter_on_a_question_selects_it_in_the_browser() {
     let (mut app, mut searcher) = setup(120, 40);
     run(&mut app, &[OpenSearch]);
-    type_query(&mut app, &mut searcher, "q:difficult customer");
+    type_query(&mut app, &mut searcher, "q:upset customer");
     let search = app.search().unwrap();
     assert!(!search.searching());
     assert!(!search.results.is_empty());
