@@ -393,3 +393,25 @@ fn a_missing_content_directory_is_reported() {
     assert_eq!(loaded.problems.len(), 1);
     assert!(loaded.problems[0].message.contains("no such directory"));
 }
+
+#[test]
+fn an_interviewer_note_is_read_and_must_be_text() {
+    let with_note =
+        format!("{COMPETENCY}interviewer_note = \"Ask about the customer, not the candidate.\"\n");
+    let dir = tree(&[
+        ("t/framework.toml", FRAMEWORK.as_bytes()),
+        ("t/listening.toml", with_note.as_bytes()),
+    ]);
+    let loaded = load_dir(dir.path());
+    assert!(loaded.problems.is_empty(), "{:?}", problems(&dir));
+    let question = loaded.library.question("t/listening/hard-talk").unwrap();
+    assert_eq!(
+        question.interviewer_note.as_deref(),
+        Some("Ask about the customer, not the candidate.")
+    );
+    let problems = competency_problems(&format!("{COMPETENCY}interviewer_note = 3\n"));
+    assert_has(
+        &problems,
+        "<dir>/fw/c.toml:13:20: `interviewer_note` must be a string",
+    );
+}

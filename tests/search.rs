@@ -480,6 +480,7 @@ mod shortcut {
                         tags: Vec::new(),
                         key_points: vec![texts[0].clone() + " " + text],
                         follow_ups: Vec::new(),
+                        interviewer_note: None,
                     })
                     .collect(),
             })

@@ -258,3 +258,60 @@ fn quitting_while_typing_a_note_keeps_the_line() {
     let saved = f.on_disk();
     assert_eq!(saved.questions[0].notes[0].text, "Strong on process");
 }
+
+/// A question's `interviewer_note` shows in the live view, and never to a candidate: not in the
+/// open question, not on a rehearsal card.
+#[test]
+fn the_interviewer_note_shows_in_the_live_view_only() {
+    let mut f = fixture();
+    let index = f
+        .app
+        .entries
+        .iter()
+        .position(|&(fw, c)| {
+            f.app.library.frameworks[fw].competencies[c].id
+                == "service-capabilities/cultural-sensitivity"
+        })
+        .unwrap();
+    f.app.selected = index;
+    f.start_interview();
+    let interview = f.app.interview.as_ref().unwrap();
+    let planned = &interview.session.questions[interview.current];
+    let question = f.app.library.question(&planned.id).unwrap().clone();
+    let note = question
+        .interviewer_note
+        .clone()
+        .expect("a cultural question has a note");
+    let body = ratatui::layout::Rect::new(0, 0, 60, 40);
+    let live: Vec<String> = cuecard::tui::question_view::live_interview(&f.app, interview, body)
+        .doc
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    let live = live.join(" ");
+    assert!(live.contains("Note for the interviewer"), "{live}");
+    assert!(live.contains("ethnicity"), "{live}");
+    // The candidate's views of the same question.
+    let competency = f
+        .app
+        .library
+        .competency("service-capabilities/cultural-sensitivity")
+        .unwrap();
+    let framework = f.app.library.framework("service-capabilities").unwrap();
+    let parts = cuecard::tui::document::QuestionParts {
+        framework,
+        competency,
+        question: &question,
+        level: question.level.unwrap_or(1),
+        note: None,
+        conflict: None,
+        marks: None,
+    };
+    for doc in [
+        cuecard::tui::document::question(&parts, true, true, 60),
+        cuecard::tui::document::rehearsal_card(&parts, true, 60),
+    ] {
+        let text: Vec<String> = doc.into_iter().map(|l| l.text).collect();
+        assert!(!text.join(" ").contains(&note[..20]), "{text:?}");
+    }
+}

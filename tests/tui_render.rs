@@ -371,6 +371,7 @@ fn hostile_library() -> Library {
         tags: vec!["t".into()],
         key_points: vec!["面接の準備をする 👩‍💻 café".into()],
         follow_ups: vec![],
+        interviewer_note: None,
     };
     let competency = Competency {
         id: "fw/c".into(),

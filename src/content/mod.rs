@@ -60,6 +60,8 @@ pub struct Question {
     /// What a strong answer covers.
     pub key_points: Vec<String>,
     pub follow_ups: Vec<String>,
+    /// Guidance for the interviewer only (e.g. what not to probe), shown in the live view.
+    pub interviewer_note: Option<String>,
 }
 
 impl Framework {

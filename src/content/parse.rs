@@ -63,7 +63,15 @@ const COMPETENCY_KEYS: &[&str] = &[
     "behaviors",
     "questions",
 ];
-const QUESTION_KEYS: &[&str] = &["id", "text", "level", "tags", "key_points", "follow_ups"];
+const QUESTION_KEYS: &[&str] = &[
+    "id",
+    "text",
+    "level",
+    "tags",
+    "key_points",
+    "follow_ups",
+    "interviewer_note",
+];
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -530,6 +538,9 @@ fn questions(
         let follow_ups = table
             .get("follow_ups")
             .map(|v| check.text_list(v, "follow_ups"));
+        let interviewer_note = table
+            .get("interviewer_note")
+            .map(|v| check.text_value(v, "interviewer_note"));
         if let (Some(id), Some(text)) = (id, text) {
             questions.push(Question {
                 id: format!("{competency_id}/{id}"),
@@ -538,6 +549,7 @@ fn questions(
                 tags: tags.flatten().unwrap_or_default(),
                 key_points: key_points.flatten().unwrap_or_default(),
                 follow_ups: follow_ups.flatten().unwrap_or_default(),
+                interviewer_note: interviewer_note.flatten(),
             });
         }
     }

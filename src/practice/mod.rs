@@ -366,6 +366,7 @@ mod tests {
             tags: vec![],
             key_points: vec![],
             follow_ups: vec![],
+            interviewer_note: None,
         };
         assert!(wants_star_outline(&question));
         question.tags = vec!["policies-bank".into(), "knowledge".into()];

@@ -51,6 +51,17 @@ pub fn live(
     paragraph(&mut out, &context, width, 0, Tone::Hint);
     paragraph(&mut out, &question.text, width, 2, Tone::Title);
     out.push(blank());
+    // Guidance for the interviewer alone: the candidate's views never show it.
+    if let Some(note) = &question.interviewer_note {
+        paragraph(
+            &mut out,
+            &format!("Note for the interviewer: {note}"),
+            width,
+            2,
+            Tone::Hint,
+        );
+        out.push(blank());
+    }
     let checklist = |out: &mut Vec<DocLine>, items: &[String], ticked: &[usize], keys: &[char]| {
         for (i, item) in items.iter().enumerate() {
             let key = keys.get(i).map_or(' ', |k| *k);
