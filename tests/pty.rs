@@ -220,9 +220,9 @@ fn browse_open_reveal_help_and_quit() {
     assert!(session.parser.lock().unwrap().screen().alternate_screen());
     session.press("j");
     session.press("\r");
-    session.wait_for("Questions 5");
+    session.wait_for("Questions 6");
     session.press("\r");
-    session.wait_for("Question 1 of 5");
+    session.wait_for("Question 1 of 6");
     session.wait_for("Space reveals");
     session.press(" ");
     session.wait_for("What a strong answer covers");
@@ -343,9 +343,10 @@ fn search_type_enter_and_the_chosen_question_is_open() {
     session.assert_restored();
 }
 
-/// The note of the first Customer Interaction question under `data`.
+/// The note of the first Customer Interaction question under `data` (its level 1 question comes
+/// first, at the browser's starting level).
 fn first_note(data: &std::path::Path) -> std::path::PathBuf {
-    data.join("notes/customer-support/customer-interaction/difficult-customer.md")
+    data.join("notes/customer-support/customer-interaction/interaction-that-went-wrong.md")
 }
 
 fn kill(session: &Session, signal: &str) {

@@ -107,7 +107,8 @@ fn a_target_level_narrows_the_default_scope_and_is_remembered() {
 #[test]
 fn key_points_marked_by_hand_show_and_are_kept() {
     let mut f = fixture();
-    let question = f.app.current().unwrap().1.questions[0].clone();
+    // The question Enter, Enter opens: the first at the browser's level.
+    let question = (*f.app.ordered_questions()[0]).clone();
     f.app.notes.insert(
         question.id.clone(),
         "## Situation\nA short note.\n".to_string(),

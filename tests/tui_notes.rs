@@ -173,9 +173,10 @@ fn a_note_changed_on_disk_meanwhile_is_kept_and_the_typed_text_goes_beside_it() 
     f.run(&[Back]);
     assert_eq!(file_text(&f.note_path()), "theirs\n");
     assert!(f.status().contains("changed on disk"), "{}", f.status());
-    let copy = f
-        .note_path()
-        .with_file_name("difficult-customer.conflict-20261123-0900.md");
+    let copy = f.note_path().with_file_name(format!(
+        "{}.conflict-20261123-0900.md",
+        f.question_id().rsplit('/').next().unwrap()
+    ));
     assert!(file_text(&copy).contains("mine and more"), "{copy:?}");
     // The open question shows what was typed, not the text first loaded, and where it went.
     let id = f.app.current_question().unwrap().id.clone();
