@@ -275,3 +275,36 @@ fn every_level_of_every_competency_has_a_question() {
         }
     }
 }
+
+/// `behavioral` means past behaviour: every such question opens as one ("Tell me about…",
+/// "Describe a time…", "Give an example…") and has a follow-up.
+#[test]
+fn every_behavioral_question_asks_for_past_behaviour_and_has_a_follow_up() {
+    let forms = [
+        "Tell me about",
+        "Describe a time",
+        "Describe how you",
+        "Give an example",
+    ];
+    let library = bundled();
+    for framework in &library.frameworks {
+        for competency in &framework.competencies {
+            for question in &competency.questions {
+                if !question.tags.iter().any(|t| t == "behavioral") {
+                    continue;
+                }
+                assert!(
+                    forms.iter().any(|form| question.text.starts_with(form)),
+                    "{}: {:?}",
+                    question.id,
+                    question.text
+                );
+                assert!(
+                    !question.follow_ups.is_empty(),
+                    "{} has no follow-up",
+                    question.id
+                );
+            }
+        }
+    }
+}
