@@ -308,3 +308,25 @@ fn every_behavioral_question_asks_for_past_behaviour_and_has_a_follow_up() {
         }
     }
 }
+
+/// `situational` means a concrete scenario: every such question opens with one ("A customer…",
+/// "Suppose…", "Imagine…").
+#[test]
+fn every_situational_question_sets_a_scenario() {
+    let forms = ["A ", "An ", "Suppose", "Imagine"];
+    let library = bundled();
+    for framework in &library.frameworks {
+        for competency in &framework.competencies {
+            for question in &competency.questions {
+                if question.tags.iter().any(|t| t == "situational") {
+                    assert!(
+                        forms.iter().any(|form| question.text.starts_with(form)),
+                        "{}: {:?}",
+                        question.id,
+                        question.text
+                    );
+                }
+            }
+        }
+    }
+}
