@@ -330,3 +330,20 @@ fn every_situational_question_sets_a_scenario() {
         }
     }
 }
+
+/// The question levels the review found wrong now match the behaviors they probe.
+#[test]
+fn the_questioned_levels_match_their_behaviors() {
+    let library = bundled();
+    for (id, level) in [
+        ("service-capabilities/sla-management/sla-breach", 3),
+        ("service-capabilities/sla-management/sla-reporting", 2),
+        (
+            "service-capabilities/digital-engagement/digital-channel-mix",
+            2,
+        ),
+        ("customer-support/support-policies/policies-implemented", 2),
+    ] {
+        assert_eq!(library.question(id).unwrap().level, Some(level), "{id}");
+    }
+}
