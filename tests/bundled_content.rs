@@ -347,3 +347,27 @@ fn the_questioned_levels_match_their_behaviors() {
         assert_eq!(library.question(id).unwrap().level, Some(level), "{id}");
     }
 }
+
+/// Key points are evidence an interviewer can tick while listening: each says what the candidate
+/// does ("Names…", "Explains…", "Uses…"), not a method or a tool to recite.
+#[test]
+fn every_key_point_says_what_the_candidate_does() {
+    let library = bundled();
+    for framework in &library.frameworks {
+        for competency in &framework.competencies {
+            for question in &competency.questions {
+                for point in &question.key_points {
+                    let first = point
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or_default()
+                        .trim_matches(|c: char| !c.is_alphabetic());
+                    // A verb in the third person: "Names", "Explains", "Uses".
+                    let verb = first.ends_with('s')
+                        && first.chars().next().is_some_and(char::is_uppercase);
+                    assert!(verb, "{}: {point:?}", question.id);
+                }
+            }
+        }
+    }
+}
