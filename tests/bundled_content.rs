@@ -371,3 +371,29 @@ fn every_key_point_says_what_the_candidate_does() {
         }
     }
 }
+
+/// Behavior statements say what can be observed: none is a state of mind ("Is beginning to
+/// understand…") or a need ("Needs guidance…").
+#[test]
+fn behavior_statements_are_observable() {
+    let library = bundled();
+    for framework in &library.frameworks {
+        for competency in &framework.competencies {
+            for statement in competency.behaviors.iter().flatten() {
+                for vague in [
+                    "Is beginning to",
+                    "Starts to",
+                    "Needs guidance",
+                    "Still needs",
+                    "Has early",
+                ] {
+                    assert!(
+                        !statement.starts_with(vague),
+                        "{}: {statement:?}",
+                        competency.id
+                    );
+                }
+            }
+        }
+    }
+}
