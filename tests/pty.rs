@@ -822,7 +822,7 @@ fn an_interview_at_60x20_two_questions_noted_rated_and_exported() {
     // The first question: two key points, a note.
     session.press("1");
     session.press("3");
-    session.wait_for("2 of 5 covered");
+    session.wait_for("2 of 6 covered");
     session.press("n");
     session.press("Calm under pressure");
     session.press("\r");
@@ -918,7 +918,7 @@ fn a_whole_interview_at_60x20_survives_the_usual_mistakes() {
     session.press("\x1b");
     // A tick and a note; Esc halfway through a second note keeps it as a draft.
     session.press("1");
-    session.wait_for("1 of 5 covered");
+    session.wait_for("1 of 6 covered");
     session.press("n");
     session.press("Refund dispute, calm");
     session.press("\r");
