@@ -1,6 +1,6 @@
 //! Building the [`Library`] from sources: what is valid is kept, every problem is reported.
 
-use super::parse::{is_valid_id, parse_competency, parse_framework};
+use super::parse::{is_valid_id, parse_added_questions, parse_competency, parse_framework};
 use super::source::{FrameworkDir, read_source};
 use rayon::prelude::*;
 
@@ -16,13 +16,23 @@ pub struct Loaded {
 }
 
 /// Loads every source in order. A framework id met again in a later source replaces the earlier
-/// framework whole: that is how a user overrides a bundled framework.
+/// framework whole when its directory has a `framework.toml`: that is how a user overrides a
+/// bundled framework. Without one, the directory extends the earlier framework: its files add
+/// competencies, or questions to the competency they are named after.
 pub fn load(sources: &[ContentSource]) -> Loaded {
     let mut loaded = Loaded::default();
     for source in sources {
         let (dirs, problems) = read_source(source);
         loaded.problems.extend(problems);
         for dir in dirs {
+            let extended = dir.framework_file.is_none().then(|| {
+                let frameworks = &mut loaded.library.frameworks;
+                frameworks.iter_mut().find(|f| f.id == dir.id)
+            });
+            if let Some(Some(framework)) = extended {
+                extend_framework(framework, &dir, &mut loaded.problems);
+                continue;
+            }
             if let Some(framework) = load_framework(&dir, &mut loaded.problems) {
                 let frameworks = &mut loaded.library.frameworks;
                 match frameworks.iter_mut().find(|f| f.id == framework.id) {
@@ -57,7 +67,8 @@ fn load_framework(dir: &FrameworkDir, problems: &mut Vec<Problem>) -> Option<Fra
             problems.push(Problem::whole_file(
                 &dir.path,
                 "this framework directory has no framework.toml: add one with `name` and `levels` \
-                 (the scale's level names in order)",
+                 (the scale's level names in order), or name the directory after a framework \
+                 already loaded to add to it",
             ));
             None
         }
@@ -78,7 +89,7 @@ fn load_framework(dir: &FrameworkDir, problems: &mut Vec<Problem>) -> Option<Fra
         problems.extend(found);
         competencies.extend(competency);
     }
-    competencies.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    sort_competencies(&mut competencies);
     let header = header.filter(|_| id_ok)?;
     Some(Framework {
         id: dir.id.clone(),
@@ -87,4 +98,32 @@ fn load_framework(dir: &FrameworkDir, problems: &mut Vec<Problem>) -> Option<Fra
         levels: header.levels,
         competencies,
     })
+}
+
+/// Adds a directory's files to `framework`, loaded from an earlier source: a file named after one
+/// of its competencies adds questions to it, any other file adds a competency.
+fn extend_framework(framework: &mut Framework, dir: &FrameworkDir, problems: &mut Vec<Problem>) {
+    for file in &dir.competency_files {
+        let id = format!("{}/{}", framework.id, file.stem);
+        match framework.competencies.iter_mut().find(|c| c.id == id) {
+            Some(existing) => {
+                if let Some(questions) =
+                    parse_added_questions(file, existing, &framework.levels, problems)
+                {
+                    existing.questions.extend(questions);
+                }
+            }
+            None => {
+                let scale = Some(framework.levels.as_slice());
+                if let Some(competency) = parse_competency(file, &framework.id, scale, problems) {
+                    framework.competencies.push(competency);
+                }
+            }
+        }
+    }
+    sort_competencies(&mut framework.competencies);
+}
+
+fn sort_competencies(competencies: &mut [Competency]) {
+    competencies.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
 }

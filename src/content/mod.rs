@@ -38,11 +38,14 @@ pub struct Competency {
     /// `framework/competency`.
     pub id: String,
     pub name: String,
+    /// Empty when the file gives none (a question bank).
     pub definition: String,
     pub tags: Vec<String>,
     /// Topics a candidate should study for this competency.
     pub study: Vec<String>,
-    /// Behavior statements per level: `behaviors[n - 1]` holds level `n`'s, never empty.
+    /// Behavior statements per level: `behaviors[n - 1]` holds level `n`'s, one list per level of
+    /// the scale; a list is empty where the competency has none at that level (a question bank
+    /// has none at all).
     pub behaviors: Vec<Vec<String>>,
     pub questions: Vec<Question>,
 }
@@ -62,6 +65,9 @@ pub struct Question {
     pub follow_ups: Vec<String>,
     /// Guidance for the interviewer only (e.g. what not to probe), shown in the live view.
     pub interviewer_note: Option<String>,
+    /// The file on disk the question is written in; `None` for bundled content. The app edits
+    /// and deletes only questions with a file.
+    pub file: Option<std::sync::Arc<std::path::Path>>,
 }
 
 impl Framework {

@@ -395,7 +395,8 @@ fn scale(check: &mut FileCheck<'_>, value: &Value<'_>) -> Option<Vec<String>> {
 }
 
 /// Reads a competency file of framework `framework_id`, whose scale is `scale` (`None` when the
-/// framework itself is broken: then everything but level ranges is still checked).
+/// framework itself is broken: then everything but level ranges is still checked). `file` is the
+/// file's place on disk, `None` for bundled content.
 pub(crate) fn parse_competency(
     file: &ContentFile,
     framework_id: &str,
@@ -419,39 +420,100 @@ pub(crate) fn parse_competency(
     let name = check
         .required(table, None, "name", what, "add `name = \"…\"`")
         .and_then(|v| check.text_value(v, "name"));
-    let definition = check
-        .required(table, None, "definition", what, "add `definition = \"…\"`")
-        .and_then(|v| check.text_value(v, "definition"));
+    let definition = table
+        .get("definition")
+        .map(|v| check.text_value(v, "definition"));
     let tags = table.get("tags").map(|v| check.tags(v));
     let study = table.get("study").map(|v| check.text_list(v, "study"));
-    let behaviors = check
-        .required(
-            table,
-            None,
-            "behaviors",
-            what,
-            "add a [behaviors] table with one key per level, as in `1 = [\"…\"]`",
-        )
-        .and_then(|v| behaviors(&mut check, v, scale));
+    // A competency without behaviors is a question bank: every level is empty.
+    let behaviors = match table.get("behaviors") {
+        Some(v) => behaviors(&mut check, v, scale),
+        None => Some(vec![Vec::new(); scale.map_or(0, <[String]>::len)]),
+    };
     let id = format!("{framework_id}/{}", file.stem);
     let questions = table
         .get("questions")
-        .map(|v| questions(&mut check, v, &id, scale));
+        .map(|v| questions(&mut check, v, &id, scale, &Taken::default()));
     if check.found > 0 {
         return None;
+    }
+    let mut questions = questions.flatten().unwrap_or_default();
+    let origin = file.origin();
+    for question in &mut questions {
+        question.file.clone_from(&origin);
     }
     Some(Competency {
         id,
         name: name?,
-        definition: definition?,
+        definition: definition.flatten().unwrap_or_default(),
         tags: tags.flatten().unwrap_or_default(),
         study: study.flatten().unwrap_or_default(),
         behaviors: behaviors?,
-        questions: questions.flatten().unwrap_or_default(),
+        questions,
     })
 }
 
-/// `[behaviors]`: one key per level of the scale, each a non-empty list of statements.
+/// The ids a file's questions must not reuse: those of the competency it adds to.
+#[derive(Debug, Default)]
+struct Taken<'a> {
+    competency: Option<&'a Competency>,
+}
+
+impl Taken<'_> {
+    fn holds(&self, id: &str) -> Option<&str> {
+        let competency = self.competency?;
+        competency
+            .questions
+            .iter()
+            .any(|q| q.local_id() == id)
+            .then_some(competency.name.as_str())
+    }
+}
+
+/// Reads a file that adds questions to `existing`, a competency loaded from an earlier source:
+/// it holds `[[questions]]` and nothing else, and none of its ids is one `existing` already has.
+pub(crate) fn parse_added_questions(
+    file: &ContentFile,
+    existing: &Competency,
+    scale: &[String],
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<Question>> {
+    let mut check = FileCheck::open(file, problems)?;
+    let root = check.parse()?;
+    let table = root.get_ref();
+    for key in table.keys() {
+        if key.get_ref().as_ref() != "questions" {
+            check.report(
+                &key.span(),
+                format!(
+                    "`{}` cannot be changed here: `{}` already exists in this framework, and a file \
+                     named after it may only add [[questions]]; to change the competency itself, \
+                     copy the whole framework (with its framework.toml) into your content directory",
+                    key.get_ref(),
+                    existing.name
+                ),
+            );
+        }
+    }
+    let taken = Taken {
+        competency: Some(existing),
+    };
+    let questions = table
+        .get("questions")
+        .map(|v| questions(&mut check, v, &existing.id, Some(scale), &taken));
+    if check.found > 0 {
+        return None;
+    }
+    let mut questions = questions.flatten().unwrap_or_default();
+    let origin = file.origin();
+    for question in &mut questions {
+        question.file.clone_from(&origin);
+    }
+    Some(questions)
+}
+
+/// `[behaviors]`: one key per level of the scale, each a list of statements (empty where the
+/// competency has none at that level).
 fn behaviors(
     check: &mut FileCheck<'_>,
     value: &Value<'_>,
@@ -468,12 +530,7 @@ fn behaviors(
         let Some(list) = check.text_list(statements, "behaviors") else {
             continue;
         };
-        if list.is_empty() {
-            check.report(
-                &statements.span(),
-                format!("level {level} has an empty list: give it at least one behavior statement"),
-            );
-        } else if let Some(slot) = by_level.get_mut(level - 1) {
+        if let Some(slot) = by_level.get_mut(level - 1) {
             *slot = Some(list);
         }
     }
@@ -484,7 +541,8 @@ fn behaviors(
                 check.report(
                     &value.span(),
                     format!(
-                        "level {level} ({}) has no behaviors: add `{level} = [\"…\"]` under [behaviors]",
+                        "level {level} ({}) is missing under [behaviors]: add `{level} = [\"…\"]`, \
+                         or `{level} = []` when the competency has no behaviors at that level",
                         scale[index]
                     ),
                 );
@@ -503,6 +561,7 @@ fn questions(
     value: &Value<'_>,
     competency_id: &str,
     scale: Option<&[String]>,
+    taken: &Taken<'_>,
 ) -> Option<Vec<Question>> {
     let DeValue::Array(items) = value.get_ref() else {
         check.wrong_type(value, "questions", "a list of [[questions]] tables");
@@ -526,7 +585,7 @@ fn questions(
                 what,
                 "add `id = \"…\"` (a-z, 0-9 and `-`)",
             )
-            .and_then(|v| question_id(check, v, &mut seen));
+            .and_then(|v| question_id(check, v, &mut seen, taken));
         let text = check
             .required(table, Some(&span), "text", what, "add `text = \"…\"`")
             .and_then(|v| check.text_value(v, "text"));
@@ -550,6 +609,7 @@ fn questions(
                 key_points: key_points.flatten().unwrap_or_default(),
                 follow_ups: follow_ups.flatten().unwrap_or_default(),
                 interviewer_note: interviewer_note.flatten(),
+                file: None,
             });
         }
     }
@@ -560,6 +620,7 @@ fn question_id(
     check: &mut FileCheck<'_>,
     value: &Value<'_>,
     seen: &mut HashMap<String, usize>,
+    taken: &Taken<'_>,
 ) -> Option<String> {
     let DeValue::String(id) = value.get_ref() else {
         check.wrong_type(value, "id", "a string");
@@ -580,6 +641,16 @@ fn question_id(
             format!(
                 "question id `{id}` is used twice (first on line {first}): ids must be unique within \
                  the file; rename one, keeping the old id where notes already refer to it"
+            ),
+        );
+        return None;
+    }
+    if let Some(competency) = taken.holds(id) {
+        check.report(
+            &value.span(),
+            format!(
+                "question id `{id}` is already a question of {competency}: give the added question \
+                 an id of its own"
             ),
         );
         return None;

@@ -48,6 +48,16 @@ pub(crate) struct ContentFile {
     pub bytes: Vec<u8>,
 }
 
+impl ContentFile {
+    /// The file's place on disk, `None` for bundled content.
+    pub fn origin(&self) -> Option<std::sync::Arc<Path>> {
+        (!self.path.starts_with(BUNDLED_PREFIX)).then(|| Path::new(&self.path).into())
+    }
+}
+
+/// How the paths of bundled files begin.
+const BUNDLED_PREFIX: &str = "bundled:";
+
 /// A framework directory as found in a source, not yet parsed.
 #[derive(Debug, Clone)]
 pub(crate) struct FrameworkDir {
@@ -79,7 +89,7 @@ fn read_bundled() -> Vec<FrameworkDir> {
                     continue;
                 };
                 let content = ContentFile {
-                    path: format!("bundled:{}", file.path().display()),
+                    path: format!("{BUNDLED_PREFIX}{}", file.path().display()),
                     stem: stem.to_string(),
                     bytes: file.contents().to_vec(),
                 };
@@ -91,7 +101,7 @@ fn read_bundled() -> Vec<FrameworkDir> {
             }
             competency_files.sort_by(|a, b| a.stem.cmp(&b.stem));
             FrameworkDir {
-                path: format!("bundled:{id}"),
+                path: format!("{BUNDLED_PREFIX}{id}"),
                 id,
                 framework_file,
                 competency_files,

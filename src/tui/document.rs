@@ -72,6 +72,28 @@ pub(super) fn bullets(
     }
 }
 
+/// A level's behavior statements as bullets, or a quiet line saying there are none.
+pub(super) fn statements(
+    out: &mut Vec<DocLine>,
+    items: &[String],
+    bullet: &str,
+    width: usize,
+    tone: Tone,
+) {
+    if items.is_empty() {
+        let pad = " ".repeat(super::wrap::width(bullet));
+        paragraph(
+            out,
+            "no behaviors at this level",
+            width,
+            pad.len(),
+            Tone::Quiet,
+        );
+    } else {
+        bullets(out, items, bullet, width, tone);
+    }
+}
+
 /// "3 · Extensive experience"
 pub fn level_label(framework: &Framework, level: usize) -> String {
     match framework.level_name(level) {
@@ -95,8 +117,22 @@ pub fn behaviors(
 ) -> BehaviorsDoc {
     let mut lines = Vec::new();
     paragraph(&mut lines, &competency.definition, width, 0, Tone::Body);
+    if competency.behavior_count() == 0 {
+        // A question bank: no scale of statements to show, but the levels still are selectable.
+        if !lines.is_empty() {
+            lines.push(blank());
+        }
+        paragraph(
+            &mut lines,
+            "The framework defines no behaviors for this competency: its questions are in the \
+             questions pane.",
+            width,
+            0,
+            Tone::Quiet,
+        );
+    }
     let mut level_starts = Vec::with_capacity(competency.behaviors.len());
-    for (index, statements) in competency.behaviors.iter().enumerate() {
+    for (index, items) in competency.behaviors.iter().enumerate() {
         let level = index + 1;
         let is_selected = level == selected;
         lines.push(blank());
@@ -114,7 +150,7 @@ pub fn behaviors(
             0,
             if is_selected { Tone::Heading } else { tone },
         );
-        bullets(&mut lines, statements, "  • ", width, tone);
+        statements(&mut lines, items, "  • ", width, tone);
     }
     BehaviorsDoc {
         lines,
@@ -384,11 +420,11 @@ pub fn level_behaviors(
     let mut lines = Vec::new();
     let heading = format!("Behaviors at {}", level_label(framework, level));
     paragraph(&mut lines, &heading, width, 0, Tone::Heading);
-    if let Some(statements) = level
+    if let Some(items) = level
         .checked_sub(1)
         .and_then(|i| competency.behaviors.get(i))
     {
-        bullets(&mut lines, statements, "  • ", width, Tone::Body);
+        statements(&mut lines, items, "  • ", width, Tone::Body);
     }
     lines
 }

@@ -5,7 +5,7 @@
 use crate::content::Library;
 use crate::interview::InterviewSession;
 
-use super::document::{DocLine, Tone, blank, bullets, level_label, line, paragraph};
+use super::document::{DocLine, Tone, blank, bullets, level_label, line, paragraph, statements};
 
 /// The current question of the live view, most needed first: where it comes from, the question,
 /// the key points as a checklist (with the keys that tick them), the notes so far (the selected
@@ -136,8 +136,8 @@ pub fn live(
             format!("Anchors · {}", level_label(framework, level)),
             Tone::Heading,
         ));
-        if let Some(statements) = competency.behaviors.get(level - 1) {
-            bullets(&mut out, statements, "  • ", width, Tone::Quiet);
+        if let Some(items) = competency.behaviors.get(level - 1) {
+            statements(&mut out, items, "  • ", width, Tone::Quiet);
         }
         out.push(blank());
     }
@@ -214,7 +214,7 @@ pub fn ratings(
             .level
             .unwrap_or(session.level)
             .clamp(1, competency.behaviors.len().max(1));
-        for (index, statements) in competency.behaviors.iter().enumerate() {
+        for (index, items) in competency.behaviors.iter().enumerate() {
             let level = index + 1;
             let chosen = rating.level == Some(level);
             let marker = if chosen { "● " } else { "  " };
@@ -227,7 +227,7 @@ pub fn ratings(
                 0,
                 if chosen { Tone::Heading } else { Tone::Body },
             );
-            bullets(&mut levels, statements, "    • ", width, tone);
+            statements(&mut levels, items, "    • ", width, tone);
         }
     }
     paragraph(
