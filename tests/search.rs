@@ -481,6 +481,7 @@ mod shortcut {
                         key_points: vec![texts[0].clone() + " " + text],
                         follow_ups: Vec::new(),
                         interviewer_note: None,
+                        file: None,
                     })
                     .collect(),
             })

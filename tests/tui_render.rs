@@ -372,6 +372,7 @@ fn hostile_library() -> Library {
         key_points: vec!["面接の準備をする 👩‍💻 café".into()],
         follow_ups: vec![],
         interviewer_note: None,
+        file: None,
     };
     let competency = Competency {
         id: "fw/c".into(),

@@ -367,6 +367,7 @@ mod tests {
             key_points: vec![],
             follow_ups: vec![],
             interviewer_note: None,
+            file: None,
         };
         assert!(wants_star_outline(&question));
         question.tags = vec!["policies-bank".into(), "knowledge".into()];
