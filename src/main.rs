@@ -14,7 +14,8 @@ use cuecard::tui::Start;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    let loaded = load(&args.sources());
+    let sources = args.sources();
+    let loaded = load(&sources);
     let mut stdout = io::stdout().lock();
     let result = match args.command {
         Some(Command::Validate) => cli::validate(&loaded, &mut stdout).map(|ok| {
@@ -24,6 +25,45 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }),
+        Some(Command::Import(import)) => {
+            let Some(out) = import
+                .out
+                .clone()
+                .or_else(cuecard::content::user_content_dir)
+            else {
+                eprintln!(
+                    "cuecard import: no home directory for your content; give one with --out DIR"
+                );
+                return ExitCode::FAILURE;
+            };
+            let request = cli::import::ImportRequest {
+                files: import.files.clone(),
+                options: cuecard::content::import::ImportOptions {
+                    framework: import.framework.clone(),
+                    name: import.name.clone(),
+                    levels: import.levels.clone(),
+                    out: out.clone(),
+                    force: import.force,
+                    inputs: import
+                        .files
+                        .iter()
+                        .map(|f| f.display().to_string())
+                        .collect(),
+                },
+                dry_run: import.dry_run,
+            };
+            let mut sources = sources;
+            if !sources.contains(&cuecard::content::ContentSource::Directory(out.clone())) {
+                sources.push(cuecard::content::ContentSource::Directory(out));
+            }
+            cli::import::import(&request, &sources, &mut stdout, &mut io::stderr()).map(|done| {
+                if done == cli::import::Imported::Done {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            })
+        }
         Some(Command::List { json }) => {
             warn_about_problems(&loaded);
             if json {

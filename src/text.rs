@@ -73,6 +73,32 @@ impl serde_json::ser::Formatter for InertJson {
     }
 }
 
+/// `Jane O'Neil` → `jane-o-neil`, `李雷` → `li-lei`, `Qualitätssicherung` → `qualitatssicherung`:
+/// `text` as an id in `[a-z0-9-]` of at most `max_chars`, cut at a `-` when it is longer (other
+/// scripts transliterated first). Empty when nothing of `text` is a letter or digit.
+pub fn slug(text: &str, max_chars: usize) -> String {
+    let mut slug = String::new();
+    for c in deunicode::deunicode(text)
+        .chars()
+        .flat_map(char::to_lowercase)
+    {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_string();
+    if slug.len() > max_chars {
+        let cut = slug[..=max_chars]
+            .rfind('-')
+            .filter(|&at| at > 0)
+            .unwrap_or(max_chars);
+        slug.truncate(cut);
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

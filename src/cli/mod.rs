@@ -1,5 +1,6 @@
 //! The command line: argument definitions and the commands that print rather than draw.
 
+pub mod import;
 mod list;
 mod notes;
 mod search;
@@ -120,6 +121,28 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<SessionsAction>,
     },
+    /// Import a framework or a question bank from a spreadsheet, Markdown or a copied page.
+    ///
+    /// Writes framework.toml and a file per competency, checked as `validate` checks them, and
+    /// prints what it made. Importing the same file again updates the same files (ids are made
+    /// from the names); a file edited since is kept unless --force.
+    ///
+    /// CSV/TSV question bank: a header row with `competency` and `question`, and optionally
+    /// `level` (number or name), `key_points`, `follow_ups` (one per line in the cell), `tags`,
+    /// `id`. CSV/TSV levels table: `competency`, `definition`, and a column per level (`level_1`…
+    /// or the level names), each cell the level's behaviors, one per line.
+    ///
+    /// Markdown: `# Framework`, a description, `Levels: A, B, C`; per competency `## Name`, its
+    /// definition, `### Level 1: A` (or `### A`) with `- behavior` bullets, `### Questions` with
+    /// `- question` bullets whose nested bullets are key points (`Follow-up: …` for follow-ups,
+    /// `Level: N`, `Tags: a, b`), and `### Study` bullets.
+    ///
+    /// Plain text: a competency page as copied from a browser, with `Proficiency Level 1 - Name`
+    /// or `Level 1: Name` headings and an `Interview Questions` list.
+    ///
+    /// Exits 0 when imported (or with --dry-run, importable), 1 with every problem located in
+    /// the input (`bank.csv:7: …`).
+    Import(ImportArgs),
     /// Rehearse in the terminal: due questions first, then new ones, timed, graded 1-4, and
     /// scheduled by spaced repetition (FSRS).
     Rehearse {
@@ -137,6 +160,34 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_until)]
         until: Option<chrono::NaiveDate>,
     },
+}
+
+/// `cuecard import`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The files: CSV or TSV (a question bank, or a levels table), Markdown, or competency
+    /// pages copied as plain text. Several files go into one framework.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The framework's id (a-z, 0-9, `-`); an existing framework of that id is added to.
+    /// Default: made from --name, the Markdown title, or the first file's name.
+    #[arg(long, value_name = "ID")]
+    pub framework: Option<String>,
+    /// The framework's name (default: the Markdown title, or made from the id).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// The scale's level names, lowest first, separated by commas (for a question bank).
+    #[arg(long, value_name = "A,B,C", value_delimiter = ',')]
+    pub levels: Option<Vec<String>>,
+    /// The content directory to write to (default: your content directory).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Print what would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace files edited since they were imported, or not written by import.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -3,8 +3,10 @@
 //! Nothing here knows about a terminal; the browser, search, practice and interview modes all read
 //! the [`Library`] built by [`load`].
 
+pub mod format;
+pub mod import;
 mod load;
-mod parse;
+pub(crate) mod parse;
 mod problem;
 mod source;
 

@@ -21,6 +21,12 @@ pub enum ContentSource {
     Bundled,
     /// A directory holding one sub-directory per framework.
     Directory(PathBuf),
+    /// A directory as it will be once `files` (path → text, under `dir`) are written: how an
+    /// import is checked before anything is written.
+    Overlay {
+        dir: PathBuf,
+        files: std::collections::BTreeMap<PathBuf, String>,
+    },
 }
 
 /// The user's own content directory (e.g. `~/.config/cuecard/content` on Linux), whether or not
@@ -73,6 +79,56 @@ pub(crate) fn read_source(source: &ContentSource) -> (Vec<FrameworkDir>, Vec<Pro
     match source {
         ContentSource::Bundled => (read_bundled(), Vec::new()),
         ContentSource::Directory(dir) => read_directory(dir),
+        ContentSource::Overlay { dir, files } => {
+            let (mut frameworks, problems) = if dir.exists() {
+                read_directory(dir)
+            } else {
+                (Vec::new(), Vec::new())
+            };
+            for (path, text) in files {
+                overlay(&mut frameworks, path, text);
+            }
+            frameworks.sort_by(|a, b| a.id.cmp(&b.id));
+            (frameworks, problems)
+        }
+    }
+}
+
+/// Puts `text` in place of the file at `path` (`<dir>/<framework>/<stem>.toml`).
+fn overlay(frameworks: &mut Vec<FrameworkDir>, path: &Path, text: &str) {
+    let (Some(stem), Some(dir)) = (
+        path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        path.parent(),
+    ) else {
+        return;
+    };
+    let id = file_name(dir);
+    let index = match frameworks.iter().position(|f| f.id == id) {
+        Some(index) => index,
+        None => {
+            frameworks.push(FrameworkDir {
+                id,
+                path: dir.display().to_string(),
+                framework_file: None,
+                competency_files: Vec::new(),
+            });
+            frameworks.len() - 1
+        }
+    };
+    let framework = &mut frameworks[index];
+    let file = ContentFile {
+        path: path.display().to_string(),
+        stem: stem.clone(),
+        bytes: text.as_bytes().to_vec(),
+    };
+    if stem == "framework" {
+        framework.framework_file = Some(file);
+    } else {
+        framework.competency_files.retain(|f| f.stem != stem);
+        framework.competency_files.push(file);
+        framework
+            .competency_files
+            .sort_by(|a, b| a.stem.cmp(&b.stem));
     }
 }
 

@@ -184,22 +184,11 @@ pub struct SessionPlan {
 /// `Jane O'Neil` → `jane-o-neil`, `李雷` → `li-lei`: the candidate's part of a session id, in
 /// `[a-z0-9-]` (names in other scripts are transliterated first).
 fn slug(text: &str) -> String {
-    let mut slug = String::new();
-    for c in deunicode::deunicode(text)
-        .chars()
-        .flat_map(char::to_lowercase)
-    {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
+    let slug = crate::text::slug(text, 40);
     if slug.is_empty() {
         "candidate".to_string()
     } else {
-        slug.chars().take(40).collect()
+        slug
     }
 }
 
