@@ -16,6 +16,13 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let sources = args.sources();
     let loaded = load(&sources);
+    // Questions added in the app go to the user's content directory, or the last --content one.
+    let place = args
+        .content
+        .last()
+        .cloned()
+        .or_else(cuecard::content::user_content_dir)
+        .map(|root| cuecard::content::edit::ContentPlace::new(root, sources.clone()));
     let mut stdout = io::stdout().lock();
     let result = match args.command {
         Some(Command::Validate) => cli::validate(&loaded, &mut stdout).map(|ok| {
@@ -211,7 +218,7 @@ fn main() -> ExitCode {
                 interview: Some(interview),
                 ..Start::default()
             };
-            return browse(loaded, args.data_dir.as_deref(), start);
+            return browse(loaded, args.data_dir.as_deref(), place, start);
         }
         Some(Command::Rehearse {
             competency,
@@ -241,11 +248,11 @@ fn main() -> ExitCode {
                 rehearse: Some(scope),
                 ..Start::default()
             };
-            return browse(loaded, args.data_dir.as_deref(), start);
+            return browse(loaded, args.data_dir.as_deref(), place, start);
         }
         None => {
             drop(stdout);
-            return browse(loaded, args.data_dir.as_deref(), Start::default());
+            return browse(loaded, args.data_dir.as_deref(), place, Start::default());
         }
     };
     let result = result.and_then(|code| stdout.flush().map(|()| code));
@@ -261,7 +268,12 @@ fn main() -> ExitCode {
 }
 
 /// Opens the terminal browser, when there is a terminal to open it in.
-fn browse(loaded: Loaded, data_dir: Option<&Path>, start: Start) -> ExitCode {
+fn browse(
+    loaded: Loaded,
+    data_dir: Option<&Path>,
+    content: Option<cuecard::content::edit::ContentPlace>,
+    start: Start,
+) -> ExitCode {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "cuecard: the browser needs a terminal. To print the content, use `cuecard list`; \
@@ -276,7 +288,11 @@ fn browse(loaded: Loaded, data_dir: Option<&Path>, start: Start) -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
-    let options = cuecard::tui::Options { data_dir, start };
+    let options = cuecard::tui::Options {
+        data_dir,
+        start,
+        content,
+    };
     match cuecard::tui::run(loaded, &options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

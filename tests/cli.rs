@@ -50,7 +50,7 @@ fn validate_lists_every_problem_and_fails() {
         &content,
         &[
             ("fw/framework.toml", FRAMEWORK),
-            ("fw/a.toml", "name = 1\n"),
+            ("fw/a.toml", "name = 1\n[behaviors]\n1 = [\"x\"]\n"),
             (
                 "fw/b.toml",
                 &COMPETENCY.replace("[behaviors]", "[behaviours]"),
@@ -64,7 +64,8 @@ fn validate_lists_every_problem_and_fails() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     let located: Vec<&str> = text.lines().filter(|l| l.contains(".toml:")).collect();
-    assert_eq!(located.len(), 5, "{text}");
+    // `name` mistyped, level 2 missing under [behaviors], `behaviours` unknown.
+    assert_eq!(located.len(), 3, "{text}");
     assert!(
         text.contains("/fw/a.toml:1:8: `name` must be a string, not an integer"),
         "{text}"
@@ -73,7 +74,8 @@ fn validate_lists_every_problem_and_fails() {
         text.contains("/fw/b.toml:3:2: unknown key `behaviours`"),
         "{text}"
     );
-    assert!(text.ends_with("5 problems found; fix them and run `cuecard validate` again\n"));
+    assert!(text.contains("/fw/a.toml:2:1: level 2 (High) is missing under [behaviors]"), "{text}");
+    assert!(text.ends_with("3 problems found; fix them and run `cuecard validate` again\n"));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! Nothing here knows about a terminal; the browser, search, practice and interview modes all read
 //! the [`Library`] built by [`load`].
 
+pub mod edit;
 pub mod format;
 pub mod import;
 mod load;

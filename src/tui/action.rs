@@ -81,6 +81,12 @@ pub enum Action {
     MarkPoint(u8),
     /// Open the interview under way, or set one up.
     OpenInterview,
+    /// Add a question of one's own to the selected competency.
+    AddQuestion,
+    /// Edit the selected question (one the user added).
+    EditQuestion,
+    /// Delete the selected question (one the user added): asks first.
+    DeleteQuestion,
     /// Add the selected question to the interview's plan, or take it out.
     TogglePlanned,
     /// Move the current question one place earlier in the plan.

@@ -37,6 +37,8 @@ pub enum Overlay {
     /// The interview set-up form.
     Setup(Setup),
     Progress(Progress),
+    /// Adding or editing a question of one's own.
+    Form(Box<super::question_form::QuestionForm>),
 }
 
 impl Overlay {
@@ -47,6 +49,7 @@ impl Overlay {
             Overlay::Setup(_) => Mode::Setup,
             Overlay::Progress(progress) if progress.date.is_some() => Mode::Date,
             Overlay::Progress(_) => Mode::Progress,
+            Overlay::Form(_) => Mode::Form,
         }
     }
 }
@@ -54,6 +57,10 @@ impl Overlay {
 /// The whole state of the browser. `Debug` leaves out what the user wrote (notes, sessions).
 #[derive(Clone)]
 pub struct App {
+    /// `d` was pressed once on this question: a second `d` deletes it.
+    pub delete_armed: Option<String>,
+    /// Counts the libraries put in place, so the searcher gets the new one.
+    pub library_version: u64,
     pub library: Arc<Library>,
     /// How many content problems were found at load (shown in a banner).
     pub problems: usize,
@@ -200,6 +207,48 @@ impl App {
             interviewer: String::new(),
             rehearsal: None,
             interview: None,
+            delete_armed: None,
+            library_version: 0,
+        }
+    }
+
+    /// Puts a newly loaded library in place, the selection kept on the same competency (and
+    /// question, `question_id` when given) where it still exists.
+    pub fn replace_library(
+        &mut self,
+        library: Library,
+        problems: usize,
+        question_id: Option<&str>,
+    ) {
+        let competency = question_id
+            .and_then(|q| q.rsplit_once('/').map(|(c, _)| c.to_string()))
+            .or_else(|| self.current().map(|(_, c)| c.id.clone()));
+        self.entries = library
+            .frameworks
+            .iter()
+            .enumerate()
+            .flat_map(|(f, framework)| (0..framework.competencies.len()).map(move |c| (f, c)))
+            .collect();
+        self.library = Arc::new(library);
+        self.problems = problems;
+        self.library_version += 1;
+        if let Some(id) = competency
+            && let Some(index) = self
+                .entries
+                .iter()
+                .position(|&(f, c)| self.library.frameworks[f].competencies[c].id == id)
+        {
+            self.selected = index;
+        }
+        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+        let questions = self.ordered_questions();
+        let (found, count) = (
+            question_id.and_then(|id| questions.iter().position(|q| q.id == id)),
+            questions.len(),
+        );
+        self.question = found.unwrap_or(self.question).min(count.saturating_sub(1));
+        if count == 0 {
+            self.screen = Screen::Browse;
         }
     }
 

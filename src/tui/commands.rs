@@ -163,3 +163,57 @@ pub fn toggle_planned(app: &mut App) {
     app.effects.push(Effect::SaveSession);
     app.status = Status::info(text);
 }
+
+/// `a`: the form for a question of one's own, on the selected competency at the selected level.
+pub fn add_question(app: &mut App) {
+    let Some((framework, competency)) = app.current() else {
+        return;
+    };
+    let form = super::question_form::QuestionForm::add(
+        &competency.id,
+        Some(app.level).filter(|l| (1..=framework.levels.len()).contains(l)),
+        framework.levels.len(),
+    );
+    app.overlay = Some(Overlay::Form(Box::new(form)));
+}
+
+/// The question `e` or `d` is about, if the user may change it; says why not otherwise.
+fn own_question(app: &mut App) -> Option<(usize, String, String)> {
+    let question = app.current_question()?;
+    let levels = app.current().map_or(0, |(f, _)| f.levels.len());
+    if question.file.is_none() {
+        app.status = Status::info(
+            "This question comes with cuecard and cannot be changed; a adds one of your own.",
+        );
+        return None;
+    }
+    let competency = question.id.rsplit_once('/').map(|(c, _)| c.to_string())?;
+    Some((levels, competency, question.id.clone()))
+}
+
+/// `e`: the form on the selected question, when it is one the user added.
+pub fn edit_question(app: &mut App) {
+    let Some((levels, competency, _)) = own_question(app) else {
+        return;
+    };
+    if let Some(question) = app.current_question() {
+        let form = super::question_form::QuestionForm::edit(&competency, question, levels);
+        app.overlay = Some(Overlay::Form(Box::new(form)));
+    }
+}
+
+/// `d` twice: deletes the selected question, when it is one the user added.
+pub fn delete_question(app: &mut App) {
+    let Some((_, _, id)) = own_question(app) else {
+        return;
+    };
+    if app.delete_armed.as_deref() == Some(id.as_str()) {
+        app.delete_armed = None;
+        app.effects.push(Effect::DeleteQuestion { question_id: id });
+    } else {
+        app.status = Status::info(
+            "Delete this question of yours? d again deletes it; any other key keeps it.",
+        );
+        app.delete_armed = Some(id);
+    }
+}

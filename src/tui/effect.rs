@@ -22,6 +22,14 @@ pub enum Effect {
     ExportScorecard,
     /// Change a setting the app keeps (the interview date, a target level) in the settings file.
     SaveSetting(crate::store::settings::Change),
+    /// Add a question of one's own to a competency, or change one (`editing`).
+    SaveQuestion {
+        competency_id: String,
+        editing: Option<String>,
+        draft: crate::content::edit::QuestionDraft,
+    },
+    /// Delete a question of one's own.
+    DeleteQuestion { question_id: String },
     /// Mark a key point covered or not by hand (`None`: as the note says).
     SaveMark {
         question_id: String,

@@ -27,6 +27,8 @@ pub enum Mode {
     Date,
     /// The interview set-up form: printable keys are typed into the field.
     Setup,
+    /// The form adding or editing a question of one's own.
+    Form,
     /// The interview's live view.
     Interview,
     /// Rating the competencies of an interview.
@@ -45,7 +47,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help lists their keys.
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 19] = [
         Mode::Competencies,
         Mode::Behaviors,
         Mode::Questions,
@@ -61,6 +63,7 @@ impl Mode {
         Mode::Confirm,
         Mode::Rating,
         Mode::Setup,
+        Mode::Form,
         Mode::Typing,
         Mode::Search,
         Mode::Help,
@@ -70,7 +73,7 @@ impl Mode {
     pub fn types(self) -> bool {
         matches!(
             self,
-            Mode::Note | Mode::Search | Mode::Setup | Mode::Typing | Mode::Date
+            Mode::Note | Mode::Search | Mode::Setup | Mode::Form | Mode::Typing | Mode::Date
         )
     }
 }
@@ -91,6 +94,7 @@ pub fn tables(mode: Mode) -> &'static [&'static Table] {
         Mode::Interview => &[&INTERVIEW, &LOOK, &QUIT, &ALWAYS],
         Mode::Rating => &[&RATING, &QUIT, &ALWAYS],
         Mode::Setup => &[&SETUP, &ALWAYS],
+        Mode::Form => &[&FORM, &LINE, &ALWAYS],
         Mode::Typing => &[&TYPING, &LINE, &ALWAYS],
         Mode::FollowUp => &[&FOLLOW_UP, &ALWAYS],
         Mode::Confirm => &[&CONFIRM, &ALWAYS],
@@ -262,6 +266,7 @@ pub const BROWSE: Table = table! { "Everywhere in the browser";
 
 pub const COMPETENCIES: Table = table! { "Competencies pane";
     show "Enter"   [ENTER]                 => Do(Open),            "its questions";
+    hide "a"       [ch('a')]               => Do(AddQuestion),     "add a question of your own";
 };
 
 pub const BEHAVIORS: Table = table! { "Behaviors pane";
@@ -275,6 +280,9 @@ pub const QUESTIONS: Table = table! { "Questions pane";
     hide "Space"   [ch(' ')]               => Do(TogglePlanned),   "add to or take out of the interview plan";
     show "n"       [ch('n')]               => Do(OpenNote),        "note";
     hide "E"       [ch('E')]               => Do(EditNoteExternally), "edit the note in $EDITOR";
+    hide "a"       [ch('a')]               => Do(AddQuestion),     "add a question of your own";
+    hide "e"       [ch('e')]               => Do(EditQuestion),    "edit a question you added";
+    hide "d"       [ch('d')]               => Do(DeleteQuestion),  "delete a question you added (d twice)";
 };
 
 pub const LISTS: Table = table! { "Lists: competencies and questions";
@@ -305,6 +313,9 @@ pub const QUESTION: Table = table! { "An open question";
     show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse it";
     hide "m"       [ch('m')]               => Do(MarkPoints),      "mark a key point covered or not: m, then its number";
     hide "i"       [ch('i')]               => Do(OpenInterview),   "interview: set one up, or back to the one under way";
+    hide "a"       [ch('a')]               => Do(AddQuestion),     "add a question of your own";
+    hide "e"       [ch('e')]               => Do(EditQuestion),    "edit a question you added";
+    hide "d"       [ch('d')]               => Do(DeleteQuestion),  "delete a question you added (d twice)";
 };
 
 /// Every other key edits the text: arrows, Ctrl/Alt word and line movement, C-z undo (a word at a
@@ -430,6 +441,16 @@ pub const TYPING: Table = table! { "Interview: typing a line";
     show "Esc"     [ESC]                   => Do(Back),            "set aside";
 };
 
+pub const FORM: Table = table! { "A question of your own (other keys type)";
+    show "C-s"     [ctrl('s')]             => Do(SaveNote),        "save";
+    show "Esc"     [ESC]                   => Do(Back),            "cancel";
+    show "Tab"     [TAB]                   => Do(FocusNext),       "next field";
+    hide "S-Tab"   [BACK_TAB]              => Do(FocusPrev),       "previous field";
+    show "Enter"   [ENTER]                 => Do(Open),            "new line (key points, follow-ups) or next field";
+    hide "↑/↓"     [UP]                    => Do(Up),              "the line above or below";
+    hide ""        [DOWN]                  => Do(Down),            "";
+};
+
 pub const LINE: Table = table! { "Editing a line";
     hide "Bksp"    [BACKSPACE]             => Do(Backspace),       "delete the character before the cursor";
     hide "Del"     [DELETE, ctrl('d')]     => Do(Line(LineEdit::Delete)), "delete the character under the cursor";
@@ -518,7 +539,13 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
         // is said, not dropped in silence.
         (
             None,
-            Mode::Search | Mode::Setup | Mode::Typing | Mode::Date | Mode::Interview | Mode::Rating,
+            Mode::Search
+            | Mode::Setup
+            | Mode::Form
+            | Mode::Typing
+            | Mode::Date
+            | Mode::Interview
+            | Mode::Rating,
             KeyCode::Char(c),
         ) if !event
             .modifiers
@@ -710,7 +737,9 @@ mod tests {
         for mode in Mode::ALL {
             let expected = match mode {
                 Mode::Note => Some(Action::Edit(q)),
-                Mode::Search | Mode::Setup | Mode::Typing | Mode::Date => Some(Action::Type('q')),
+                Mode::Search | Mode::Setup | Mode::Form | Mode::Typing | Mode::Date => {
+                    Some(Action::Type('q'))
+                }
                 Mode::FollowUp => None,
                 Mode::Confirm | Mode::Mark => Some(Action::Back),
                 _ => Some(Action::Quit),

@@ -20,6 +20,7 @@ pub mod motion;
 pub mod notes_mode;
 pub mod persist;
 pub mod progress_mode;
+pub mod question_form;
 pub mod question_view;
 pub mod redraw;
 pub mod rehearsal_mode;
@@ -92,6 +93,8 @@ pub struct Options {
     /// Where notes, the review history, sessions and settings live.
     pub data_dir: PathBuf,
     pub start: Start,
+    /// Where questions of the user's own are written (`a` in the browser).
+    pub content: Option<crate::content::edit::ContentPlace>,
 }
 
 /// What the browser opens on, from the command line.
@@ -114,6 +117,7 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let theme = Theme::from_env();
     let data_dir = options.data_dir.as_path();
     let mut stores = Stores::new(data_dir);
+    stores.content.clone_from(&options.content);
     stores.history = Some(Arc::new(history::HistorySaver::spawn(
         stores.reviews.clone(),
     )));
@@ -230,6 +234,7 @@ fn event_loop(
     let mut sent = 0;
     searcher.set_notes(app.notes.clone());
     let mut notes_sent = app.notes_version;
+    let mut library_sent = app.library_version;
     let mut autosave = Autosave::default();
     let mut redraw = Redraw::default();
     let mut snapshot = Snapshot::default();
@@ -295,6 +300,10 @@ fn event_loop(
             if let Effect::EditExternally { question_id } = effect {
                 external::edit(terminal, app, stores, &question_id)?;
             }
+        }
+        if app.library_version != library_sent {
+            searcher.set_library(std::sync::Arc::clone(&app.library));
+            library_sent = app.library_version;
         }
         if app.notes_version != notes_sent {
             searcher.set_notes(app.notes.clone());

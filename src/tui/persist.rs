@@ -25,6 +25,9 @@ pub struct Stores {
     /// The thread that saves the review history, in the app; without it (tests, the last save
     /// at exit) the history is saved here and now.
     pub history: Option<std::sync::Arc<super::history::HistorySaver>>,
+    /// Where questions of the user's own are written, and the content to reload after; without
+    /// it, adding a question says that it cannot be saved.
+    pub content: Option<crate::content::edit::ContentPlace>,
 }
 
 impl Stores {
@@ -36,6 +39,7 @@ impl Stores {
             marks: crate::store::marks::MarkStore::new(data_dir),
             data_dir: data_dir.to_path_buf(),
             history: None,
+            content: None,
         }
     }
 }
@@ -82,6 +86,14 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
                         app.status = Status::error(format!("The mark is not saved: {e}"));
                     }
                 },
+                Effect::SaveQuestion {
+                    competency_id,
+                    editing,
+                    draft,
+                } => save_question(app, stores, &competency_id, editing.as_deref(), &draft),
+                Effect::DeleteQuestion { question_id } => {
+                    delete_question(app, stores, &question_id)
+                }
                 other @ Effect::EditExternally { .. } => left.push(other),
             }
         }
@@ -358,4 +370,91 @@ pub fn history_written(app: &mut App, result: Result<(Schedule, Fingerprint), St
         return;
     }
     super::autosave::settle_quit(app);
+}
+
+/// Adds or changes a question of the user's own, then reloads the content so that it shows.
+fn save_question(
+    app: &mut App,
+    stores: &Stores,
+    competency_id: &str,
+    editing: Option<&str>,
+    draft: &crate::content::edit::QuestionDraft,
+) {
+    use crate::content::edit;
+    let library = std::sync::Arc::clone(&app.library);
+    let result = match (&stores.content, library.competency(competency_id)) {
+        (None, _) => Err("there is no content directory to save it in".to_string()),
+        (_, None) => Err("its competency is no longer loaded".to_string()),
+        (Some(place), Some(competency)) => match editing {
+            None => edit::add_question(place, &library, competency, draft),
+            Some(id) => match library.question(id) {
+                Some(question) => {
+                    edit::update_question(place, &library, competency, question, draft)
+                }
+                None => Err("the question is no longer loaded".to_string()),
+            },
+        },
+    };
+    match result {
+        Ok(changed) => {
+            app.overlay = None;
+            reload_content(app, stores, Some(&changed.question_id));
+            app.status = Status::info(format!(
+                "Question {} in {} (your content directory).",
+                if editing.is_some() { "saved" } else { "added" },
+                shown_in_content(stores, &changed.file)
+            ));
+        }
+        Err(message) => {
+            let message = format!("Not saved: {message}");
+            match app.overlay.as_mut() {
+                Some(super::app::Overlay::Form(form)) => form.message = Some(message),
+                _ => app.status = Status::error(message),
+            }
+        }
+    }
+}
+
+fn delete_question(app: &mut App, stores: &Stores, question_id: &str) {
+    let library = std::sync::Arc::clone(&app.library);
+    let competency = question_id
+        .rsplit_once('/')
+        .and_then(|(c, _)| library.competency(c));
+    let result = match (&stores.content, competency, library.question(question_id)) {
+        (Some(place), Some(competency), Some(question)) => {
+            crate::content::edit::delete_question(place, competency, question)
+        }
+        (None, ..) => Err("there is no content directory".to_string()),
+        _ => Err("the question is no longer loaded".to_string()),
+    };
+    match result {
+        Ok(changed) => {
+            reload_content(app, stores, None);
+            app.status = Status::info(format!(
+                "Question deleted from {} (its note, if any, is kept).",
+                shown_in_content(stores, &changed.file)
+            ));
+        }
+        Err(message) => app.status = Status::error(format!("Not deleted: {message}")),
+    }
+}
+
+/// Loads the content again and puts it in place, `question_id` selected.
+fn reload_content(app: &mut App, stores: &Stores, question_id: Option<&str>) {
+    let Some(place) = &stores.content else {
+        return;
+    };
+    let loaded = crate::content::load(&place.sources);
+    app.replace_library(loaded.library, loaded.problems.len(), question_id);
+}
+
+/// A file of the content directory as `framework/competency.toml`.
+fn shown_in_content(stores: &Stores, file: &Path) -> String {
+    stores
+        .content
+        .as_ref()
+        .and_then(|place| file.strip_prefix(&place.root).ok())
+        .unwrap_or(file)
+        .display()
+        .to_string()
 }

@@ -39,6 +39,9 @@ pub fn update(app: &mut App, action: Action) {
         if action != Action::QuitNow {
             app.confirm_quit = false;
         }
+        if action != Action::DeleteQuestion {
+            app.delete_armed = None;
+        }
     }
     match action {
         Action::Quit if app.interview_under_way() => {
@@ -67,7 +70,14 @@ fn act(app: &mut App, action: Action) {
         start_marking(app);
         return;
     }
+    match action {
+        Action::AddQuestion => return super::commands::add_question(app),
+        Action::EditQuestion => return super::commands::edit_question(app),
+        Action::DeleteQuestion => return super::commands::delete_question(app),
+        _ => {}
+    }
     match app.mode() {
+        Mode::Form => form(app, action),
         Mode::Mark => mark(app, action),
         Mode::Help => help(app, action),
         Mode::Search => search(app, action),
@@ -102,6 +112,7 @@ fn wheel(app: &mut App, column: u16, row: u16, step: Action) {
         }
         Mode::Note
         | Mode::Setup
+        | Mode::Form
         | Mode::Rating
         | Mode::Typing
         | Mode::FollowUp
@@ -123,7 +134,7 @@ pub fn paste(app: &mut App, text: &str) {
                 editor.paste(text);
             }
         }
-        Mode::Search | Mode::Setup | Mode::Typing | Mode::Date => {
+        Mode::Search | Mode::Setup | Mode::Form | Mode::Typing | Mode::Date => {
             let typed = text
                 .chars()
                 .filter(|c| !c.is_control())
@@ -530,6 +541,30 @@ fn rehearsal(app: &mut App, action: Action) {
 }
 
 // --- Interview ----------------------------------------------------------------------------------
+
+/// A key in the question form. Saving is an effect: the form stays until the question is saved,
+/// and shows why when it is not.
+fn form(app: &mut App, action: Action) {
+    use super::question_form::FormReply;
+    let Some(Overlay::Form(form)) = app.overlay.as_mut() else {
+        return;
+    };
+    match form.act(action) {
+        FormReply::Stay => {}
+        FormReply::Cancel => {
+            app.overlay = None;
+            app.status = Status::info("Nothing saved.");
+        }
+        FormReply::Save => match form.draft() {
+            Ok(draft) => app.effects.push(Effect::SaveQuestion {
+                competency_id: form.competency_id.clone(),
+                editing: form.editing.clone(),
+                draft,
+            }),
+            Err(message) => form.message = Some(message),
+        },
+    }
+}
 
 fn setup(app: &mut App, action: Action) {
     let Some(Overlay::Setup(form)) = app.overlay.as_mut() else {

@@ -15,6 +15,8 @@ enum Request {
     Query(u64, String),
     /// Search these notes from now on.
     Notes(BTreeMap<String, String>),
+    /// Search this content from now on (after a question of the user's own changed).
+    Library(Arc<Library>),
 }
 
 pub struct SearchWorker {
@@ -29,6 +31,7 @@ impl SearchWorker {
         let (outbox, results) = channel();
         thread::spawn(move || {
             let mut searcher = Searcher::new(Arc::new(SearchIndex::build(&library)));
+            let mut notes = BTreeMap::new();
             while let Ok(first) = inbox.recv() {
                 // Of the queries typed while the last one ran, only the newest matters; notes
                 // always apply, in order.
@@ -36,7 +39,14 @@ impl SearchWorker {
                 for request in std::iter::once(first).chain(inbox.try_iter()) {
                     match request {
                         Request::Query(generation, input) => query = Some((generation, input)),
-                        Request::Notes(notes) => searcher.set_notes(&notes),
+                        Request::Notes(latest) => {
+                            searcher.set_notes(&latest);
+                            notes = latest;
+                        }
+                        Request::Library(library) => {
+                            searcher = Searcher::new(Arc::new(SearchIndex::build(&library)));
+                            searcher.set_notes(&notes);
+                        }
                     }
                 }
                 let Some((generation, input)) = query else {
@@ -57,6 +67,11 @@ impl SearchWorker {
         let _ = self
             .requests
             .send(Request::Query(generation, input.to_string()));
+    }
+
+    /// Makes later searches run over this content.
+    pub fn set_library(&self, library: Arc<Library>) {
+        let _ = self.requests.send(Request::Library(library));
     }
 
     /// Makes later searches find these notes.

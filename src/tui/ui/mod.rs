@@ -8,6 +8,7 @@ mod interview;
 mod note;
 mod progress;
 mod question;
+mod question_form;
 mod questions;
 mod rehearsal;
 mod search;
@@ -51,6 +52,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
             progress::render(frame, whole, app, progress, theme)
         }
         Some(Overlay::Setup(form)) => interview::setup(frame, area, app, form, theme),
+        Some(Overlay::Form(form)) => question_form::render(frame, area, app, form, theme),
         Some(Overlay::Search(search)) => {
             search::render(frame, layout::search_area(area), app, search, theme)
         }
