@@ -71,6 +71,60 @@ fn main() -> ExitCode {
                 }
             })
         }
+        Some(Command::Schema { kind }) => {
+            let kind = match kind {
+                cli::SchemaKind::Framework => cuecard::content::format::FileKind::Framework,
+                cli::SchemaKind::Competency => cuecard::content::format::FileKind::Competency,
+            };
+            stdout
+                .write_all(cli::scaffold::schema_text(kind).as_bytes())
+                .map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::New { what, out }) => {
+            let Some(root) = out.or_else(cuecard::content::user_content_dir) else {
+                eprintln!(
+                    "cuecard new: no home directory for your content; give one with --out DIR"
+                );
+                return ExitCode::FAILURE;
+            };
+            let made = match what {
+                cli::NewWhat::Framework { id } if loaded.library.framework(&id).is_some() => {
+                    Err(format!(
+                        "a framework `{id}` exists already; a new framework.toml would replace it whole. \
+                     To add to it: `cuecard new competency {id}/ID`, or `cuecard import FILE --framework {id}`"
+                    ))
+                }
+                cli::NewWhat::Framework { id } => cli::scaffold::new_framework(&root, &id),
+                cli::NewWhat::Competency { id } => match id.split_once('/') {
+                    Some((framework, local)) => {
+                        // The scale: the framework as loaded, or as it stands in the directory.
+                        let mut sources = sources.clone();
+                        sources.push(cuecard::content::ContentSource::Directory(root.clone()));
+                        match load(&sources).library.framework(framework) {
+                            Some(f) => {
+                                cli::scaffold::new_competency(&root, framework, local, &f.levels)
+                            }
+                            None => Err(format!(
+                                "no framework `{framework}`: start one with `cuecard new framework {framework}`, or see `cuecard list`"
+                            )),
+                        }
+                    }
+                    None => Err(format!(
+                        "`{id}` names no framework: write FRAMEWORK/ID, as in `my-role/negotiation`"
+                    )),
+                },
+            };
+            match made {
+                Ok(path) => writeln!(stdout, "{}", path.display()).map(|()| {
+                    eprintln!("cuecard new: edit it, then check it with `cuecard validate`");
+                    ExitCode::SUCCESS
+                }),
+                Err(message) => {
+                    eprintln!("cuecard new: {}", cuecard::text::inert(&message));
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
         Some(Command::List { json }) => {
             warn_about_problems(&loaded);
             if json {

@@ -99,6 +99,20 @@ pub fn slug(text: &str, max_chars: usize) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// `customer-support` → `Customer Support`: a name for something known only by its id.
+pub fn title_of_id(id: &str) -> String {
+    id.split('-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,7 +74,10 @@ fn validate_lists_every_problem_and_fails() {
         text.contains("/fw/b.toml:3:2: unknown key `behaviours`"),
         "{text}"
     );
-    assert!(text.contains("/fw/a.toml:2:1: level 2 (High) is missing under [behaviors]"), "{text}");
+    assert!(
+        text.contains("/fw/a.toml:2:1: level 2 (High) is missing under [behaviors]"),
+        "{text}"
+    );
     assert!(text.ends_with("3 problems found; fix them and run `cuecard validate` again\n"));
 }
 

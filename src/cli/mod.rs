@@ -3,6 +3,7 @@
 pub mod import;
 mod list;
 mod notes;
+pub mod scaffold;
 mod search;
 pub mod sessions;
 mod validate;
@@ -143,6 +144,21 @@ pub enum Command {
     /// Exits 0 when imported (or with --dry-run, importable), 1 with every problem located in
     /// the input (`bank.csv:7: …`).
     Import(ImportArgs),
+    /// Print the JSON Schema (draft 7) of a kind of content file, for an editor's TOML language
+    /// server (see the README for a .taplo.toml that uses it).
+    Schema {
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
+    /// Start a framework or a competency file with every key explained, in your content
+    /// directory (or --out); never over a file that exists.
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+        /// The content directory to write to (default: your content directory).
+        #[arg(long, value_name = "DIR", global = true)]
+        out: Option<PathBuf>,
+    },
     /// Rehearse in the terminal: due questions first, then new ones, timed, graded 1-4, and
     /// scheduled by spaced repetition (FSRS).
     Rehearse {
@@ -159,6 +175,28 @@ pub enum Command {
         /// (`interview_date` in the settings) until changed, and cleared once past.
         #[arg(long, value_name = "DATE", value_parser = parse_until)]
         until: Option<chrono::NaiveDate>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    /// framework.toml
+    Framework,
+    /// A competency file (or a file that adds questions to one).
+    Competency,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewWhat {
+    /// `<dir>/ID/framework.toml`
+    Framework {
+        /// The framework's id (a-z, 0-9, `-`).
+        id: String,
+    },
+    /// `<dir>/FRAMEWORK/ID.toml`, with a [behaviors] entry per level of the framework's scale.
+    Competency {
+        /// FRAMEWORK/ID, as in `my-role/negotiation`.
+        id: String,
     },
 }
 

@@ -54,8 +54,8 @@ pub fn place_spanless(text: &str, message: &str, nth: usize) -> Option<usize> {
 pub const MIN_LEVELS: usize = 2;
 pub const MAX_LEVELS: usize = 9;
 
-const FRAMEWORK_KEYS: &[&str] = &["name", "description", "levels"];
-const COMPETENCY_KEYS: &[&str] = &[
+pub(crate) const FRAMEWORK_KEYS: &[&str] = &["name", "description", "levels"];
+pub(crate) const COMPETENCY_KEYS: &[&str] = &[
     "name",
     "definition",
     "tags",
@@ -63,7 +63,7 @@ const COMPETENCY_KEYS: &[&str] = &[
     "behaviors",
     "questions",
 ];
-const QUESTION_KEYS: &[&str] = &[
+pub(crate) const QUESTION_KEYS: &[&str] = &[
     "id",
     "text",
     "level",

@@ -188,7 +188,7 @@ pub fn plan(
         .clone()
         .or_else(|| draft.name.clone())
         .or_else(|| existing.map(|f| f.name.clone()))
-        .unwrap_or_else(|| title_case(&framework_id));
+        .unwrap_or_else(|| crate::text::title_of_id(&framework_id));
 
     let mut competencies = Vec::new();
     let mut files = Vec::new();
@@ -332,19 +332,6 @@ fn numbered_scale(draft: &Draft) -> Option<Vec<String>> {
         })
         .max()?;
     Some((1..=top).map(|n| format!("Level {n}")).collect())
-}
-
-fn title_case(id: &str) -> String {
-    id.split('-')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut chars = w.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The competency of `framework` that a bank's cell names: by its id or its name.
