@@ -1113,3 +1113,45 @@ fn two_rehearsals_grading_at_the_same_instant_keep_both_grades() {
         assert_eq!(grades, 2 * (round + 1), "round {round}: {text}");
     }
 }
+
+#[test]
+fn a_question_of_ones_own_typed_in_a_narrow_pane_is_saved_and_shown() {
+    let mut session = Session::start(60, 20, &[]);
+    session.wait_for("Competencies");
+    session.press("a");
+    session.wait_for("Add a question");
+    session.type_steadily(
+        "Tell me about a caller who kept talking over you.",
+        Duration::ZERO,
+    );
+    // Tab to the level (pre-filled: a digit replaces it), then to the key points.
+    session.press("\t");
+    session.press("2");
+    session.press("\t\t");
+    session.type_steadily("Lets the caller finish", Duration::ZERO);
+    session.press("\r");
+    session.type_steadily("Summarises, then answers", Duration::ZERO);
+    session.wait_for("Summarises, then answers");
+    // C-s saves.
+    session.press("\x13");
+    session.wait_for("Question added in");
+    let file = session
+        ._home
+        .path()
+        .join("cuecard/content/customer-support/customer-interaction.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("Tell me about a caller who kept talking over you."),
+        "{text}"
+    );
+    assert!(text.contains("level = 2"), "{text}");
+    assert!(
+        text.contains("\"Lets the caller finish\", \"Summarises, then answers\""),
+        "{text}"
+    );
+    session.press("\t\t");
+    session.wait_for("kept talking over you");
+    session.press("q");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+}

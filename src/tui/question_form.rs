@@ -25,6 +25,8 @@ pub struct QuestionForm {
     pub row: usize,
     /// Esc was pressed once on a changed form: a second Esc discards it.
     pub discard_armed: bool,
+    /// The level field holds its pre-filled value, untouched: typing replaces it.
+    pub fresh: bool,
     /// Why the last save did not happen, or how to leave.
     pub message: Option<String>,
     /// The draft the form opened with, to tell whether anything changed.
@@ -111,6 +113,7 @@ impl QuestionForm {
             field: 0,
             row: 0,
             discard_armed: false,
+            fresh: false,
             message: None,
             original: draft,
             levels,
@@ -208,6 +211,7 @@ impl QuestionForm {
             }
         }
         self.field = field;
+        self.fresh = field == 1 && !self.level.value().is_empty();
         self.row = match self.list() {
             Some(list) if last_row => list.len() - 1,
             _ => 0,
@@ -266,6 +270,10 @@ impl QuestionForm {
                 line.handle(tui_input::InputRequest::GoToEnd);
             }
             action => {
+                // A digit typed over the pre-filled level replaces it.
+                if std::mem::take(&mut self.fresh) && matches!(action, Action::Type(_)) {
+                    self.level = Input::default();
+                }
                 super::line::edit(self.current(), action);
             }
         }
@@ -292,7 +300,7 @@ mod tests {
         typed(&mut form, "Tell me about a slip.");
         form.act(Action::Open);
         assert_eq!(form.field, 1, "Enter in the question goes on to the level");
-        form.act(Action::Backspace);
+        // The level comes pre-filled (2): a digit typed replaces it.
         typed(&mut form, "3");
         form.act(Action::FocusNext);
         form.act(Action::FocusNext);

@@ -32,11 +32,15 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, form: &QuestionForm, t
     let room = usize::from(area_width.saturating_sub(2))
         .saturating_sub(LABEL + 1)
         .max(1);
+    let message_lines = form.message.as_deref().map_or(1, |m| {
+        wrap(m, usize::from(area_width.saturating_sub(2))).len()
+    });
     let needed = wrap(form.text.value(), room).len().clamp(1, 3)
         + 2
         + form.key_points.len()
         + form.follow_ups.len()
-        + 4;
+        + 1
+        + message_lines;
     let area_height = u16::try_from(needed + 2)
         .unwrap_or(u16::MAX)
         .min(screen.height.saturating_sub(2).max(3))
@@ -61,9 +65,9 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, form: &QuestionForm, t
     let room = max.saturating_sub(LABEL + 1).max(1);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
-    let label = |field: usize, row: usize| -> Span<'static> {
+    let label = |field: usize, row: usize, named: bool| -> Span<'static> {
         let active = field == form.field;
-        let name = if row == 0 {
+        let name = if named {
             QuestionForm::FIELDS[field]
         } else {
             ""
@@ -87,72 +91,81 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, form: &QuestionForm, t
         )
     };
     // A field's line: the typed line, scrolled to keep the cursor in view when it is typed in.
-    let mut field_line =
-        |lines: &mut Vec<Line>, field: usize, row: usize, input: &Input, after: &str| {
-            let active = field == form.field && row == form.row;
-            let shown = if active {
-                let scroll = input.visual_scroll(room);
-                let value = crate::text::inert(input.value()).into_owned();
-                let tail: String = value.chars().skip(scroll).collect();
-                cursor = Some((
-                    inside.x
-                        + u16::try_from(LABEL + input.visual_cursor().saturating_sub(scroll))
-                            .unwrap_or(0),
-                    inside.y + u16::try_from(lines.len()).unwrap_or(0),
-                ));
-                truncate(&tail, room)
-            } else {
-                truncate(&crate::text::inert(input.value()), room)
-            };
-            let mut spans = vec![label(field, row), Span::raw(shown)];
-            if !after.is_empty() {
-                spans.push(Span::styled(after.to_string(), theme.tone(Tone::Quiet)));
-            }
-            lines.push(Line::from(spans));
+    let mut field_line = |lines: &mut Vec<Line>,
+                          field: usize,
+                          row: usize,
+                          named: bool,
+                          input: &Input,
+                          after: &str| {
+        let active = field == form.field && row == form.row;
+        let shown = if active {
+            let scroll = input.visual_scroll(room);
+            let value = crate::text::inert(input.value()).into_owned();
+            let tail: String = value.chars().skip(scroll).collect();
+            cursor = Some((
+                inside.x
+                    + u16::try_from(LABEL + input.visual_cursor().saturating_sub(scroll))
+                        .unwrap_or(0),
+                inside.y + u16::try_from(lines.len()).unwrap_or(0),
+            ));
+            truncate(&tail, room)
+        } else {
+            truncate(&crate::text::inert(input.value()), room)
         };
+        let mut spans = vec![label(field, row, named), Span::raw(shown)];
+        if !after.is_empty() {
+            spans.push(Span::styled(after.to_string(), theme.tone(Tone::Quiet)));
+        }
+        lines.push(Line::from(spans));
+    };
     // The question, wrapped in full while another field is typed in.
     if form.field == 0 {
-        field_line(&mut lines, 0, 0, &form.text, "");
+        field_line(&mut lines, 0, 0, true, &form.text, "");
     } else {
         let text = crate::text::inert(form.text.value()).into_owned();
         for (i, part) in wrap(&text, room).into_iter().take(3).enumerate() {
-            lines.push(Line::from(vec![label(0, i), Span::raw(part)]));
+            lines.push(Line::from(vec![label(0, i, i == 0), Span::raw(part)]));
         }
         if text.is_empty() {
-            lines.push(Line::from(vec![label(0, 0)]));
+            lines.push(Line::from(vec![label(0, 0, true)]));
         }
     }
     let level_hint = match form.level.value().trim().parse::<usize>() {
         Ok(n) if (1..=level_names.len()).contains(&n) => format!("  {}", level_names[n - 1]),
         _ => format!("  1 to {}, or empty", level_names.len()),
     };
-    field_line(&mut lines, 1, 0, &form.level, &level_hint);
+    field_line(&mut lines, 1, 0, true, &form.level, &level_hint);
     field_line(
         &mut lines,
         2,
         0,
+        true,
         &form.kind,
-        "  behavioral, situational, technical…",
+        "  or situational, technical…",
     );
     // Each list shows the lines around the one typed in, as many as fit.
     let left = usize::from(inside.height).saturating_sub(lines.len() + 2);
-    let per_list = (left / 2).max(1);
-    for (field, list) in [
+    let (points, follow_ups) = (form.key_points.len(), form.follow_ups.len());
+    let rows = if points + follow_ups <= left {
+        [points, follow_ups]
+    } else {
+        let second = follow_ups.min(left / 2).max(1);
+        [left.saturating_sub(second).max(1), second]
+    };
+    for (k, (field, list)) in [
         (KEY_POINTS, &form.key_points),
         (FOLLOW_UPS, &form.follow_ups),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let per_list = rows[k].max(1);
         let focus = if field == form.field { form.row } else { 0 };
         let first = focus
             .saturating_sub(per_list - 1)
             .min(list.len().saturating_sub(per_list));
         for (row, input) in list.iter().enumerate().skip(first).take(per_list) {
-            field_line(
-                &mut lines,
-                field,
-                if row == first { 0 } else { row.max(1) },
-                input,
-                "",
-            );
+            field_line(&mut lines, field, row, row == first, input, "");
         }
         let hidden = list.len().saturating_sub(first + per_list);
         if hidden > 0
@@ -170,9 +183,9 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, form: &QuestionForm, t
         Some(message) => (message.clone(), theme.banner()),
         None => (
             if matches!(form.field, KEY_POINTS | FOLLOW_UPS) {
-                "Enter another line · Tab next field · C-s save · Esc cancel"
+                "Enter another line · Tab next · C-s save · Esc cancel"
             } else {
-                "Enter or Tab next field · C-s save · Esc cancel"
+                "Enter/Tab next field · C-s save · Esc cancel"
             }
             .to_string(),
             theme.tone(Tone::Hint),
