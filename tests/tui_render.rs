@@ -520,3 +520,46 @@ fn snapshot_interview_ratings_60x20() {
     update(&mut app, Open);
     insta::assert_snapshot!(screen(&app));
 }
+
+/// A question bank: a competency with questions and no behaviors, as `cuecard import` makes
+/// from a spreadsheet.
+fn bank_library() -> Library {
+    let mut library = hostile_library();
+    let framework = &mut library.frameworks[0];
+    framework.levels = vec!["Low".into(), "High".into()];
+    let competency = &mut framework.competencies[0];
+    competency.name = "Code Review".into();
+    competency.definition = String::new();
+    competency.behaviors = vec![Vec::new(), Vec::new()];
+    competency.questions[0].text = "Walk me through a review you pushed back on.".into();
+    library
+}
+
+#[test]
+fn a_question_bank_says_once_that_it_has_no_behaviors() {
+    let mut app = App::new(
+        bank_library(),
+        0,
+        Size {
+            width: 100,
+            height: 30,
+        },
+    );
+    let shown = screen(&app);
+    assert!(
+        shown.contains("The framework defines no behaviors for this"),
+        "{shown}"
+    );
+    assert!(!shown.contains("no behaviors at this level"), "{shown}");
+    assert!(shown.contains("Walk me through a review"), "{shown}");
+    // The ratings list the levels by name, with nothing under them.
+    for action in [OpenInterview, Type('S'), Open, Rate] {
+        update(&mut app, action);
+    }
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Level 1 · Low") && shown.contains("Level 2 · High"),
+        "{shown}"
+    );
+    assert!(!shown.contains("no behaviors at this level"), "{shown}");
+}

@@ -116,9 +116,12 @@ pub fn behaviors(
     width: usize,
 ) -> BehaviorsDoc {
     let mut lines = Vec::new();
-    paragraph(&mut lines, &competency.definition, width, 0, Tone::Body);
+    if !competency.definition.is_empty() {
+        paragraph(&mut lines, &competency.definition, width, 0, Tone::Body);
+    }
     if competency.behavior_count() == 0 {
-        // A question bank: no scale of statements to show, but the levels still are selectable.
+        // A question bank: no statements to show; the levels stay selectable (the pane's title
+        // names the level) for the questions.
         if !lines.is_empty() {
             lines.push(blank());
         }
@@ -130,6 +133,10 @@ pub fn behaviors(
             0,
             Tone::Quiet,
         );
+        return BehaviorsDoc {
+            lines,
+            level_starts: Vec::new(),
+        };
     }
     let mut level_starts = Vec::with_capacity(competency.behaviors.len());
     for (index, items) in competency.behaviors.iter().enumerate() {

@@ -227,7 +227,10 @@ pub fn ratings(
                 0,
                 if chosen { Tone::Heading } else { Tone::Body },
             );
-            statements(&mut levels, items, "    • ", width, tone);
+            // A question bank's levels are names only; elsewhere an empty level says so.
+            if competency.behavior_count() > 0 {
+                statements(&mut levels, items, "    • ", width, tone);
+            }
         }
     }
     paragraph(
