@@ -9,5 +9,6 @@ pub mod interview;
 pub mod practice;
 pub mod search;
 pub mod store;
+pub mod stories;
 pub mod text;
 pub mod tui;

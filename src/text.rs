@@ -113,6 +113,15 @@ pub fn title_of_id(id: &str) -> String {
         .join(" ")
 }
 
+/// A hex digest of `text` that stays the same from one build to the next (SHA-256).
+pub fn digest(text: &str) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

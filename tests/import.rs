@@ -370,14 +370,24 @@ fn importing_again_updates_in_place_and_keeps_what_was_edited_by_hand() {
     dry.extend(["--force", "--dry-run"]);
     let dry = import_into(home.path(), &out, &dry);
     assert!(
-        text(&dry.stdout)
-            .contains("replace  classroom-teaching-framework/lesson-planning.toml (--force)")
+        text(&dry.stdout).contains(
+            "replace  classroom-teaching-framework/lesson-planning.toml (--force; the old"
+        )
     );
     assert_eq!(read("lesson-planning.toml"), edited);
     let mut force = args.clone();
     force.push("--force");
     assert!(import_into(home.path(), &out, &force).status.success());
     assert_eq!(read("lesson-planning.toml"), before);
+    // The hand edit --force replaced is kept beside it, where the loader does not read it.
+    let backups: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("lesson-planning.toml.replaced-"))
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(read(&backups[0]), edited);
 
     // A file cuecard import did not write is never replaced without --force.
     std::fs::write(
@@ -444,4 +454,154 @@ fn a_bank_adds_to_the_bundled_framework_and_its_competencies() {
     assert_eq!(after[id].1, before[id].1 + 1);
     assert_eq!(after[id].0, before[id].0, "behaviors untouched");
     assert_eq!(after["customer-support/phone-etiquette"].1, 1);
+}
+
+#[test]
+fn a_second_file_into_an_imported_framework_adds_to_it_and_loses_nothing() {
+    let home = TempDir::new().unwrap();
+    let out = home.path().join("out");
+    let bank = home.path().join("questions.csv");
+    std::fs::write(
+        &bank,
+        "competency,question,level\nData Cleaning,Tell me about the messiest data set you cleaned.,2\n\
+         Data Cleaning,How do you decide what to do with missing values?,3\n",
+    )
+    .unwrap();
+    let bank = bank.display().to_string();
+    let levels = data("levels.csv");
+    let import = |files: &[&str]| {
+        let mut args = files.to_vec();
+        args.extend(["--framework", "data"]);
+        let output = import_into(home.path(), &out, &args);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        text(&output.stdout)
+    };
+    import(&[&levels]);
+    let report = import(&[&bank]);
+    assert!(
+        report.contains("(with what levels.csv gave it)"),
+        "{report}"
+    );
+    let list = listed(home.path(), &out);
+    assert_eq!(
+        list["data/data-cleaning"],
+        (vec![2, 3, 1, 2], 2),
+        "behaviors and questions"
+    );
+    assert_eq!(list.len(), 7, "the levels table's other competencies stay");
+    // Importing either again keeps the other's part; so does the other order.
+    import(&[&levels]);
+    import(&[&bank]);
+    assert_eq!(
+        listed(home.path(), &out)["data/data-cleaning"],
+        (vec![2, 3, 1, 2], 2)
+    );
+    assert_valid(home.path(), &out);
+    let library =
+        cuecard::content::load(&[cuecard::content::ContentSource::Directory(out.clone())]).library;
+    assert_eq!(
+        library.framework("data").unwrap().levels,
+        ["Level 1", "Level 2", "Level 3", "Level 4"]
+    );
+
+    // A file that holds two inputs' parts keeps every question it has: a row taken out of the
+    // bank stays until the file is made by the bank alone (questions do not record their input).
+    std::fs::write(
+        &bank,
+        "competency,question,level\nData Cleaning,Tell me about the messiest data set you cleaned.,2\n",
+    )
+    .unwrap();
+    import(&[&bank]);
+    assert_eq!(
+        listed(home.path(), &out)["data/data-cleaning"].1,
+        2,
+        "merged: nothing removed from another input's file"
+    );
+
+    // A scale that differs from the framework's is refused, naming both.
+    let other = home.path().join("other.md");
+    std::fs::write(
+        &other,
+        "# Data\nLevels: A, B\n\n## Data Cleaning\n### A\n- x.\n",
+    )
+    .unwrap();
+    let output = import_into(
+        home.path(),
+        &out,
+        &[&other.display().to_string(), "--framework", "data"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr)
+            .contains("has the levels Level 1, Level 2, Level 3, Level 4 (imported from"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn a_competency_renamed_in_the_spreadsheet_leaves_its_old_file_named_not_deleted() {
+    let home = TempDir::new().unwrap();
+    let out = home.path().join("out");
+    let bank = home.path().join("bank.csv");
+    let write = |name: &str| {
+        std::fs::write(
+            &bank,
+            format!("competency,question\n{name},Why does it matter?\n"),
+        )
+        .unwrap();
+    };
+    write("Tech Leadership");
+    let args = [bank.display().to_string()];
+    let run = || {
+        let output = import_into(home.path(), &out, &[&args[0], "--levels", "Low,High"]);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        text(&output.stdout)
+    };
+    run();
+    write("Technical Leadership");
+    let report = run();
+    assert!(
+        report.contains("gone     bank/tech-leadership.toml (no longer in the input"),
+        "{report}"
+    );
+    assert!(
+        out.join("bank/tech-leadership.toml").exists(),
+        "never deleted"
+    );
+}
+
+#[test]
+fn question_ids_follow_the_text_not_the_row_order() {
+    let home = TempDir::new().unwrap();
+    let out = home.path().join("out");
+    let bank = home.path().join("bank.csv");
+    let a = "Tell me about a time you had to say no to a customer.";
+    let b = "Tell me about a time you had to say no to your manager.";
+    let ids = |first: &str, second: &str| {
+        std::fs::write(
+            &bank,
+            format!("competency,question\nC,{first}\nC,{second}\n"),
+        )
+        .unwrap();
+        let output = import_into(
+            home.path(),
+            &out,
+            &[&bank.display().to_string(), "--levels", "Low,High"],
+        );
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let library =
+            cuecard::content::load(&[cuecard::content::ContentSource::Directory(out.clone())])
+                .library;
+        let competency = library.competency("bank/c").unwrap();
+        competency
+            .questions
+            .iter()
+            .map(|q| (q.text.clone(), q.id.clone()))
+            .collect::<BTreeMap<_, _>>()
+    };
+    let forward = ids(a, b);
+    let backward = ids(b, a);
+    assert_eq!(forward, backward);
+    assert_ne!(forward[a], forward[b]);
 }

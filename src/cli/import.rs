@@ -104,6 +104,12 @@ pub fn import(
     }
     let mut failed = Vec::new();
     for file in plan.files.iter().filter(|f| f.action.writes()) {
+        if file.action == FileAction::Replace
+            && let Err(e) = keep_old(out_dir, &file.path)
+        {
+            failed.push(e);
+            continue;
+        }
         if let Err(e) = write_file(out_dir, &file.path, &file.text, options.force) {
             failed.push(e);
         }
@@ -139,6 +145,18 @@ fn write_file(root: &Path, path: &Path, text: &str, force: bool) -> Result<(), S
         ));
     }
     crate::store::write_private_in(root, path, text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// Before `--force` replaces a file, its text is kept beside it (`name.toml.replaced-STAMP`, which
+/// the loader does not read).
+fn keep_old(root: &Path, path: &Path) -> Result<(), String> {
+    let Ok(text) = std::fs::read(path) else {
+        return Ok(());
+    };
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".replaced-{stamp}"));
+    crate::store::write_private_in(root, Path::new(&name), &text).map_err(|e| e.to_string())
 }
 
 fn read_input(path: &Path) -> Result<Vec<u8>, String> {
@@ -224,9 +242,14 @@ fn report(plan: &Plan, dry_run: bool, out_dir: &Path, out: &mut dyn Write) -> io
             competency.questions,
             inert(&competency.name),
             if competency.added_to_existing {
-                " (questions added)"
+                " (questions added)".to_string()
+            } else if competency.kept_from.is_empty() {
+                String::new()
             } else {
-                ""
+                format!(
+                    " (with what {} gave it)",
+                    inert(&competency.kept_from.join(", "))
+                )
             }
         )?;
     }

@@ -85,26 +85,7 @@ pub fn add_question(
         .map(|q| q.local_id().to_string())
         .chain(file_ids(&document))
         .collect();
-    let words: String = draft
-        .text
-        .split_whitespace()
-        .take(7)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut id = crate::text::slug(&words, 48);
-    if id.is_empty() {
-        id = "question".to_string();
-    }
-    let id = (1..)
-        .map(|n| {
-            if n == 1 {
-                id.clone()
-            } else {
-                format!("{id}-{n}")
-            }
-        })
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or(id);
+    let id = question_id(&draft.text, &taken);
     let mut table = Table::new();
     table.insert("id", value(id.clone()));
     fill(&mut table, draft);
@@ -160,6 +141,33 @@ pub fn delete_question(
         question_id: question.id.clone(),
         file: path,
     })
+}
+
+/// The id of a new question: its words as a slug (up to 60 characters, cut at a word), or with
+/// a digest of its whole text when another question of the competency (`taken`) has that id,
+/// so that a question's id depends on its text, not on where it stands among the others.
+pub fn question_id(text: &str, taken: &[String]) -> String {
+    let slug = crate::text::slug(text, 60);
+    let slug = if slug.is_empty() {
+        "q".to_string()
+    } else {
+        slug
+    };
+    if !taken.contains(&slug) {
+        return slug;
+    }
+    let digest = crate::text::digest(text.trim());
+    let with_digest = format!("{}-{}", crate::text::slug(text, 51), &digest[..8]);
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                with_digest.clone()
+            } else {
+                format!("{with_digest}-{n}")
+            }
+        })
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or(with_digest)
 }
 
 /// Whether the app may edit `question`: it is written in a file under the content directory.

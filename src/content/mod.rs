@@ -12,7 +12,7 @@ mod problem;
 mod source;
 
 pub use load::{Loaded, load};
-pub use parse::place_spanless;
+pub use parse::{is_valid_id, place_spanless};
 pub use problem::{Problem, locate};
 pub use source::{ContentSource, default_sources, user_content_dir};
 

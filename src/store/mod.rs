@@ -8,6 +8,7 @@ pub mod notes;
 pub mod reviews;
 pub mod sessions;
 pub mod settings;
+pub mod stories;
 
 use std::fmt;
 use std::fs;

@@ -36,6 +36,8 @@ pub enum FileAction {
     KeptOwn,
     /// Edited or not written by import, replaced with `--force`.
     Replace,
+    /// Written by an earlier import of these inputs, and no longer in them: left alone.
+    Gone,
 }
 
 impl FileAction {
@@ -51,6 +53,7 @@ impl FileAction {
             Self::Unchanged => "same",
             Self::KeptEdited | Self::KeptOwn => "keep",
             Self::Replace => "replace",
+            Self::Gone => "gone",
         }
     }
 
@@ -59,7 +62,10 @@ impl FileAction {
         match self {
             Self::KeptEdited => " (edited since it was imported; --force replaces it)",
             Self::KeptOwn => " (not written by cuecard import; --force replaces it)",
-            Self::Replace => " (--force)",
+            Self::Replace => " (--force; the old file is kept beside it as .replaced-…)",
+            Self::Gone => {
+                " (no longer in the input; kept as it is: delete it if you do not want it)"
+            }
             _ => "",
         }
     }
@@ -81,6 +87,8 @@ pub struct ImportedCompetency {
     pub questions: usize,
     /// Questions added to a competency the framework already had.
     pub added_to_existing: bool,
+    /// Other input files whose part of this competency's file is kept (imported before).
+    pub kept_from: Vec<String>,
 }
 
 /// The files an import writes, and what they hold.
@@ -193,6 +201,7 @@ pub fn plan(
     let mut competencies = Vec::new();
     let mut files = Vec::new();
     let dir = options.out.join(&framework_id);
+    let inputs: Vec<String> = options.inputs.iter().map(|i| file_name(i)).collect();
     let mut used_ids: Vec<String> = extending
         .map(|f| {
             f.competencies
@@ -234,13 +243,6 @@ pub fn plan(
         };
         let questions = questions(draft_competency, &levels, taken, &mut problems);
         check_text(draft_competency, &mut problems);
-        competencies.push(ImportedCompetency {
-            id: format!("{framework_id}/{id}"),
-            name: name.clone(),
-            behaviors: behaviors.iter().map(Vec::len).collect(),
-            questions: questions.len(),
-            added_to_existing,
-        });
         if added_to_existing && questions.is_empty() {
             continue;
         }
@@ -251,7 +253,7 @@ pub fn plan(
             }
         } else {
             CompetencyFile {
-                name: Some(name),
+                name: Some(name.clone()),
                 definition: draft_competency.definition.clone(),
                 tags: Vec::new(),
                 study: draft_competency.study.clone(),
@@ -265,7 +267,28 @@ pub fn plan(
                 questions,
             }
         };
-        files.push((dir.join(format!("{id}.toml")), file.to_toml()));
+        let path = dir.join(format!("{id}.toml"));
+        // A file an import of other inputs wrote: what they gave it stays, this input's part is
+        // added or updated.
+        let (file, inputs, kept_from) = match earlier(&path, &inputs) {
+            Some((old, recorded, foreign)) => {
+                (merge(old, file), union(&recorded, &inputs), foreign)
+            }
+            None => (file, inputs.clone(), Vec::new()),
+        };
+        competencies.push(ImportedCompetency {
+            id: format!("{framework_id}/{id}"),
+            name: name.clone(),
+            behaviors: file
+                .behaviors
+                .as_ref()
+                .map(|b| b.values().map(Vec::len).collect())
+                .unwrap_or_else(|| vec![0; levels.len()]),
+            questions: file.questions.len(),
+            added_to_existing,
+            kept_from,
+        });
+        files.push((path, file.to_toml(), inputs));
     }
     if draft.competencies.is_empty() {
         problems.push(
@@ -276,8 +299,10 @@ pub fn plan(
             .problem("nothing to import: no competency found in the input"),
         );
     }
+    let mut framework_name = framework_name;
     if extending.is_none() {
-        let header = FrameworkFile {
+        let path = dir.join("framework.toml");
+        let mut header = FrameworkFile {
             name: framework_name.clone(),
             description: draft
                 .description
@@ -285,19 +310,42 @@ pub fn plan(
                 .or_else(|| existing.and_then(|f| f.description.clone())),
             levels: levels.clone(),
         };
-        files.insert(0, (dir.join("framework.toml"), header.to_toml()));
+        let mut recorded_inputs = inputs.clone();
+        // The framework as another input made it keeps its name and scale.
+        if let (Some(framework), Some((_, recorded, foreign))) =
+            (own, earlier_inputs(&path, &inputs))
+        {
+            if !same_scale(&framework.levels, &levels) {
+                let at = draft.levels.as_ref().map_or(&command_line, |(_, at)| at);
+                problems.push(at.problem(format!(
+                    "framework `{framework_id}` has the levels {} (imported from {}); these are                      {}: use the same level names, or import into another --framework",
+                    framework.levels.join(", "),
+                    foreign.join(", "),
+                    levels.join(", ")
+                )));
+            }
+            if options.name.is_none() {
+                header.name = framework.name.clone();
+                framework_name = framework.name.clone();
+            }
+            header.description = header.description.or_else(|| framework.description.clone());
+            recorded_inputs = union(&recorded, &inputs);
+        }
+        files.insert(0, (path, header.to_toml(), recorded_inputs));
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    let files = files
+    let mut planned: Vec<PlannedFile> = files
         .into_iter()
-        .map(|(path, body)| {
-            let text = with_header(&body, &options.inputs);
+        .map(|(path, body, recorded)| {
+            let text = with_header(&body, &recorded);
             let action = action(&path, &text, options.force);
             PlannedFile { path, text, action }
         })
         .collect();
+    planned.extend(gone(&dir, &inputs, &planned));
+    let files = planned;
     Ok(Plan {
         framework_id,
         framework_name,
@@ -473,7 +521,7 @@ fn questions(
                 given.insert(id.clone(), question.at.line);
                 id
             }
-            None => unique(&fallback_slug(&question_words(&question.text), "q"), &taken),
+            None => crate::content::edit::question_id(&question.text, &taken),
         };
         taken.push(id.clone());
         lines.push(&question.at);
@@ -503,14 +551,6 @@ fn questions(
         }
     }
     out
-}
-
-/// The first words of a question, for its id.
-fn question_words(text: &str) -> String {
-    text.split_whitespace()
-        .take(7)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Text that would drive the terminal is refused where it stands in the input.
@@ -550,21 +590,118 @@ fn checksum(body: &str) -> String {
     hex(&Sha256::digest(body.as_bytes())[..8])
 }
 
+/// The line that records which input files made a file (`|` between their names).
+const INPUTS: &str = "# cuecard-import-inputs: ";
+
+fn file_name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+        .replace(['\n', '\r', '|'], " ")
+}
+
 fn with_header(body: &str, inputs: &[String]) -> String {
-    let from: Vec<String> = inputs
-        .iter()
-        .map(|i| {
-            Path::new(i)
-                .file_name()
-                .map_or_else(|| i.clone(), |n| n.to_string_lossy().into_owned())
-        })
-        .collect();
     format!(
         "# Written by `cuecard import` from {}. Importing again updates this file; once you edit \
-         it,\n# a later import leaves it alone (`--force` replaces it).\n{CHECKSUM}{}\n\n{body}",
-        crate::text::inert(&from.join(", ")).replace('\n', " "),
+         it,\n# a later import leaves it alone (`--force` replaces it).\n{INPUTS}{}\n{CHECKSUM}{}\n\n{body}",
+        crate::text::inert(&inputs.join(", ")),
+        crate::text::inert(&inputs.join("|")),
         checksum(body)
     )
+}
+
+/// The input files an earlier import recorded in `text`.
+fn recorded_inputs(text: &str) -> Option<Vec<String>> {
+    let line = text.lines().find_map(|l| l.strip_prefix(INPUTS))?;
+    Some(line.split('|').map(str::to_string).collect())
+}
+
+/// A file at `path` that an import wrote, unedited, with inputs other than `inputs` among those
+/// recorded: its text, its recorded inputs, and those others.
+fn earlier_inputs(path: &Path, inputs: &[String]) -> Option<(String, Vec<String>, Vec<String>)> {
+    let text = std::fs::read_to_string(path).ok()?;
+    if unedited(&text) != Ok(true) {
+        return None;
+    }
+    let recorded = recorded_inputs(&text)?;
+    let foreign: Vec<String> = recorded
+        .iter()
+        .filter(|r| !inputs.contains(r))
+        .cloned()
+        .collect();
+    (!foreign.is_empty()).then_some((text, recorded, foreign))
+}
+
+/// As [`earlier_inputs`], with the competency file's content.
+fn earlier(path: &Path, inputs: &[String]) -> Option<(CompetencyFile, Vec<String>, Vec<String>)> {
+    let (text, recorded, foreign) = earlier_inputs(path, inputs)?;
+    let body = toml::from_str(&text).ok()?;
+    Some((body, recorded, foreign))
+}
+
+fn union(a: &[String], b: &[String]) -> Vec<String> {
+    let mut all = a.to_vec();
+    all.extend(b.iter().filter(|x| !a.contains(x)).cloned());
+    all
+}
+
+/// `new` laid over `old`: what `new` gives replaces, what only `old` has stays (questions by id,
+/// behaviors by level).
+fn merge(old: CompetencyFile, new: CompetencyFile) -> CompetencyFile {
+    let behaviors = match (old.behaviors, new.behaviors) {
+        (Some(mut old), Some(new)) => {
+            for (level, statements) in new {
+                if !statements.is_empty() || !old.contains_key(&level) {
+                    old.insert(level, statements);
+                }
+            }
+            Some(old)
+        }
+        (old, new) => new.or(old),
+    };
+    let mut questions = old.questions;
+    for question in new.questions {
+        match questions.iter_mut().find(|q| q.id == question.id) {
+            Some(same) => *same = question,
+            None => questions.push(question),
+        }
+    }
+    CompetencyFile {
+        name: new.name.or(old.name),
+        definition: new.definition.or(old.definition),
+        tags: union(&old.tags, &new.tags),
+        study: union(&old.study, &new.study),
+        behaviors,
+        questions,
+    }
+}
+
+/// Files of `dir` an earlier import of only these inputs wrote, that this one does not.
+fn gone(dir: &Path, inputs: &[String], planned: &[PlannedFile]) -> Vec<PlannedFile> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| !planned.iter().any(|f| &f.path == p))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter(|path| {
+            std::fs::read_to_string(path)
+                .ok()
+                .and_then(|text| recorded_inputs(&text))
+                .is_some_and(|recorded| recorded.iter().all(|r| inputs.contains(r)))
+        })
+        .map(|path| PlannedFile {
+            path,
+            text: String::new(),
+            action: FileAction::Gone,
+        })
+        .collect()
 }
 
 /// The body of a file import wrote, if it is one and unedited: `Ok(true)`; edited: `Ok(false)`;
