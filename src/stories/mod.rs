@@ -101,11 +101,11 @@ impl Story {
             let trimmed = line.trim();
             if let Some(heading) = trimmed.strip_prefix("## ") {
                 sections.push((heading.trim().to_string(), String::new()));
-            } else if let Some((_, text)) = sections.last_mut() {
-                if !text.is_empty() || !trimmed.is_empty() {
-                    text.push_str(line);
-                    text.push('\n');
-                }
+            } else if let Some((_, text)) = sections.last_mut()
+                && (!text.is_empty() || !trimmed.is_empty())
+            {
+                text.push_str(line);
+                text.push('\n');
             }
         }
         for (_, text) in &mut sections {
