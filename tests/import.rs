@@ -605,3 +605,58 @@ fn question_ids_follow_the_text_not_the_row_order() {
     assert_eq!(forward, backward);
     assert_ne!(forward[a], forward[b]);
 }
+
+#[test]
+fn a_page_copied_from_a_list_without_full_stops_keeps_its_behaviors_and_questions() {
+    let home = TempDir::new().unwrap();
+    let out = home.path().join("out");
+    let page = home.path().join("code-quality.txt");
+    std::fs::write(
+        &page,
+        "Skip to main content\nHome > Skills > Engineering\n\nCode Quality\n\n\
+         Writing code that others can read, change and trust.\n\n\
+         Proficiency Level 1 - Foundational\nWrites readable functions with meaningful names\n\
+         Runs the linter before asking for review\n\
+         Proficiency Level 2 – Skilled\nRefactors code they touch\nWrites tests for the edge cases\n\n\
+         Interview Questions\nHow do you decide a function is too long?\n\
+         Tell me about a refactoring you stopped halfway. Why?\n\
+         Was this page helpful?\nRelated competencies\n© 2026 Skills Hub\n",
+    )
+    .unwrap();
+    let output = import_into(home.path(), &out, &[&page.display().to_string()]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let list = listed(home.path(), &out);
+    assert_eq!(
+        list["code-quality/code-quality"],
+        (vec![2, 2], 2),
+        "{list:?}"
+    );
+}
+
+#[test]
+fn a_semicolon_csv_with_a_notes_column_imports_and_says_what_it_left_out() {
+    let home = TempDir::new().unwrap();
+    let out = home.path().join("out");
+    let bank = home.path().join("bank.csv");
+    std::fs::write(
+        &bank,
+        "Competency;Question;Level;Notes\nPlanning;\"How do you plan a week; what goes first?\";1;ask in round 2\n",
+    )
+    .unwrap();
+    let output = import_into(
+        home.path(),
+        &out,
+        &[&bank.display().to_string(), "--levels", "Low,High"],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let err = text(&output.stderr);
+    assert!(
+        err.contains("bank.csv:1: column `Notes` is not imported"),
+        "{err}"
+    );
+    let library =
+        cuecard::content::load(&[cuecard::content::ContentSource::Directory(out)]).library;
+    let question = &library.competency("bank/planning").unwrap().questions[0];
+    assert_eq!(question.text, "How do you plan a week; what goes first?");
+    assert_eq!(question.level, Some(1));
+}

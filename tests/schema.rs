@@ -199,9 +199,10 @@ fn new_framework_and_competency_files_validate_and_are_never_overwritten() {
         std::fs::read_to_string(home.path().join("cuecard/content/my-role/negotiation.toml"))
             .unwrap();
     assert!(
-        text.contains("# Basic\n1 = ["),
-        "a [behaviors] entry per level, named: {text}"
+        text.contains("\n1 = []\n"),
+        "a [behaviors] entry per level: {text}"
     );
+    assert!(text.contains("# Basic: what someone"), "named: {text}");
     let validate = cuecard(home.path(), &["validate"]);
     assert!(
         validate.status.success(),
@@ -210,6 +211,11 @@ fn new_framework_and_competency_files_validate_and_are_never_overwritten() {
     );
     let list = String::from_utf8(cuecard(home.path(), &["list"]).stdout).unwrap();
     assert!(list.contains("my-role/negotiation"), "{list}");
+    // Nothing of the template's examples is content until the user writes it.
+    assert!(
+        list.contains("behaviors 0/0/0/0") && list.contains("questions 0"),
+        "{list}"
+    );
 
     // Again: refused, the file untouched.
     let again = cuecard(home.path(), &["new", "competency", "my-role/negotiation"]);

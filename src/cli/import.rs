@@ -44,6 +44,9 @@ pub fn import(
         return fail(err, &problems);
     }
     let (draft, mut found) = import::read(&inputs);
+    for warning in &draft.warnings {
+        writeln!(err, "note: {}", crate::text::inert(&warning.to_string()))?;
+    }
     if !found.is_empty() && draft.competencies.is_empty() {
         return fail_located(err, &found);
     }

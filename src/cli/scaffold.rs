@@ -38,7 +38,7 @@ fn competency_template(name: &str, levels: &[String]) -> String {
         .enumerate()
         .map(|(i, level)| {
             format!(
-                "# {level}\n{} = [\n    \"What someone at this level does, that an interviewer can see or hear.\",\n]\n",
+                "# {level}: what someone at this level does, that an interviewer can see or hear,\n# as in [\"Explains …\", \"Leads …\"]\n{} = []\n",
                 i + 1
             )
         })
@@ -64,19 +64,17 @@ study = []
 # question bank.
 [behaviors]
 {behaviors}
-# One [[questions]] entry per question. `id` is stable: notes and history are kept under it, so
-# keep it when you reword the question.
-[[questions]]
-id = "first-question"
-text = "Tell me about a time when you …"
-# The level the question probes (optional).
-level = 1
-# behavioral (past behaviour), situational (a scenario), technical… (optional)
-tags = ["behavioral"]
-# What a strong answer covers (optional).
-key_points = ["Describes the situation and their own part in it"]
-# Questions to ask after the answer (optional).
-follow_ups = ["What would you do differently?"]
+# One [[questions]] entry per question (or add them in the app with `a`). `id` is stable: notes
+# and history are kept under it, so keep it when you reword the question. Remove the `#` marks
+# below to start the first one.
+#
+# [[questions]]
+# id = "first-question"
+# text = "Tell me about a time when you …"
+# level = 1                        # the level the question probes (optional)
+# tags = ["behavioral"]            # behavioral (past behaviour), situational (a scenario)…
+# key_points = ["Describes the situation and their own part in it"]   # what a strong answer covers
+# follow_ups = ["What would you do differently?"]                     # to ask after the answer
 "#
     )
 }

@@ -280,7 +280,7 @@ pub const QUESTIONS: Table = table! { "Questions pane";
     hide "Space"   [ch(' ')]               => Do(TogglePlanned),   "add to or take out of the interview plan";
     show "n"       [ch('n')]               => Do(OpenNote),        "note";
     hide "E"       [ch('E')]               => Do(EditNoteExternally), "edit the note in $EDITOR";
-    hide "a"       [ch('a')]               => Do(AddQuestion),     "add a question of your own";
+    show "a"       [ch('a')]               => Do(AddQuestion),     "add";
     hide "e"       [ch('e')]               => Do(EditQuestion),    "edit a question you added";
     hide "d"       [ch('d')]               => Do(DeleteQuestion),  "delete a question you added (d twice)";
 };

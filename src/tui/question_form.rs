@@ -102,10 +102,16 @@ impl QuestionForm {
         draft: QuestionDraft,
         levels: usize,
     ) -> QuestionForm {
+        let cursor = if editing.is_some() {
+            0
+        } else {
+            draft.text.chars().count()
+        };
         QuestionForm {
             competency_id: competency_id.to_string(),
             editing,
-            text: Input::new(draft.text.clone()),
+            // An edit shows the question from its start.
+            text: Input::new(draft.text.clone()).with_cursor(cursor),
             level: Input::new(draft.level.map(|l| l.to_string()).unwrap_or_default()),
             kind: Input::new(draft.kind.clone().unwrap_or_default()),
             key_points: inputs(&draft.key_points),

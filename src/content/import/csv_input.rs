@@ -77,6 +77,17 @@ const NOT_LEVELS: &[&str] = &[
     "examples",
 ];
 
+/// The separator of a CSV file: a comma, or a semicolon when the header has those and no commas
+/// (what spreadsheets write where the comma is the decimal mark).
+pub(super) fn csv_separator(text: &str) -> u8 {
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
 pub(super) fn read(shown: &str, text: &str, delimiter: u8) -> (Draft, Vec<InputProblem>) {
     let mut draft = Draft::default();
     let mut problems = Vec::new();
@@ -127,7 +138,7 @@ pub(super) fn read(shown: &str, text: &str, delimiter: u8) -> (Draft, Vec<InputP
     let found = || {
         header
             .iter()
-            .map(|h| format!("`{}`", h.trim()))
+            .map(|h| format!("`{}`", super::collapse_spaces(h)))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -178,17 +189,16 @@ pub(super) fn read(shown: &str, text: &str, delimiter: u8) -> (Draft, Vec<InputP
             draft.levels = Some((names, at(header_line)));
         }
     }
+    // A column cuecard has no place for (notes, an owner, a status) is left out, and said.
     for column in &columns {
         if let Column::Ignored(name) = column {
-            problems.push(at(header_line).problem(format!(
-                "column `{name}` has no place in cuecard: remove it, or rename it to one of \
-                 competency, question, level, key_points, follow_ups, tags, id{}",
+            draft.warnings.push(at(header_line).problem(format!(
+                "column `{}` is not imported (cuecard has no place for it; the columns it reads \
+                 are competency, question, level, key_points, follow_ups, tags, id{})",
+                super::collapse_spaces(name),
                 if bank { "" } else { ", definition" }
             )));
         }
-    }
-    if problems.iter().any(|p| p.at.line == header_line) {
-        return (draft, problems);
     }
     for (line, _, record) in records {
         let here = at(line);

@@ -86,6 +86,8 @@ pub struct Draft {
     /// The scale the input declares, with where it says so.
     pub levels: Option<(Vec<String>, At)>,
     pub competencies: Vec<DraftCompetency>,
+    /// What was left out of the input, said but not in the way.
+    pub warnings: Vec<InputProblem>,
 }
 
 #[derive(Debug, Clone)]
@@ -147,6 +149,7 @@ impl Draft {
 
     /// Adds what `other` (another input file) holds.
     fn merge(&mut self, other: Draft, problems: &mut Vec<InputProblem>) {
+        self.warnings.extend(other.warnings);
         if self.name.is_none() {
             self.name = other.name;
         }
@@ -216,7 +219,7 @@ fn format_of(path: &Path, text: &str) -> Format {
         Format::Markdown
     } else if lower.contains("competency") && first.contains('\t') {
         Format::Tsv
-    } else if lower.contains("competency") && first.contains(',') {
+    } else if lower.contains("competency") && (first.contains(',') || first.contains(';')) {
         Format::Csv
     } else {
         Format::Text
@@ -253,7 +256,7 @@ pub fn read(files: &[(String, Vec<u8>)]) -> (Draft, Vec<InputProblem>) {
         };
         let text = text.replace("\r\n", "\n");
         let (one, found) = match format_of(Path::new(shown), &text) {
-            Format::Csv => csv_input::read(shown, &text, b','),
+            Format::Csv => csv_input::read(shown, &text, csv_input::csv_separator(&text)),
             Format::Tsv => csv_input::read(shown, &text, b'\t'),
             Format::Markdown => markdown::read(shown, &text),
             Format::Text => text_page::read(shown, &text),

@@ -63,6 +63,42 @@ fn is_sentence(line: &str) -> bool {
     line.ends_with(['.', '!', '?', ')', '"', '”', ':']) || line.split_whitespace().count() > 12
 }
 
+/// What web pages put around their content: links, sharing, legal lines.
+const NAVIGATION: &[&str] = &[
+    "was this page helpful",
+    "titles with shared",
+    "related",
+    "share",
+    "subscribe",
+    "newsletter",
+    "sign in",
+    "log in",
+    "skip to",
+    "back to top",
+    "cookie",
+    "privacy",
+    "terms of",
+    "©",
+    "all rights reserved",
+    "print",
+    "advertisement",
+    "read more",
+];
+
+fn is_navigation(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    NAVIGATION
+        .iter()
+        .any(|n| lower.starts_with(n) || (n.len() > 6 && lower.contains(n)))
+}
+
+/// A behavior statement as pages write them: a sentence, or a line of three words or more (a
+/// list copied from a page has no full stops), and never the page's navigation.
+fn is_statement(line: &str) -> bool {
+    !is_navigation(line)
+        && (is_sentence(line) || super::strip_bullet(line).split_whitespace().count() >= 3)
+}
+
 pub(super) fn read(shown: &str, text: &str) -> (Draft, Vec<InputProblem>) {
     let mut draft = Draft::default();
     let mut problems = Vec::new();
@@ -162,7 +198,8 @@ pub(super) fn read(shown: &str, text: &str) -> (Draft, Vec<InputProblem>) {
                 continue;
             }
             if in_questions {
-                if !super::is_bullet(line) {
+                let question = super::is_bullet(line) || line.ends_with('?');
+                if !question || is_navigation(line) {
                     // The questions end where the page's other content begins.
                     break;
                 }
@@ -176,7 +213,7 @@ pub(super) fn read(shown: &str, text: &str) -> (Draft, Vec<InputProblem>) {
                     at: at(*line_no),
                 });
             } else if let Some(level) = open.as_mut() {
-                if is_sentence(line) {
+                if is_statement(line) {
                     level.statements.push(super::strip_bullet(line).to_string());
                 } else if !level.statements.is_empty() {
                     // A short line that is no sentence after the statements ends the level:

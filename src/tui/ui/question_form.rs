@@ -141,7 +141,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, form: &QuestionForm, t
         0,
         true,
         &form.kind,
-        "  or situational, technical…",
+        "  e.g. behavioral, situational",
     );
     // Each list shows the lines around the one typed in, as many as fit.
     let left = usize::from(inside.height).saturating_sub(lines.len() + 2);
