@@ -193,6 +193,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Stories { action, json }) => {
+            let Some(dir) = cuecard::store::data_dir(args.data_dir.as_deref()) else {
+                eprintln!(
+                    "cuecard stories: no home directory; choose one with --data-dir DIR or {}.",
+                    cuecard::store::DATA_DIR_ENV
+                );
+                return ExitCode::FAILURE;
+            };
+            run_stories(&loaded, &dir, action, json, &mut stdout)
+        }
         Some(Command::Sessions { action }) => {
             let Some(store) = session_store(args.data_dir.as_deref()) else {
                 return ExitCode::FAILURE;
@@ -319,6 +329,68 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `cuecard stories` and its subcommands.
+fn run_stories(
+    loaded: &Loaded,
+    dir: &Path,
+    action: Option<cli::StoriesAction>,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<ExitCode> {
+    use cuecard::cli::stories;
+    let store = cuecard::store::stories::StoryStore::new(dir);
+    let settings = cuecard::store::settings::Settings::load(dir).unwrap_or_default();
+    if let Some(cli::StoriesAction::Add {
+        title,
+        competency,
+        question,
+    }) = &action
+    {
+        let evidence: Result<Vec<_>, String> = competency
+            .iter()
+            .map(|c| stories::evidence_arg(&loaded.library, c, &settings.target_levels))
+            .collect();
+        let made = evidence
+            .and_then(|evidence| stories::add(&store, &loaded.library, title, &evidence, question));
+        return match made {
+            Ok(path) => writeln!(out, "{}", path.display()).map(|()| ExitCode::SUCCESS),
+            Err(message) => {
+                eprintln!("cuecard stories add: {message}");
+                Ok(ExitCode::from(2))
+            }
+        };
+    }
+    let (bank, problems) = stories::read_bank(&store, &loaded.library);
+    for problem in &problems {
+        eprintln!("{}", cuecard::text::inert(problem));
+    }
+    match action {
+        None => stories::list(&bank, json, out)?,
+        Some(cli::StoriesAction::Coverage { json, level }) => {
+            let targets = &settings.target_levels;
+            let rows = cuecard::stories::coverage(&loaded.library, &bank, |framework| {
+                level.or_else(|| targets.get(framework).copied())
+            });
+            stories::print_coverage(&rows, json, out)?;
+        }
+        Some(cli::StoriesAction::Export) => stories::export(&bank, &loaded.library, out)?,
+        Some(cli::StoriesAction::Add { .. }) => {}
+    }
+    if bank.is_empty()
+        && problems.is_empty()
+        && !matches!(action, Some(cli::StoriesAction::Coverage { .. }))
+    {
+        eprintln!(
+            "cuecard stories: no stories yet; `cuecard stories add --title TEXT --competency ID@LEVEL` starts one"
+        );
+    }
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// Opens the terminal browser, when there is a terminal to open it in.

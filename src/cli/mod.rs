@@ -6,6 +6,7 @@ mod notes;
 pub mod scaffold;
 mod search;
 pub mod sessions;
+pub mod stories;
 mod validate;
 
 use std::path::PathBuf;
@@ -114,6 +115,18 @@ pub enum Command {
     Notes {
         /// One JSON object per note per line: question, text, words, speaking_seconds, and
         /// key_points (text, covered, by_hand, evidence).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Your story bank: STAR stories in `<data>/stories/`, each evidencing competencies at a level.
+    ///
+    /// With no subcommand, lists them: `ID<TAB>TITLE<TAB>COMPETENCY@LEVEL…<TAB>N questions<TAB>N
+    /// words`. Stories with problems are named on standard error (`path:line:col: message`).
+    Stories {
+        #[command(subcommand)]
+        action: Option<StoriesAction>,
+        /// One JSON object per story per line: id, title, competencies (competency, level,
+        /// behaviors), questions, words, speaking_seconds.
         #[arg(long)]
         json: bool,
     },
@@ -236,6 +249,35 @@ pub enum ExportFormat {
     Json,
     /// Plain text, for web forms that do not render Markdown.
     Text,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoriesAction {
+    /// Create a story file with its front matter and STAR headings; prints its path.
+    Add {
+        #[arg(long)]
+        title: String,
+        /// A competency it evidences, with the level (`ID@3`; without `@N`, the framework's
+        /// target level); repeatable.
+        #[arg(long, value_name = "ID[@LEVEL]")]
+        competency: Vec<String>,
+        /// A question it answers (its full id); repeatable.
+        #[arg(long, value_name = "ID")]
+        question: Vec<String>,
+    },
+    /// The coverage map: per competency, stories per level, and whether fewer than two reach the
+    /// target level (the framework's `target_level`, or --level).
+    Coverage {
+        /// One JSON object per competency: competency, stories (per level), target, gap,
+        /// uncovered_behaviors.
+        #[arg(long)]
+        json: bool,
+        /// Judge every framework's gaps at this level.
+        #[arg(long, value_name = "N", value_parser = level_parser())]
+        level: Option<usize>,
+    },
+    /// The whole bank as one Markdown document.
+    Export,
 }
 
 #[derive(Debug, Subcommand)]

@@ -91,7 +91,12 @@ struct EvidenceEntry {
 impl Story {
     /// The words of the story as told (headings and Markdown marks aside).
     pub fn words(&self) -> usize {
-        crate::practice::word_count(&self.body)
+        self.body
+            .lines()
+            .filter(|line| !line.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .filter(|word| word.chars().any(char::is_alphanumeric))
+            .count()
     }
 
     /// Its sections: each heading the body has, with its text.
