@@ -1155,3 +1155,29 @@ fn a_question_of_ones_own_typed_in_a_narrow_pane_is_saved_and_shown() {
     assert!(session.wait_exit().success());
     session.assert_restored();
 }
+
+#[test]
+fn a_story_linked_to_a_question_shows_on_reveal() {
+    let mut session = Session::start(80, 24, &[]);
+    // The story is written where cuecard keeps them, as `cuecard stories add` or an editor would.
+    let data = session._home.path().join(".local/share/cuecard/stories");
+    fs::create_dir_all(&data).unwrap();
+    fs::write(
+        data.join("double-bill.md"),
+        "+++\ntitle = \"The double-billed customer\"\nsummary = \"Refunded the same day.\"\n\n[[competencies]]\nid = \"customer-support/customer-interaction\"\nlevel = 3\n+++\n\n## Action\nI let him finish and refunded the charge.\n",
+    )
+    .unwrap();
+    session.wait_for("Competencies");
+    session.press("\t\t");
+    session.press("L");
+    session.wait_for("Which story answers it?");
+    session.press("\r");
+    session.wait_for("answers this question now");
+    session.press("\r");
+    session.press(" ");
+    session.wait_for("Your story · The double-billed customer");
+    session.wait_for("It covers");
+    session.press("q");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+}

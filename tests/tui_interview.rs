@@ -306,6 +306,7 @@ fn the_interviewer_note_shows_in_the_live_view_only() {
         note: None,
         conflict: None,
         marks: None,
+        stories: Vec::new(),
     };
     for doc in [
         cuecard::tui::document::question(&parts, true, true, 60),

@@ -9,27 +9,9 @@ use crate::store::stories::StoryStore;
 use crate::stories::{self, CoverageRow, Story};
 use crate::text::inert;
 
-/// The stories of the data directory, read and checked: the good ones, and every problem as
-/// `path:line:col: message`.
+/// The stories of the data directory, read and checked (see [`StoryStore::read_bank`]).
 pub fn read_bank(store: &StoryStore, library: &Library) -> (Vec<Story>, Vec<String>) {
-    let (files, errors) = store.load_all();
-    let mut problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    let mut bank = Vec::new();
-    for file in files {
-        match stories::parse(&file.id, &file.text, library) {
-            Ok(story) => bank.push(story),
-            Err(found) => problems.extend(found.into_iter().map(|p| {
-                format!(
-                    "{}:{}:{}: {}",
-                    file.target.path.display(),
-                    p.line,
-                    p.column,
-                    p.message
-                )
-            })),
-        }
-    }
-    (bank, problems)
+    store.read_bank(library)
 }
 
 /// `ID<TAB>TITLE<TAB>COMPETENCIES<TAB>N questions<TAB>N words`, or one JSON object per story.

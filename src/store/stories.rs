@@ -78,6 +78,49 @@ impl StoryStore {
         (stories, errors)
     }
 
+    /// The stories read and checked against `library`: the good ones, and every problem as
+    /// `path:line:col: message` (unreadable files too).
+    pub fn read_bank(
+        &self,
+        library: &crate::content::Library,
+    ) -> (Vec<crate::stories::Story>, Vec<String>) {
+        let (files, errors) = self.load_all();
+        let mut problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let mut bank = Vec::new();
+        for file in files {
+            match crate::stories::parse(&file.id, &file.text, library) {
+                Ok(story) => bank.push(story),
+                Err(found) => problems.extend(found.into_iter().map(|p| {
+                    format!(
+                        "{}:{}:{}: {}",
+                        file.target.path.display(),
+                        p.line,
+                        p.column,
+                        p.message
+                    )
+                })),
+            }
+        }
+        (bank, problems)
+    }
+
+    /// One story's file, fresh from disk.
+    pub fn load(&self, id: &str) -> Result<StoryFile, StoreError> {
+        let path = self.path(id);
+        let text = read_text(&path, super::TEXT_LIMIT)?.ok_or_else(|| StoreError {
+            path: path.clone(),
+            kind: super::StoreErrorKind::Refused("the story is no longer there".to_string()),
+        })?;
+        Ok(StoryFile {
+            id: id.to_string(),
+            target: Target {
+                fingerprint: Fingerprint::of(Some(&text)),
+                path,
+            },
+            text,
+        })
+    }
+
     /// Creates a story file for `title` with `text`, under an id made from the title (`-2`, `-3`…
     /// when taken); never over a file that exists. Returns the id and the path.
     pub fn create(&self, title: &str, text: &str) -> Result<(String, PathBuf), StoreError> {

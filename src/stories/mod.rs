@@ -271,6 +271,25 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// `text` (a story file) with `question` among the questions its front matter lists; `None` when
+/// it already is, or the front matter cannot be read. The rest of the file is kept as written.
+pub fn with_question(text: &str, question: &str) -> Option<String> {
+    let rest = text.strip_prefix("+++\n")?;
+    let end = rest.find("\n+++")?;
+    let front = &rest[..=end];
+    let mut document: toml_edit::DocumentMut = front.parse().ok()?;
+    let questions = document
+        .entry("questions")
+        .or_insert(toml_edit::value(toml_edit::Array::new()))
+        .as_array_mut()?;
+    if questions.iter().any(|q| q.as_str() == Some(question)) {
+        return None;
+    }
+    questions.push(question);
+    let front = document.to_string();
+    Some(format!("+++\n{}{}", front, &rest[end + 1..]))
+}
+
 /// A new story's text: the front matter and the STAR headings to fill in.
 pub fn new_story(title: &str, competencies: &[(String, usize)], questions: &[String]) -> String {
     let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
@@ -411,6 +430,18 @@ mod tests {
         let story = parse("x", &fresh, &library()).unwrap();
         assert_eq!(story.title, "A \"quoted\" title");
         assert_eq!(story.sections().len(), SECTIONS.len());
+    }
+
+    #[test]
+    fn a_question_is_linked_in_the_front_matter_and_the_rest_is_kept() {
+        let id = "customer-support/customer-interaction/interaction-that-went-wrong";
+        let linked = with_question(STORY, id).unwrap();
+        let story = parse("s", &linked, &library()).unwrap();
+        assert_eq!(story.questions, [id]);
+        assert!(linked.ends_with("I called back the same day.\n"));
+        assert!(linked.contains("[[competencies]]"));
+        assert_eq!(with_question(&linked, id), None, "linked once");
+        assert_eq!(with_question("no front matter", id), None);
     }
 
     #[test]

@@ -81,6 +81,14 @@ pub enum Action {
     MarkPoint(u8),
     /// Open the interview under way, or set one up.
     OpenInterview,
+    /// Open the story bank.
+    OpenStories,
+    /// Link a story to the question on show: the story bank, to choose one.
+    LinkStory,
+    /// On the stories screen: the coverage map, or back to the stories.
+    ToggleCoverage,
+    /// On the stories screen: a new story, in the user's editor.
+    NewStory,
     /// Add a question of one's own to the selected competency.
     AddQuestion,
     /// Edit the selected question (one the user added).

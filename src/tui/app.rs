@@ -39,6 +39,7 @@ pub enum Overlay {
     Progress(Progress),
     /// Adding or editing a question of one's own.
     Form(Box<super::question_form::QuestionForm>),
+    Stories(super::stories_mode::StoriesView),
 }
 
 impl Overlay {
@@ -50,6 +51,7 @@ impl Overlay {
             Overlay::Progress(progress) if progress.date.is_some() => Mode::Date,
             Overlay::Progress(_) => Mode::Progress,
             Overlay::Form(_) => Mode::Form,
+            Overlay::Stories(_) => Mode::Stories,
         }
     }
 }
@@ -59,6 +61,10 @@ impl Overlay {
 pub struct App {
     /// `d` was pressed once on this question: a second `d` deletes it.
     pub delete_armed: Option<String>,
+    /// The story bank, read and checked.
+    pub stories: Vec<crate::stories::Story>,
+    /// Story files that could not be read or checked, as `path:line:col: message`.
+    pub story_problems: Vec<String>,
     /// Counts the libraries put in place, so the searcher gets the new one.
     pub library_version: u64,
     pub library: Arc<Library>,
@@ -208,6 +214,8 @@ impl App {
             rehearsal: None,
             interview: None,
             delete_armed: None,
+            stories: Vec::new(),
+            story_problems: Vec::new(),
             library_version: 0,
         }
     }

@@ -217,3 +217,22 @@ pub fn delete_question(app: &mut App) {
         app.delete_armed = Some(id);
     }
 }
+
+/// `s`: the story bank, read again from disk; after `L` on a question (`linking`), Enter links the
+/// story chosen to it.
+pub fn open_stories(app: &mut App, linking: Option<String>) {
+    if linking.is_none() && matches!(app.overlay, Some(Overlay::Stories(_))) {
+        app.overlay = None;
+        return;
+    }
+    app.effects.push(Effect::LoadStories);
+    if linking.is_some() {
+        app.status = Status::info(
+            "Choose the story that answers this question: Enter links it, n starts a new one.",
+        );
+    }
+    app.overlay = Some(Overlay::Stories(super::stories_mode::StoriesView {
+        linking,
+        ..Default::default()
+    }));
+}

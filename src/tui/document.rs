@@ -178,6 +178,8 @@ pub struct QuestionParts<'a> {
     pub conflict: Option<&'a str>,
     /// The key points the user marked covered or not by hand.
     pub marks: Option<&'a practice::Marks>,
+    /// The user's stories linked to the question as its answer (`L`).
+    pub stories: Vec<&'a crate::stories::Story>,
 }
 
 impl QuestionParts<'_> {
@@ -212,12 +214,14 @@ pub fn question(
         note,
         conflict,
         marks,
+        ..
     } = *parts;
     let mut lines = Vec::new();
     question_heading(&mut lines, framework, competency, question, width);
     let hidden = !question.key_points.is_empty() || !question.follow_ups.is_empty();
     if revealed {
         answers(&mut lines, question, parts.judged().as_deref(), width);
+        linked_stories(&mut lines, question, &parts.stories, width);
     } else if hidden {
         let hint = format!(
             "Answer first. Space reveals {} key point{} and {} follow-up{}.",
@@ -522,6 +526,108 @@ pub fn help_line_of(mode: super::keymap::Mode, width: usize) -> usize {
         .iter()
         .position(|l| l.text == table.title)
         .unwrap_or(0)
+}
+
+/// A story as the stories screen shows it: the 90-second version first, what it evidences and
+/// answers, then its sections.
+pub fn story(
+    library: &crate::content::Library,
+    story: &crate::stories::Story,
+    width: usize,
+) -> Vec<DocLine> {
+    let inert = |s: &str| crate::text::inert(s).into_owned();
+    let mut lines = Vec::new();
+    paragraph(&mut lines, &inert(&story.title), width, 0, Tone::Title);
+    let words = story.words();
+    let seconds = practice::speaking_seconds(words);
+    lines.push(line(
+        format!("{words} words · about {}", minutes_seconds(seconds)),
+        Tone::Quiet,
+    ));
+    lines.push(blank());
+    if !story.summary.is_empty() {
+        lines.push(line("In 90 seconds", Tone::Heading));
+        paragraph(&mut lines, &inert(&story.summary), width, 2, Tone::Body);
+        lines.push(blank());
+    }
+    if !story.competencies.is_empty() {
+        lines.push(line("Evidences", Tone::Heading));
+        let items: Vec<String> = story
+            .competencies
+            .iter()
+            .map(|e| {
+                let competency = library.competency(&e.competency);
+                let framework = e
+                    .competency
+                    .split_once('/')
+                    .and_then(|(f, _)| library.framework(f));
+                let name = competency.map_or(e.competency.as_str(), |c| c.name.as_str());
+                let level =
+                    framework.map_or_else(|| e.level.to_string(), |f| level_label(f, e.level));
+                format!("{} · {level}", inert(name))
+            })
+            .collect();
+        bullets(&mut lines, &items, "  • ", width, Tone::Body);
+        lines.push(blank());
+    }
+    let answers: Vec<String> = story
+        .questions
+        .iter()
+        .filter_map(|id| library.question(id))
+        .map(|q| inert(&q.text))
+        .collect();
+    if !answers.is_empty() {
+        lines.push(line("Answers", Tone::Heading));
+        bullets(&mut lines, &answers, "  • ", width, Tone::Body);
+        lines.push(blank());
+    }
+    for (heading, text) in story.sections() {
+        lines.push(line(inert(&heading), Tone::Heading));
+        if text.trim().is_empty() {
+            paragraph(&mut lines, "(not written yet)", width, 2, Tone::Quiet);
+        } else {
+            for part in text.lines() {
+                paragraph(&mut lines, &inert(part), width, 2, Tone::Body);
+            }
+        }
+        lines.push(blank());
+    }
+    lines
+}
+
+/// The stories linked to a question, after its key points: each with its 90-second version and
+/// the key points its text covers.
+fn linked_stories(
+    lines: &mut Vec<DocLine>,
+    question: &Question,
+    stories: &[&crate::stories::Story],
+    width: usize,
+) {
+    for story in stories {
+        let title = crate::text::inert(&story.title);
+        lines.push(line(format!("Your story · {title}"), Tone::Heading));
+        if !story.summary.is_empty() {
+            paragraph(
+                lines,
+                &crate::text::inert(&story.summary),
+                width,
+                2,
+                Tone::Body,
+            );
+        }
+        if !question.key_points.is_empty() {
+            let judged = practice::judge(&question.key_points, &story.body, None);
+            let covered = judged.iter().filter(|j| j.covered).count();
+            paragraph(
+                lines,
+                &format!("It covers {covered} of {} key points.", judged.len()),
+                width,
+                2,
+                Tone::Hint,
+            );
+        }
+        lines.push(blank());
+    }
 }
 
 #[cfg(test)]

@@ -28,6 +28,15 @@ pub enum Effect {
         editing: Option<String>,
         draft: crate::content::edit::QuestionDraft,
     },
+    /// Read the story bank again.
+    LoadStories,
+    /// Add a question to the questions a story answers.
+    LinkStory {
+        story_id: String,
+        question_id: String,
+    },
+    /// Open a story in the user's editor (`None`: a new one), the app suspended meanwhile.
+    EditStory { story_id: Option<String> },
     /// Delete a question of one's own.
     DeleteQuestion { question_id: String },
     /// Mark a key point covered or not by hand (`None`: as the note says).

@@ -86,3 +86,63 @@ pub fn edit(
     }
     Ok(())
 }
+
+/// A story in the user's editor (a new one when `story_id` is `None`: it evidences the selected
+/// competency at the selected level), the app suspended meanwhile; the bank is read again after.
+pub fn edit_story(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    stores: &persist::Stores,
+    story_id: Option<&str>,
+) -> io::Result<()> {
+    let path = match story_id {
+        Some(id) => stores.stories.path(id),
+        None => {
+            let evidence: Vec<(String, usize)> = app
+                .current()
+                .map(|(_, c)| (c.id.clone(), app.level.clamp(1, c.behaviors.len().max(1))))
+                .into_iter()
+                .collect();
+            let title = "Untitled story";
+            let text = crate::stories::new_story(title, &evidence, &[]);
+            match stores.stories.create(title, &text) {
+                Ok((_, path)) => path,
+                Err(e) => {
+                    app.status = Status::error(format!("Cannot create the story: {e}"));
+                    return Ok(());
+                }
+            }
+        }
+    };
+    let command = editor_command();
+    terminal::suspend();
+    let outcome = Command::new(&command[0])
+        .args(&command[1..])
+        .arg(&path)
+        .status();
+    terminal::resume(terminal)?;
+    persist::load_stories(app, stores);
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(super::app::Overlay::Stories(view)) = app.overlay.as_mut()
+        && let Some(index) = app.stories.iter().position(|s| s.id == id)
+    {
+        view.selected = index;
+        view.scroll = 0;
+    }
+    app.status = match outcome {
+        Ok(status) if status.success() => app
+            .story_problems
+            .iter()
+            .find(|p| p.contains(&format!("{id}.md:")))
+            .and_then(|problem| Status::error(format!("The story has a problem: {problem}"))),
+        Ok(status) => Status::error(format!("{} exited with {status}", command[0])),
+        Err(e) => Status::error(format!(
+            "Cannot run {}: {e}. Set $VISUAL or $EDITOR to your editor.",
+            command[0]
+        )),
+    };
+    Ok(())
+}

@@ -29,6 +29,8 @@ pub enum Mode {
     Setup,
     /// The form adding or editing a question of one's own.
     Form,
+    /// The story bank and its coverage map.
+    Stories,
     /// The interview's live view.
     Interview,
     /// Rating the competencies of an interview.
@@ -47,7 +49,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help lists their keys.
-    pub const ALL: [Mode; 19] = [
+    pub const ALL: [Mode; 20] = [
         Mode::Competencies,
         Mode::Behaviors,
         Mode::Questions,
@@ -57,6 +59,7 @@ impl Mode {
         Mode::RehearsalDone,
         Mode::Mark,
         Mode::Progress,
+        Mode::Stories,
         Mode::Date,
         Mode::Interview,
         Mode::FollowUp,
@@ -95,6 +98,7 @@ pub fn tables(mode: Mode) -> &'static [&'static Table] {
         Mode::Rating => &[&RATING, &QUIT, &ALWAYS],
         Mode::Setup => &[&SETUP, &ALWAYS],
         Mode::Form => &[&FORM, &LINE, &ALWAYS],
+        Mode::Stories => &[&STORIES, &QUIT, &ALWAYS],
         Mode::Typing => &[&TYPING, &LINE, &ALWAYS],
         Mode::FollowUp => &[&FOLLOW_UP, &ALWAYS],
         Mode::Confirm => &[&CONFIRM, &ALWAYS],
@@ -261,6 +265,7 @@ pub const BROWSE: Table = table! { "Everywhere in the browser";
     hide "1-9"     []                      => Digits(9, SelectLevel), "select level 1 to 9";
     show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse";
     show "p"       [ch('p')]               => Do(ToggleProgress),  "progress";
+    hide "s"       [ch('s')]               => Do(OpenStories),     "your stories and their coverage map";
     hide "i"       [ch('i')]               => Do(OpenInterview),   "interview: set one up, or back to the one under way";
 };
 
@@ -283,6 +288,7 @@ pub const QUESTIONS: Table = table! { "Questions pane";
     show "a"       [ch('a')]               => Do(AddQuestion),     "add";
     hide "e"       [ch('e')]               => Do(EditQuestion),    "edit a question you added";
     hide "d"       [ch('d')]               => Do(DeleteQuestion),  "delete a question you added (d twice)";
+    hide "L"       [ch('L')]               => Do(LinkStory),       "link one of your stories as its answer";
 };
 
 pub const LISTS: Table = table! { "Lists: competencies and questions";
@@ -316,6 +322,8 @@ pub const QUESTION: Table = table! { "An open question";
     hide "a"       [ch('a')]               => Do(AddQuestion),     "add a question of your own";
     hide "e"       [ch('e')]               => Do(EditQuestion),    "edit a question you added";
     hide "d"       [ch('d')]               => Do(DeleteQuestion),  "delete a question you added (d twice)";
+    hide "L"       [ch('L')]               => Do(LinkStory),       "link one of your stories as its answer";
+    hide "s"       [ch('s')]               => Do(OpenStories),     "your stories and their coverage map";
 };
 
 /// Every other key edits the text: arrows, Ctrl/Alt word and line movement, C-z undo (a word at a
@@ -361,6 +369,19 @@ pub const PROGRESS: Table = table! { "Progress";
     show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse it";
     show "d"       [ch('d')]               => Do(SetInterviewDate), "interview date";
     show "t"       [ch('t')]               => Do(CycleTargetLevel), "target level";
+};
+
+pub const STORIES: Table = table! { "Your stories (s)";
+    show "Esc/s"   [ESC, ch('s')]          => Do(Back),            "close";
+    show "Enter"   [ENTER]                 => Do(Open),            "edit in $EDITOR (after L: link it)";
+    show "n"       [ch('n')]               => Do(NewStory),        "new story";
+    show "c"       [ch('c')]               => Do(ToggleCoverage),  "coverage map";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "next story";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "previous story";
+    hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "first story";
+    hide "G/End"   [ch('G'), END]          => Do(Bottom),          "last story";
+    hide "PgDn"    [PG_DN]                 => Do(PageDown),        "scroll the story down";
+    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "scroll the story up";
 };
 
 pub const DATE: Table = table! { "Progress: the interview date (YYYY-MM-DD)";

@@ -28,6 +28,7 @@ pub mod rescue;
 pub mod search_mode;
 pub mod setup_mode;
 pub mod status;
+pub mod stories_mode;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -297,8 +298,14 @@ fn event_loop(
         };
         autosave.after_saves(app, tried, now);
         for effect in outside {
-            if let Effect::EditExternally { question_id } = effect {
-                external::edit(terminal, app, stores, &question_id)?;
+            match effect {
+                Effect::EditExternally { question_id } => {
+                    external::edit(terminal, app, stores, &question_id)?;
+                }
+                Effect::EditStory { story_id } => {
+                    external::edit_story(terminal, app, stores, story_id.as_deref())?;
+                }
+                _ => {}
             }
         }
         if app.library_version != library_sent {
@@ -365,6 +372,7 @@ fn read_practice(app: &mut App, stores: &Stores) {
     let data_dir = stores.data_dir.as_path();
     let (notes, mut errors) = stores.notes.load_all();
     app.notes = notes;
+    persist::load_stories(app, stores);
     match Settings::load(data_dir) {
         Ok(settings) => {
             app.star_outline = settings.star_outline;

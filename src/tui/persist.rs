@@ -28,6 +28,7 @@ pub struct Stores {
     /// Where questions of the user's own are written, and the content to reload after; without
     /// it, adding a question says that it cannot be saved.
     pub content: Option<crate::content::edit::ContentPlace>,
+    pub stories: crate::store::stories::StoryStore,
 }
 
 impl Stores {
@@ -40,6 +41,7 @@ impl Stores {
             data_dir: data_dir.to_path_buf(),
             history: None,
             content: None,
+            stories: crate::store::stories::StoryStore::new(data_dir),
         }
     }
 }
@@ -94,7 +96,14 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
                 Effect::DeleteQuestion { question_id } => {
                     delete_question(app, stores, &question_id)
                 }
-                other @ Effect::EditExternally { .. } => left.push(other),
+                Effect::LoadStories => load_stories(app, stores),
+                Effect::LinkStory {
+                    story_id,
+                    question_id,
+                } => link_story(app, stores, &story_id, &question_id, stamp),
+                other @ (Effect::EditExternally { .. } | Effect::EditStory { .. }) => {
+                    left.push(other)
+                }
             }
         }
     }
@@ -457,4 +466,39 @@ fn shown_in_content(stores: &Stores, file: &Path) -> String {
         .unwrap_or(file)
         .display()
         .to_string()
+}
+
+/// Reads the story bank again; a story with problems is left out and counted.
+pub fn load_stories(app: &mut App, stores: &Stores) {
+    let (stories, problems) = stores.stories.read_bank(&app.library);
+    app.stories = stories;
+    app.story_problems = problems;
+}
+
+/// `L`, then Enter on a story: the question joins the questions the story answers.
+fn link_story(app: &mut App, stores: &Stores, story_id: &str, question_id: &str, stamp: &str) {
+    let result =
+        stores.stories.load(story_id).and_then(|file| {
+            match crate::stories::with_question(&file.text, question_id) {
+                Some(text) => stores.stories.save(&file.target, &text, stamp).map(Some),
+                None => Ok(None),
+            }
+        });
+    let title = app
+        .stories
+        .iter()
+        .find(|s| s.id == story_id)
+        .map_or_else(|| story_id.to_string(), |s| s.title.clone());
+    app.status = match result {
+        Ok(Some(crate::store::Saved::Written(_))) => Status::info(format!(
+            "\"{title}\" answers this question now: Space shows it with the key points."
+        )),
+        Ok(Some(crate::store::Saved::Conflict(target))) => Status::error(format!(
+            "The story changed on disk meanwhile; the link went to {}",
+            target.path.display()
+        )),
+        Ok(None) => Status::info(format!("\"{title}\" already answers this question.")),
+        Err(e) => Status::error(format!("Not linked: {e}")),
+    };
+    load_stories(app, stores);
 }

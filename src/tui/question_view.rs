@@ -60,6 +60,11 @@ impl QuestionView {
                         note: note.as_deref(),
                         conflict: app.conflicts.get(&question.id).map(String::as_str),
                         marks: app.marks.get(&question.id),
+                        stories: app
+                            .stories
+                            .iter()
+                            .filter(|s| s.questions.contains(&question.id))
+                            .collect(),
                     },
                     revealed,
                     anchors.is_none() && editor.is_none(),
@@ -153,6 +158,11 @@ pub fn rehearsal_card(app: &App, rehearsal: &Rehearsal, body: Rect) -> Card {
                 note: note.as_deref(),
                 conflict: app.conflicts.get(id).map(String::as_str),
                 marks: app.marks.get(id),
+                stories: app
+                    .stories
+                    .iter()
+                    .filter(|s| s.questions.iter().any(|q| q == id))
+                    .collect(),
             };
             Some(document::rehearsal_card(
                 &parts,

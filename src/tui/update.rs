@@ -74,10 +74,16 @@ fn act(app: &mut App, action: Action) {
         Action::AddQuestion => return super::commands::add_question(app),
         Action::EditQuestion => return super::commands::edit_question(app),
         Action::DeleteQuestion => return super::commands::delete_question(app),
+        Action::OpenStories => return super::commands::open_stories(app, None),
+        Action::LinkStory => {
+            let question = app.current_question().map(|q| q.id.clone());
+            return super::commands::open_stories(app, question);
+        }
         _ => {}
     }
     match app.mode() {
         Mode::Form => form(app, action),
+        Mode::Stories => stories(app, action),
         Mode::Mark => mark(app, action),
         Mode::Help => help(app, action),
         Mode::Search => search(app, action),
@@ -104,7 +110,7 @@ fn wheel(app: &mut App, column: u16, row: u16, step: Action) {
         Mode::Competencies | Mode::Behaviors | Mode::Questions => {
             browser::wheel(app, column, row, step)
         }
-        Mode::Search | Mode::Progress => act(app, step),
+        Mode::Search | Mode::Progress | Mode::Stories => act(app, step),
         Mode::Help | Mode::Question | Mode::Interview | Mode::Rehearsal | Mode::RehearsalDone => {
             for _ in 0..WHEEL_LINES {
                 act(app, step);
@@ -541,6 +547,34 @@ fn rehearsal(app: &mut App, action: Action) {
 }
 
 // --- Interview ----------------------------------------------------------------------------------
+
+/// A key on the stories screen.
+fn stories(app: &mut App, action: Action) {
+    use super::stories_mode::StoriesReply;
+    let count = app.stories.len();
+    let page = usize::from(app.size.height.saturating_sub(6)).max(1);
+    let Some(Overlay::Stories(view)) = app.overlay.as_mut() else {
+        return;
+    };
+    match view.act(action, count, page) {
+        StoriesReply::Stay => {}
+        StoriesReply::Close => app.overlay = None,
+        StoriesReply::Edit => {
+            let story_id = app.stories.get(view.selected).map(|s| s.id.clone());
+            app.effects.push(Effect::EditStory { story_id });
+        }
+        StoriesReply::New => app.effects.push(Effect::EditStory { story_id: None }),
+        StoriesReply::Link(question_id) => {
+            if let Some(story) = app.stories.get(view.selected) {
+                app.effects.push(Effect::LinkStory {
+                    story_id: story.id.clone(),
+                    question_id,
+                });
+                app.overlay = None;
+            }
+        }
+    }
+}
 
 /// A key in the question form. Saving is an effect: the form stays until the question is saved,
 /// and shows why when it is not.

@@ -12,6 +12,7 @@ mod question_form;
 mod questions;
 mod rehearsal;
 mod search;
+mod stories;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -53,6 +54,10 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         }
         Some(Overlay::Setup(form)) => interview::setup(frame, area, app, form, theme),
         Some(Overlay::Form(form)) => question_form::render(frame, area, app, form, theme),
+        Some(Overlay::Stories(view)) => {
+            frame.render_widget(ratatui::widgets::Clear, whole);
+            stories::render(frame, whole, app, view, theme)
+        }
         Some(Overlay::Search(search)) => {
             search::render(frame, layout::search_area(area), app, search, theme)
         }

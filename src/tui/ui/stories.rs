@@ -1,0 +1,176 @@
+//! The stories screen: the bank (a story selected, shown beside or below the list) or the
+//! coverage map, a table of competencies × levels with the stories evidencing each cell.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+use crate::tui::app::App;
+use crate::tui::document::{self, Tone};
+use crate::tui::layout::inner;
+use crate::tui::stories_mode::StoriesView;
+use crate::tui::theme::Theme;
+use crate::tui::wrap::truncate;
+
+pub fn render(frame: &mut Frame, body: Rect, app: &App, view: &StoriesView, theme: &Theme) {
+    if view.map {
+        return coverage_map(frame, body, app, theme);
+    }
+    let count = app.stories.len();
+    let title = match &view.linking {
+        Some(_) => " Which story answers it? Enter links ".to_string(),
+        None => format!(" Stories · {count} ",),
+    };
+    if count == 0 {
+        let block = super::pane_block(title, true, theme);
+        let inside = inner(body);
+        frame.render_widget(block, body);
+        let mut text = vec![Line::styled(
+            "No stories yet. n starts one in your editor (or, from a script: cuecard stories add).",
+            theme.tone(Tone::Hint),
+        )];
+        problems_line(&mut text, app, theme);
+        frame.render_widget(
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+            inside,
+        );
+        return;
+    }
+    let wide = body.width >= 90;
+    let [list_area, story_area] = if wide {
+        Layout::horizontal([Constraint::Percentage(35), Constraint::Fill(1)]).areas(body)
+    } else {
+        let rows = u16::try_from(count + 2)
+            .unwrap_or(u16::MAX)
+            .min(body.height / 3)
+            .max(3);
+        Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(body)
+    };
+    frame.render_widget(super::pane_block(title, true, theme), list_area);
+    let inside = inner(list_area);
+    let rows = usize::from(inside.height);
+    let first = crate::tui::layout::list_offset(view.selected, count, rows);
+    let width = usize::from(inside.width);
+    let mut lines: Vec<Line> = app
+        .stories
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, story)| {
+            let minutes =
+                document::minutes_seconds(crate::practice::speaking_seconds(story.words()));
+            let text = format!("{} · {minutes}", crate::text::inert(&story.title));
+            let style = if i == view.selected {
+                theme.selected(true)
+            } else {
+                ratatui::style::Style::default()
+            };
+            Line::styled(truncate(&text, width), style)
+        })
+        .collect();
+    problems_line(&mut lines, app, theme);
+    frame.render_widget(Paragraph::new(lines), inside);
+    let Some(story) = app.stories.get(view.selected) else {
+        return;
+    };
+    frame.render_widget(super::pane_block(" Story ", false, theme), story_area);
+    let inside = inner(story_area);
+    let doc = document::story(&app.library, story, usize::from(inside.width));
+    let scroll = view.scroll.min(doc.len().saturating_sub(1));
+    frame.render_widget(
+        Paragraph::new(super::doc_lines(&doc, scroll, inside, theme)),
+        inside,
+    );
+}
+
+fn problems_line(lines: &mut Vec<Line>, app: &App, theme: &Theme) {
+    let n = app.story_problems.len();
+    if n > 0 {
+        lines.push(Line::styled(
+            format!(
+                "{n} story file{} with problems left out: `cuecard stories` names {}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "it" } else { "them" }
+            ),
+            theme.banner(),
+        ));
+    }
+}
+
+/// Competencies × levels: the stories evidencing each cell, the target level's column marked,
+/// `gap` where fewer than two stories reach it.
+fn coverage_map(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
+    let rows = crate::stories::coverage(&app.library, &app.stories, |framework| {
+        app.target_levels.get(framework).copied()
+    });
+    let gaps = rows.iter().filter(|r| r.gap).count();
+    let title = format!(
+        " Coverage map · {gaps} gap{} ",
+        if gaps == 1 { "" } else { "s" }
+    );
+    frame.render_widget(super::pane_block(title, true, theme), body);
+    let inside = inner(body);
+    let top = app.library.top_level();
+    let header = Row::new(
+        std::iter::once(Cell::from("Competency"))
+            .chain((1..=top).map(|l| Cell::from(format!("L{l}"))))
+            .chain(std::iter::once(Cell::from(""))),
+    )
+    .style(theme.tone(Tone::Heading));
+    let table_rows: Vec<Row> = rows
+        .iter()
+        .map(|row| {
+            let name = app
+                .library
+                .competency(&row.competency)
+                .map_or(row.competency.as_str(), |c| c.name.as_str());
+            let cells = std::iter::once(Cell::from(crate::text::inert(name).into_owned()))
+                .chain((1..=top).map(|level| {
+                    let text = match row.stories.get(level - 1) {
+                        Some(0) => "·".to_string(),
+                        Some(n) => n.to_string(),
+                        None => String::new(),
+                    };
+                    let cell = Cell::from(text);
+                    if row.target == Some(level) {
+                        cell.style(theme.key())
+                    } else {
+                        cell
+                    }
+                }))
+                .chain(std::iter::once(if row.gap {
+                    Cell::from(Span::styled("gap", theme.banner()))
+                } else {
+                    Cell::from("ok")
+                }));
+            Row::new(cells)
+        })
+        .collect();
+    let widths = std::iter::once(Constraint::Fill(1))
+        .chain((1..=top).map(|_| Constraint::Length(3)))
+        .chain(std::iter::once(Constraint::Length(4)));
+    let [table_area, note_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inside);
+    frame.render_widget(
+        Table::new(table_rows, widths)
+            .header(header)
+            .column_spacing(1),
+        table_area,
+    );
+    let note = if app.target_levels.is_empty() {
+        "A gap: fewer than 2 stories at any level. Set the target level (t in the progress view) to judge at it."
+    } else {
+        "A gap: fewer than 2 stories at or above the target level (highlighted). c: back to the stories."
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            note,
+            theme.tone(Tone::Hint).add_modifier(Modifier::empty()),
+        ))
+        .wrap(ratatui::widgets::Wrap { trim: true }),
+        note_area,
+    );
+}
