@@ -56,7 +56,10 @@ fn l_then_enter_links_a_story_and_the_question_shows_it_on_reveal() {
         text.ends_with("refunded the charge the same day.\n"),
         "the story itself is kept: {text}"
     );
-    assert_eq!(fixture.app.stories[0].questions, std::slice::from_ref(&question));
+    assert_eq!(
+        fixture.app.stories[0].questions,
+        std::slice::from_ref(&question)
+    );
     // Linking again says so and writes nothing more.
     fixture.keys("L<Enter>");
     let status = fixture.app.status.as_ref().unwrap().text.clone();

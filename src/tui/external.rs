@@ -49,21 +49,7 @@ pub fn edit(
             return Ok(());
         }
     }
-    let command = editor_command();
-    terminal::suspend();
-    let outcome = Command::new(&command[0])
-        .args(&command[1..])
-        .arg(&path)
-        .status();
-    terminal::resume(terminal)?;
-    let message = match outcome {
-        Ok(status) if status.success() => None,
-        Ok(status) => Some(format!("{} exited with {status}", command[0])),
-        Err(e) => Some(format!(
-            "Cannot run {}: {e}. Set $VISUAL or $EDITOR to your editor.",
-            command[0]
-        )),
-    };
+    let message = run_editor(terminal, &path)?;
     // Read back what the editor left, into the open editor too when it shows this note.
     let reopen = app
         .editor
@@ -114,13 +100,7 @@ pub fn edit_story(
             }
         }
     };
-    let command = editor_command();
-    terminal::suspend();
-    let outcome = Command::new(&command[0])
-        .args(&command[1..])
-        .arg(&path)
-        .status();
-    terminal::resume(terminal)?;
+    let message = run_editor(terminal, &path)?;
     persist::load_stories(app, stores);
     let id = path
         .file_stem()
@@ -132,17 +112,35 @@ pub fn edit_story(
         view.selected = index;
         view.scroll = 0;
     }
-    app.status = match outcome {
-        Ok(status) if status.success() => app
+    app.status = match message {
+        None => app
             .story_problems
             .iter()
             .find(|p| p.contains(&format!("{id}.md:")))
             .and_then(|problem| Status::error(format!("The story has a problem: {problem}"))),
-        Ok(status) => Status::error(format!("{} exited with {status}", command[0])),
-        Err(e) => Status::error(format!(
+        Some(message) => Status::error(message),
+    };
+    Ok(())
+}
+
+/// Runs the user's editor on `path`, the app suspended meanwhile; what went wrong, if anything.
+fn run_editor(
+    terminal: &mut DefaultTerminal,
+    path: &std::path::Path,
+) -> io::Result<Option<String>> {
+    let command = editor_command();
+    terminal::suspend();
+    let outcome = Command::new(&command[0])
+        .args(&command[1..])
+        .arg(path)
+        .status();
+    terminal::resume(terminal)?;
+    Ok(match outcome {
+        Ok(status) if status.success() => None,
+        Ok(status) => Some(format!("{} exited with {status}", command[0])),
+        Err(e) => Some(format!(
             "Cannot run {}: {e}. Set $VISUAL or $EDITOR to your editor.",
             command[0]
         )),
-    };
-    Ok(())
+    })
 }
