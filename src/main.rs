@@ -284,6 +284,41 @@ fn main() -> ExitCode {
             };
             return browse(loaded, args.data_dir.as_deref(), place, start);
         }
+        Some(Command::Mock {
+            competency,
+            level,
+            count,
+            minutes,
+            seed,
+        }) => {
+            drop(stdout);
+            warn_about_problems(&loaded);
+            let Some(dir) = cuecard::store::data_dir(args.data_dir.as_deref()) else {
+                eprintln!("cuecard mock: no home directory; choose one with --data-dir DIR");
+                return ExitCode::FAILURE;
+            };
+            let plan = cuecard::interview::mock::MockPlan {
+                competencies: competency,
+                level,
+                count,
+                minutes: minutes.unwrap_or(count as u64 * 4),
+                seed: seed.unwrap_or_else(|| {
+                    chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0) as u64
+                }),
+            };
+            let session = match prepare_mock(&loaded, &dir, &plan) {
+                Ok(session) => session,
+                Err(message) => {
+                    eprintln!("cuecard mock: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let start = Start {
+                interview: Some((session, None)),
+                ..Start::default()
+            };
+            return browse(loaded, args.data_dir.as_deref(), place, start);
+        }
         Some(Command::Rehearse {
             competency,
             level,
@@ -329,6 +364,30 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A mock interview from the data directory's history, stories and settings.
+fn prepare_mock(
+    loaded: &Loaded,
+    dir: &Path,
+    plan: &cuecard::interview::mock::MockPlan,
+) -> Result<cuecard::interview::InterviewSession, String> {
+    let schedule = cuecard::store::reviews::ReviewStore::new(dir)
+        .load()
+        .map(|(schedule, _)| schedule)
+        .unwrap_or_default();
+    let (stories, _) = cuecard::store::stories::StoryStore::new(dir).read_bank(&loaded.library);
+    let settings = cuecard::store::settings::Settings::load(dir).unwrap_or_default();
+    let previous = SessionStore::new(dir).last_mock_questions();
+    cuecard::interview::prepare::mock_session(
+        &loaded.library,
+        plan,
+        &schedule,
+        &stories,
+        &settings.target_levels,
+        &previous,
+        chrono::Utc::now(),
+    )
 }
 
 /// `cuecard stories` and its subcommands.

@@ -1181,3 +1181,70 @@ fn a_story_linked_to_a_question_shows_on_reveal() {
     assert!(session.wait_exit().success());
     session.assert_restored();
 }
+
+/// A mock interview's session files under `data`.
+fn mock_sessions(data: &std::path::Path) -> Vec<String> {
+    let mut files: Vec<String> = fs::read_dir(data.join("sessions"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.contains("-mock") && n.ends_with(".toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_mock_interview_of_three_questions_end_to_end() {
+    let data = TempDir::new().unwrap();
+    let dir = data.path().to_str().unwrap();
+    let mut session = Session::start_with_args(
+        60,
+        20,
+        &[("CUECARD_DATA_DIR", dir)],
+        &["mock", "--count", "3", "--seed", "7", "--level", "2"],
+    );
+    session.wait_for("you (mock interview) · question 1 of 3");
+    session.wait_for("The key points and the");
+    assert!(
+        !session.screen().contains("Key points ·"),
+        "hidden while answering"
+    );
+    session.press(" ");
+    session.press("1");
+    session.wait_for("The key points stay hidden while you answer");
+    session.press("n");
+    session.press("Refund first, then why");
+    session.press("\r");
+    session.wait_for("Noted at minute 0.");
+    session.press("]");
+    session.wait_for("question 2 of 3");
+    session.press("]");
+    session.wait_for("question 3 of 3");
+    session.press("E");
+    session.press("\r");
+    // The self-review: the key points show, and the levels' anchors to rate on.
+    session.wait_for("Key points · 0 of");
+    session.press("R");
+    session.wait_for("Ratings · you (mock interview)");
+    session.press("2");
+    session.press("\x1b");
+    session.press("\x03");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+    let files = mock_sessions(data.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = fs::read_to_string(data.path().join("sessions").join(&files[0])).unwrap();
+    assert!(text.starts_with("kind = \"mock\""), "{text}");
+    assert_eq!(text.matches("[[questions]]").count(), 3, "{text}");
+    assert!(text.contains("Refund first, then why"), "{text}");
+    assert!(text.contains("level = 2"), "{text}");
+    // Listed with the interviews, exportable.
+    let listed = std::process::Command::new(env!("CARGO_BIN_EXE_cuecard"))
+        .args(["--data-dir", dir, "sessions"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("you (mock interview)"));
+}

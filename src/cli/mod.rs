@@ -118,6 +118,29 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A mock interview for yourself: questions drawn at your target level, asked one at a time
+    /// on the interview's clock with the key points hidden, then a self-review on the
+    /// framework's scale. Saved as a session of kind `mock` (`cuecard sessions`, `export`).
+    ///
+    /// The draw favours questions you have not practised lately and competencies where your
+    /// story bank has gaps, and is never the last mock's set again.
+    Mock {
+        /// Only these competencies or frameworks (repeatable; default: all).
+        #[arg(long, value_name = "ID")]
+        competency: Vec<String>,
+        /// The level asked at (default: each framework's target level, else any).
+        #[arg(long, value_name = "N", value_parser = level_parser())]
+        level: Option<usize>,
+        /// How many questions (1 to 30).
+        #[arg(long, default_value_t = 5, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=crate::interview::mock::MAX_COUNT as u64))]
+        count: usize,
+        /// The time budget in minutes (default: 4 per question).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=crate::interview::MAX_MINUTES))]
+        minutes: Option<u64>,
+        /// The draw's seed (for repeatable runs).
+        #[arg(long, hide = true)]
+        seed: Option<u64>,
+    },
     /// Your story bank: STAR stories in `<data>/stories/`, each evidencing competencies at a level.
     ///
     /// With no subcommand, lists them: `ID<TAB>TITLE<TAB>COMPETENCY@LEVEL…<TAB>N questions<TAB>N

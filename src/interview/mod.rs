@@ -3,6 +3,8 @@
 //! one TOML file per session (see `store::sessions`); exported as a scorecard (`scorecard`). No
 //! terminal code; the clock is always passed in.
 
+pub mod mock;
+pub mod prepare;
 pub mod scorecard;
 
 use std::fmt;
@@ -112,9 +114,28 @@ pub struct Rating {
     pub evidence: String,
 }
 
+/// Who a session is for: an interviewer's interview of a candidate, or a candidate's mock
+/// interview of themself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SessionKind {
+    #[default]
+    Interview,
+    Mock,
+}
+
+impl SessionKind {
+    fn is_interview(&self) -> bool {
+        *self == SessionKind::Interview
+    }
+}
+
 /// One interview. Personal data: `Debug` shows only its id.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterviewSession {
+    /// `mock` for a candidate's mock interview; absent for an interview.
+    #[serde(default, skip_serializing_if = "SessionKind::is_interview")]
+    pub kind: SessionKind,
     /// The file name without `.toml`: `YYYYMMDD-HHMM-candidate-name`, with `-2`, `-3`… when
     /// another session took that name first. A loaded session's id is its file's name, whatever
     /// the file says.
@@ -240,6 +261,7 @@ impl InterviewSession {
         }
         let now = now.trunc_subsecs(0);
         Ok(InterviewSession {
+            kind: SessionKind::Interview,
             id: format!("{}-{}", now.format("%Y%m%d-%H%M"), slug(candidate)),
             candidate: candidate.to_string(),
             role: plan.role.trim().to_string(),

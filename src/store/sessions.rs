@@ -373,6 +373,20 @@ fn session_id(path: &Path) -> &str {
     name.split('.').next().unwrap_or("")
 }
 
+impl SessionStore {
+    /// The questions of the newest mock interview, to draw another set next time.
+    pub fn last_mock_questions(&self) -> Vec<String> {
+        let mut ids = self.ids();
+        ids.sort();
+        ids.iter()
+            .rev()
+            .filter(|id| id.contains("-mock"))
+            .find_map(|id| self.load(id).ok().filter(|(s, _)| s.is_mock()))
+            .map(|(session, _)| session.questions.into_iter().map(|q| q.id).collect())
+            .unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

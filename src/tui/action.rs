@@ -81,6 +81,8 @@ pub enum Action {
     MarkPoint(u8),
     /// Open the interview under way, or set one up.
     OpenInterview,
+    /// A mock interview of five questions at the target level, for the candidate.
+    StartMock,
     /// Open the story bank.
     OpenStories,
     /// Link a story to the question on show: the story bank, to choose one.

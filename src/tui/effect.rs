@@ -28,6 +28,8 @@ pub enum Effect {
         editing: Option<String>,
         draft: crate::content::edit::QuestionDraft,
     },
+    /// Draw and start a mock interview (the last mock's questions are read to avoid them).
+    StartMock,
     /// Read the story bank again.
     LoadStories,
     /// Add a question to the questions a story answers.

@@ -51,8 +51,25 @@ pub fn live(
     paragraph(&mut out, &context, width, 0, Tone::Hint);
     paragraph(&mut out, &question.text, width, 2, Tone::Title);
     out.push(blank());
+    // A mock interview hides what a strong answer covers until the self-review.
+    let hidden = session.is_mock() && session.ended.is_none();
+    if hidden {
+        paragraph(
+            &mut out,
+            "Answer aloud, in the time the clock allows. n jots a line. The key points and the \
+             level's anchors come in the self-review: E ends the interview.",
+            width,
+            2,
+            Tone::Hint,
+        );
+        out.push(blank());
+    }
     // Guidance for the interviewer alone: the candidate's views never show it.
-    if let Some(note) = &question.interviewer_note {
+    if let Some(note) = question
+        .interviewer_note
+        .as_ref()
+        .filter(|_| !session.is_mock())
+    {
         paragraph(
             &mut out,
             &format!("Note for the interviewer: {note}"),
@@ -80,7 +97,7 @@ pub fn live(
             );
         }
     };
-    if !question.key_points.is_empty() {
+    if !question.key_points.is_empty() && !hidden {
         let covered = planned.key_points.len();
         out.push(line(
             format!(
@@ -124,13 +141,13 @@ pub fn live(
         paragraph(&mut out, &draft, width, 0, Tone::Hint);
         out.push(blank());
     }
-    if !question.follow_ups.is_empty() {
+    if !question.follow_ups.is_empty() && !hidden {
         out.push(line("Follow-ups · f, then the letter", Tone::Heading));
         let keys: Vec<char> = ('a'..='f').collect();
         checklist(&mut out, &question.follow_ups, &planned.follow_ups, &keys);
         out.push(blank());
     }
-    if let (Some(framework), Some(competency)) = (framework, competency) {
+    if let (Some(framework), Some(competency), false) = (framework, competency, hidden) {
         let level = session.level.clamp(1, framework.levels.len().max(1));
         out.push(line(
             format!("Anchors · {}", level_label(framework, level)),

@@ -451,6 +451,14 @@ impl Interview {
                 };
                 return Reply::Say(Status::info(text));
             }
+            Action::TickKeyPoint(_) | Action::FollowUps
+                if self.session.is_mock() && self.session.ended.is_none() =>
+            {
+                return Reply::Say(Status::info(
+                    "The key points stay hidden while you answer: E ends the mock interview and \
+                     shows them.",
+                ));
+            }
             Action::TickKeyPoint(n) if usize::from(n) > view.key_points => {
                 return Reply::Say(Status::info(format!(
                     "This question has {} key point{}.",

@@ -266,6 +266,7 @@ pub const BROWSE: Table = table! { "Everywhere in the browser";
     show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse";
     show "p"       [ch('p')]               => Do(ToggleProgress),  "progress";
     hide "s"       [ch('s')]               => Do(OpenStories),     "your stories and their coverage map";
+    hide "M"       [ch('M')]               => Do(StartMock),       "a mock interview of 5 questions, for you";
     hide "i"       [ch('i')]               => Do(OpenInterview),   "interview: set one up, or back to the one under way";
 };
 

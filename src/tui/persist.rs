@@ -97,6 +97,7 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
                     delete_question(app, stores, &question_id)
                 }
                 Effect::LoadStories => load_stories(app, stores),
+                Effect::StartMock => start_mock(app, stores),
                 Effect::LinkStory {
                     story_id,
                     question_id,
@@ -501,4 +502,30 @@ fn link_story(app: &mut App, stores: &Stores, story_id: &str, question_id: &str,
         Err(e) => Status::error(format!("Not linked: {e}")),
     };
     load_stories(app, stores);
+}
+
+/// `M`: five questions drawn as `cuecard mock` draws them, on the live view.
+fn start_mock(app: &mut App, stores: &Stores) {
+    let count = 5;
+    let plan = crate::interview::mock::MockPlan {
+        competencies: Vec::new(),
+        level: None,
+        count,
+        minutes: count as u64 * 4,
+        seed: app.now.timestamp_nanos_opt().unwrap_or(0) as u64,
+    };
+    load_stories(app, stores);
+    let previous = stores.sessions.last_mock_questions();
+    match crate::interview::prepare::mock_session(
+        &app.library,
+        &plan,
+        &app.schedule,
+        &app.stories,
+        &app.target_levels,
+        &previous,
+        app.now,
+    ) {
+        Ok(session) => super::commands::begin_interview(app, session, None),
+        Err(message) => app.status = Status::error(format!("No mock interview: {message}")),
+    }
 }

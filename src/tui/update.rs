@@ -75,6 +75,18 @@ fn act(app: &mut App, action: Action) {
         Action::EditQuestion => return super::commands::edit_question(app),
         Action::DeleteQuestion => return super::commands::delete_question(app),
         Action::OpenStories => return super::commands::open_stories(app, None),
+        Action::StartMock
+            if app.interview_under_way() || app.interview.as_ref().is_some_and(|i| i.dirty) =>
+        {
+            app.status = Status::info(
+                "An interview is under way: i goes back to it; end it first for a mock interview.",
+            );
+            return;
+        }
+        Action::StartMock => {
+            app.effects.push(Effect::StartMock);
+            return;
+        }
         Action::LinkStory => {
             let question = app.current_question().map(|q| q.id.clone());
             return super::commands::open_stories(app, question);
