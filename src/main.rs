@@ -18,8 +18,10 @@ fn main() -> ExitCode {
     match &args.command {
         Some(Command::Completions { shell }) => {
             let mut stdout = io::stdout().lock();
-            cli::completions(*shell, &mut stdout);
-            return finish(stdout.flush().map(|()| ExitCode::SUCCESS));
+            let written = stdout
+                .write_all(&cli::completions(*shell))
+                .and_then(|()| stdout.flush());
+            return finish(written.map(|()| ExitCode::SUCCESS));
         }
         Some(Command::Man { dir: None }) => {
             let mut stdout = io::stdout().lock();
@@ -39,7 +41,7 @@ fn main() -> ExitCode {
                 Err(e) => {
                     eprintln!(
                         "cuecard man: cannot write the pages into {}: {e}; give a directory you can write to with --dir",
-                        dir.display()
+                        cuecard::text::inert(&dir.display().to_string())
                     );
                     ExitCode::FAILURE
                 }

@@ -28,9 +28,12 @@ pub fn version_text() -> &'static str {
     TEXT.as_str()
 }
 
-/// The completion script of `shell` for the whole command line.
-pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) {
-    clap_complete::generate(shell, &mut Cli::command(), "cuecard", out);
+/// The completion script of `shell` for the whole command line. Made in memory: clap_complete
+/// panics on a failed write, and a reader may close the pipe (`cuecard completions bash | head`).
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "cuecard", &mut script);
+    script
 }
 
 /// The command line as man pages see it: no `help` subcommand (each page documents its own
