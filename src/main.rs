@@ -14,6 +14,41 @@ use cuecard::tui::Start;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    // Commands about the command line itself read no content.
+    match &args.command {
+        Some(Command::Completions { shell }) => {
+            let mut stdout = io::stdout().lock();
+            let written = stdout
+                .write_all(&cli::completions(*shell))
+                .and_then(|()| stdout.flush());
+            return finish(written.map(|()| ExitCode::SUCCESS));
+        }
+        Some(Command::Man { dir: None }) => {
+            let mut stdout = io::stdout().lock();
+            let written = cli::man_page(&mut stdout).and_then(|()| stdout.flush());
+            return finish(written.map(|()| ExitCode::SUCCESS));
+        }
+        Some(Command::Man { dir: Some(dir) }) => {
+            return match cli::man_pages(dir) {
+                Ok(paths) => {
+                    let mut stdout = io::stdout().lock();
+                    let listed = paths
+                        .iter()
+                        .try_for_each(|path| writeln!(stdout, "{}", path.display()))
+                        .and_then(|()| stdout.flush());
+                    finish(listed.map(|()| ExitCode::SUCCESS))
+                }
+                Err(e) => {
+                    eprintln!(
+                        "cuecard man: cannot write the pages into {}: {e}; give a directory you can write to with --dir",
+                        cuecard::text::inert(&dir.display().to_string())
+                    );
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        _ => {}
+    }
     let sources = args.sources();
     let loaded = load(&sources);
     // Questions added in the app go to the user's content directory, or the last --content one.
@@ -124,6 +159,42 @@ fn main() -> ExitCode {
                     Ok(ExitCode::FAILURE)
                 }
             }
+        }
+        Some(Command::ExportDeck {
+            competency,
+            level,
+            with_notes,
+        }) => {
+            warn_about_problems(&loaded);
+            let notes = if with_notes {
+                if cuecard::store::data_dir(args.data_dir.as_deref()).is_none() {
+                    eprintln!(
+                        "cuecard export-deck: no home directory to find your notes in; choose one with --data-dir DIR or {}",
+                        cuecard::store::DATA_DIR_ENV
+                    );
+                    return ExitCode::FAILURE;
+                }
+                Some(read_notes(args.data_dir.as_deref()))
+            } else {
+                None
+            };
+            let request = cli::DeckRequest {
+                competencies: &competency,
+                level,
+                notes: notes.as_ref(),
+            };
+            match cli::deck(&loaded.library, &request) {
+                Ok(deck) => stdout
+                    .write_all(deck.as_bytes())
+                    .map(|()| ExitCode::SUCCESS),
+                Err(message) => {
+                    eprintln!("cuecard export-deck: {message}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        Some(Command::Completions { .. } | Command::Man { .. }) => {
+            unreachable!("answered before the content is read")
         }
         Some(Command::List { json }) => {
             warn_about_problems(&loaded);
@@ -355,6 +426,11 @@ fn main() -> ExitCode {
         }
     };
     let result = result.and_then(|code| stdout.flush().map(|()| code));
+    finish(result)
+}
+
+/// The exit code of a command that printed, or why its output could not be written.
+fn finish(result: io::Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         // A closed pipe (`cuecard list | head`) is the reader's choice, not an error.

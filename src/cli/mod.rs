@@ -1,7 +1,9 @@
 //! The command line: argument definitions and the commands that print rather than draw.
 
+mod deck;
 pub mod import;
 mod list;
+mod manual;
 mod notes;
 pub mod scaffold;
 mod search;
@@ -13,7 +15,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+pub use deck::{DeckRequest, deck};
 pub use list::{list, list_json};
+pub use manual::{completions, man_page, man_pages, version_text};
 pub use notes::notes;
 pub use search::{print_results, result_id};
 pub use validate::validate;
@@ -24,7 +28,7 @@ use crate::content::{ContentSource, default_sources};
 ///
 /// With no command, opens the browser on the bundled frameworks plus the user's own content.
 #[derive(Debug, Parser)]
-#[command(name = "cuecard", version, about, long_about)]
+#[command(name = "cuecard", version = version_text(), about, long_about)]
 pub struct Cli {
     /// Read frameworks from this directory instead of the bundled and user content (repeatable;
     /// later directories override frameworks of earlier ones with the same id).
@@ -211,6 +215,40 @@ pub enum Command {
         /// (`interview_date` in the settings) until changed, and cleared once past.
         #[arg(long, value_name = "DATE", value_parser = parse_until)]
         until: Option<chrono::NaiveDate>,
+    },
+    /// Print the questions as a tab-separated file for Anki (2.1.54 and later) to import as
+    /// Basic notes, with no change in its import dialog: `cuecard export-deck > deck.txt`.
+    ///
+    /// Front: the question. Back: its key points and follow-ups (and with --with-notes, your
+    /// note). Each note goes into the deck `cuecard::<framework name>`, tagged with the framework,
+    /// the competency, `level-N` and the question's type. The question id is the first column,
+    /// which Anki takes as the note's GUID: importing a new export updates the cards made before
+    /// instead of adding duplicates. The same content gives the same file, byte for byte.
+    ///
+    /// Exits 2 when a competency is unknown or nothing is left to export.
+    ExportDeck {
+        /// Only the questions of a framework (its id: all its competencies) or of a competency
+        /// (its id, or the last part of it); repeatable.
+        #[arg(long, value_name = "ID")]
+        competency: Vec<String>,
+        /// Only the questions that probe this level (1 to 9).
+        #[arg(long, value_name = "N", value_parser = level_parser())]
+        level: Option<usize>,
+        /// Put your note on each question on the back of its card.
+        #[arg(long)]
+        with_notes: bool,
+    },
+    /// Print the completion script of a shell (see the README for where each one goes).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print cuecard's man page (roff), or with --dir write a page per command and subcommand
+    /// (cuecard.1, cuecard-import.1, …) into DIR.
+    Man {
+        /// Write the pages into this directory (created when missing) and print their paths.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 
