@@ -209,6 +209,11 @@ fn main() -> ExitCode {
             warn_about_problems(&loaded);
             let mut index = SearchIndex::build(&loaded.library);
             index.set_notes(&read_notes(args.data_dir.as_deref()));
+            if let Some(dir) = cuecard::store::data_dir(args.data_dir.as_deref()) {
+                let (stories, _) =
+                    cuecard::store::stories::StoryStore::new(&dir).read_bank(&loaded.library);
+                index.set_stories(&stories);
+            }
             let index = Arc::new(index);
             let results = Searcher::new(Arc::clone(&index)).search(&query.join(" "), limit);
             let query = query.join(" ");

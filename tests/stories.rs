@@ -171,3 +171,26 @@ fn a_story_file_with_mistakes_is_named_at_its_line_and_the_others_still_list() {
     );
     assert!(stdout(&output).starts_with("late-release\t"));
 }
+
+#[test]
+fn search_finds_a_story_by_its_words() {
+    let data = fixture("data");
+    let output = cuecard(&data, &["search", "supplier changed"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let first = stdout(&output)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        first.starts_with("late-release\tstory\tOur release slipped"),
+        "{first}"
+    );
+    let json = stdout(&cuecard(&data, &["search", "--json", "t:supplier changed"]));
+    assert!(json.contains(r#""competency":"team/planning""#), "{json}");
+    assert!(json.contains(r#""kind":"story""#), "{json}");
+}

@@ -213,3 +213,29 @@ fn enter_right_after_typing_goes_to_the_first_result_when_it_comes() {
     assert!(app.search().is_none(), "went to the first result");
     assert_eq!(app.selected, first.competency);
 }
+
+#[test]
+fn a_story_is_found_and_enter_opens_it_on_the_stories_screen() {
+    let (mut app, _) = setup(120, 40);
+    let story = cuecard::stories::parse(
+        "double-bill",
+        "+++\ntitle = \"The double-billed customer\"\n\n[[competencies]]\nid = \"customer-support/customer-interaction\"\nlevel = 3\n+++\n\n## Action\nI refunded the duplicate charge within the hour.\n",
+        &app.library,
+    )
+    .unwrap();
+    app.stories = vec![story.clone()];
+    let mut index = SearchIndex::build(&app.library);
+    index.set_stories(&[story]);
+    let mut searcher = Searcher::new(Arc::new(index));
+    run(&mut app, &[OpenSearch]);
+    type_query(&mut app, &mut searcher, "t:duplicate charge");
+    let results = app.search().unwrap().results.clone();
+    assert_eq!(results.len(), 1, "{results:?}");
+    assert_eq!(results[0].story, Some(0));
+    assert!(results[0].text.contains("refunded the duplicate charge"));
+    run(&mut app, &[Open]);
+    match &app.overlay {
+        Some(cuecard::tui::app::Overlay::Stories(view)) => assert_eq!(view.selected, 0),
+        other => panic!("{other:?}"),
+    }
+}

@@ -9,9 +9,10 @@ use crate::text::inert;
 
 /// The id a result stands for: its question's, or else its competency's.
 pub fn result_id<'a>(index: &'a SearchIndex, result: &SearchResult) -> &'a str {
-    match result.question {
-        Some(q) => &index.questions[q].0,
-        None => &index.competencies[result.competency].id,
+    match (result.story, result.question) {
+        (Some(s), _) => &index.stories[s].id,
+        (None, Some(q)) => &index.questions[q].0,
+        (None, None) => &index.competencies[result.competency].id,
     }
 }
 
@@ -43,12 +44,16 @@ pub fn print_results(
     for result in results {
         let id = result_id(index, result);
         if json {
-            let competency = &index.competencies[result.competency];
+            // A story that evidences no competency has none to name.
+            let competency = match result.story {
+                Some(s) => index.stories[s].competency.map(|c| &index.competencies[c]),
+                None => Some(&index.competencies[result.competency]),
+            };
             let line = ResultLine {
                 id,
                 kind: result.kind,
-                competency: &competency.id,
-                competency_name: &competency.name,
+                competency: competency.map_or("", |c| c.id.as_str()),
+                competency_name: competency.map_or("", |c| c.name.as_str()),
                 level: result.level,
                 contiguous: result.contiguous,
                 score: result.score,

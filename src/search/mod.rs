@@ -34,10 +34,12 @@ pub enum Kind {
     Study,
     /// A line of the user's note on a question.
     Note,
+    /// The title, the 90-second version or a line of one of the user's stories.
+    Story,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Competency,
         Kind::Definition,
         Kind::Behavior,
@@ -46,6 +48,7 @@ impl Kind {
         Kind::FollowUp,
         Kind::Study,
         Kind::Note,
+        Kind::Story,
     ];
 
     /// The kind a query prefix such as `q:` asks for.
@@ -59,6 +62,7 @@ impl Kind {
             "f" => Kind::FollowUp,
             "s" => Kind::Study,
             "n" => Kind::Note,
+            "t" => Kind::Story,
             _ => return None,
         })
     }
@@ -73,6 +77,7 @@ impl Kind {
             Kind::FollowUp => "follow-up",
             Kind::Study => "study",
             Kind::Note => "note",
+            Kind::Story => "story",
         }
     }
 
@@ -82,7 +87,7 @@ impl Kind {
         match self {
             Kind::Competency => 40,
             Kind::Question => 25,
-            Kind::Study | Kind::Note => 10,
+            Kind::Study | Kind::Note | Kind::Story => 10,
             Kind::Definition | Kind::Behavior | Kind::KeyPoint | Kind::FollowUp => 0,
         }
     }
@@ -98,6 +103,7 @@ pub const KIND_PREFIXES: &[(&str, &str)] = &[
     ("f:", "follow-ups"),
     ("s:", "study topics"),
     ("n:", "your notes"),
+    ("t:", "your stories"),
 ];
 
 /// One searchable text.
@@ -106,7 +112,8 @@ struct Entry {
     kind: Kind,
     /// Index into [`SearchIndex::competencies`].
     competency: u32,
-    /// Index into [`SearchIndex::questions`], for a question and its key points and follow-ups.
+    /// Index into [`SearchIndex::questions`], for a question and its key points and follow-ups;
+    /// for a story's entry, into [`SearchIndex::stories`].
     question: Option<u32>,
     level: Option<u8>,
     /// Indices into [`SearchIndex::tags`]: the question's tags and the competency's.
@@ -135,6 +142,17 @@ pub struct SearchIndex {
     /// Question ids, and each question's index within its competency.
     pub questions: Vec<(String, usize)>,
     tags: Vec<String>,
+    /// The user's stories: id and title, and the competency each evidences first.
+    pub stories: Vec<StoryRef>,
+}
+
+/// A story of the user's, as a search result names it.
+#[derive(Debug, Clone)]
+pub struct StoryRef {
+    pub id: String,
+    pub title: String,
+    /// Index into [`SearchIndex::competencies`] of the first competency it evidences.
+    pub competency: Option<usize>,
 }
 
 /// Bit `i` for the `i`-th letter, 26 + digit for digits, 63 for any other character.
@@ -484,6 +502,50 @@ impl SearchIndex {
         self.entries.extend(added);
     }
 
+    /// Replaces the stories in the index: each story's title, its 90-second version and every
+    /// line of its text (headings aside).
+    pub fn set_stories(&mut self, stories: &[crate::stories::Story]) {
+        self.entries.retain(|e| e.kind != Kind::Story);
+        self.stories.clear();
+        let mut added = Vec::new();
+        for story in stories {
+            let competency = story
+                .competencies
+                .first()
+                .and_then(|e| self.competencies.iter().position(|c| c.id == e.competency));
+            let at = self.stories.len() as u32;
+            self.stories.push(StoryRef {
+                id: story.id.clone(),
+                title: story.title.clone(),
+                competency,
+            });
+            let comp = competency.unwrap_or(0) as u32;
+            let level = story
+                .competencies
+                .first()
+                .and_then(|e| u8::try_from(e.level).ok());
+            let lines = std::iter::once(story.title.as_str())
+                .chain(std::iter::once(story.summary.as_str()))
+                .chain(
+                    story
+                        .body
+                        .lines()
+                        .filter(|l| !l.trim_start().starts_with('#')),
+                );
+            for line in lines.map(str::trim).filter(|l| !l.is_empty()) {
+                added.push(entry(
+                    Kind::Story,
+                    comp,
+                    Some(at),
+                    level,
+                    &[],
+                    &crate::text::inert(line),
+                ));
+            }
+        }
+        self.entries.extend(added);
+    }
+
     /// Adds the tags not yet in the table.
     fn intern(&mut self, tags: &[String]) {
         for tag in tags {
@@ -531,6 +593,8 @@ pub struct SearchResult {
     pub question: Option<usize>,
     /// The question's index within its competency.
     pub question_in_competency: Option<usize>,
+    /// Index into [`SearchIndex::stories`], for a story's result.
+    pub story: Option<usize>,
     pub level: Option<usize>,
     /// Every word stands in the text as typed. Such results rank above the others, whatever
     /// their score.
@@ -607,6 +671,12 @@ impl Searcher {
 
     pub fn index(&self) -> &SearchIndex {
         &self.index
+    }
+
+    /// Searches these stories from now on, in place of the ones before.
+    pub fn set_stories(&mut self, stories: &[crate::stories::Story]) {
+        std::sync::Arc::make_mut(&mut self.index).set_stories(stories);
+        self.last = None;
     }
 
     /// Searches these notes from now on, in place of the ones before.
@@ -829,11 +899,14 @@ impl Searcher {
             .collect();
         matched.sort_unstable();
         matched.dedup();
+        let story = entry.question.filter(|_| entry.kind == Kind::Story);
+        let question = entry.question.filter(|_| entry.kind != Kind::Story);
         SearchResult {
             kind: entry.kind,
             competency: entry.competency as usize,
-            question: entry.question.map(|q| q as usize),
-            question_in_competency: entry.question.map(|q| self.index.questions[q as usize].1),
+            question: question.map(|q| q as usize),
+            question_in_competency: question.map(|q| self.index.questions[q as usize].1),
+            story: story.map(|s| s as usize),
             level: entry.level.map(usize::from),
             contiguous: hit.tier == 0,
             score: hit.score,

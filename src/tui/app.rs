@@ -65,6 +65,8 @@ pub struct App {
     pub stories: Vec<crate::stories::Story>,
     /// Story files that could not be read or checked, as `path:line:col: message`.
     pub story_problems: Vec<String>,
+    /// Counts the story banks read, so the searcher gets the new one.
+    pub stories_version: u64,
     /// Counts the libraries put in place, so the searcher gets the new one.
     pub library_version: u64,
     pub library: Arc<Library>,
@@ -216,6 +218,7 @@ impl App {
             delete_armed: None,
             stories: Vec::new(),
             story_problems: Vec::new(),
+            stories_version: 0,
             library_version: 0,
         }
     }

@@ -236,6 +236,8 @@ fn event_loop(
     searcher.set_notes(app.notes.clone());
     let mut notes_sent = app.notes_version;
     let mut library_sent = app.library_version;
+    // The stories were read before the loop: the searcher gets them at its first turn.
+    let mut stories_sent = u64::MAX;
     let mut autosave = Autosave::default();
     let mut redraw = Redraw::default();
     let mut snapshot = Snapshot::default();
@@ -307,6 +309,10 @@ fn event_loop(
                 }
                 _ => {}
             }
+        }
+        if app.stories_version != stories_sent {
+            searcher.set_stories(app.stories.clone());
+            stories_sent = app.stories_version;
         }
         if app.library_version != library_sent {
             searcher.set_library(std::sync::Arc::clone(&app.library));

@@ -472,7 +472,10 @@ fn shown_in_content(stores: &Stores, file: &Path) -> String {
 /// Reads the story bank again; a story with problems is left out and counted.
 pub fn load_stories(app: &mut App, stores: &Stores) {
     let (stories, problems) = stores.stories.read_bank(&app.library);
-    app.stories = stories;
+    if app.stories != stories {
+        app.stories = stories;
+        app.stories_version += 1;
+    }
     app.story_problems = problems;
 }
 

@@ -288,6 +288,14 @@ fn back_to(app: &mut App, place: Place) {
 /// behavior's level in the behaviors pane, a question in the list, a key point or follow-up in its
 /// open question with the answers revealed, a study topic in its competency's open question.
 fn go_to(app: &mut App, result: &SearchResult, search: &SearchState) {
+    // A story opens on the stories screen (the searcher lists them as the app does).
+    if let Some(story) = result.story {
+        app.overlay = Some(Overlay::Stories(super::stories_mode::StoriesView {
+            selected: story.min(app.stories.len().saturating_sub(1)),
+            ..Default::default()
+        }));
+        return;
+    }
     // The searcher numbers competencies as the browser lists them (see `CompetencyRef`).
     let Some(&(f, c)) = app.entries.get(result.competency) else {
         return;
@@ -326,7 +334,9 @@ fn go_to(app: &mut App, result: &SearchResult, search: &SearchState) {
     app.focus = match result.kind {
         Kind::Competency | Kind::Study => Pane::Competencies,
         Kind::Definition | Kind::Behavior => Pane::Behaviors,
-        Kind::Question | Kind::KeyPoint | Kind::FollowUp | Kind::Note => Pane::Questions,
+        Kind::Question | Kind::KeyPoint | Kind::FollowUp | Kind::Note | Kind::Story => {
+            Pane::Questions
+        }
     };
     let open = match result.kind {
         Kind::KeyPoint | Kind::FollowUp => Some(true),

@@ -17,6 +17,8 @@ enum Request {
     Notes(BTreeMap<String, String>),
     /// Search this content from now on (after a question of the user's own changed).
     Library(Arc<Library>),
+    /// Search these stories from now on.
+    Stories(Vec<crate::stories::Story>),
 }
 
 pub struct SearchWorker {
@@ -32,6 +34,7 @@ impl SearchWorker {
         thread::spawn(move || {
             let mut searcher = Searcher::new(Arc::new(SearchIndex::build(&library)));
             let mut notes = BTreeMap::new();
+            let mut stories = Vec::new();
             while let Ok(first) = inbox.recv() {
                 // Of the queries typed while the last one ran, only the newest matters; notes
                 // always apply, in order.
@@ -46,6 +49,11 @@ impl SearchWorker {
                         Request::Library(library) => {
                             searcher = Searcher::new(Arc::new(SearchIndex::build(&library)));
                             searcher.set_notes(&notes);
+                            searcher.set_stories(&stories);
+                        }
+                        Request::Stories(latest) => {
+                            searcher.set_stories(&latest);
+                            stories = latest;
                         }
                     }
                 }
@@ -67,6 +75,11 @@ impl SearchWorker {
         let _ = self
             .requests
             .send(Request::Query(generation, input.to_string()));
+    }
+
+    /// Makes later searches find these stories.
+    pub fn set_stories(&self, stories: Vec<crate::stories::Story>) {
+        let _ = self.requests.send(Request::Stories(stories));
     }
 
     /// Makes later searches run over this content.

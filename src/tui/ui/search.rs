@@ -80,11 +80,15 @@ fn heading<'a>(
     max: usize,
     theme: &Theme,
 ) -> Line<'a> {
-    let competency = app
-        .entries
-        .get(result.competency)
-        .map(|&(f, c)| app.library.frameworks[f].competencies[c].name.as_str())
-        .unwrap_or("");
+    let competency = match result.story {
+        // A story's result names the story.
+        Some(story) => app.stories.get(story).map_or("", |s| s.title.as_str()),
+        None => app
+            .entries
+            .get(result.competency)
+            .map(|&(f, c)| app.library.frameworks[f].competencies[c].name.as_str())
+            .unwrap_or(""),
+    };
     let mut text = format!(
         "{} {}",
         if selected { "▸" } else { " " },
