@@ -12,6 +12,8 @@ pub struct StoriesView {
     pub scroll: usize,
     /// The coverage map is shown instead of the story.
     pub map: bool,
+    /// The competency selected in the coverage map (its row).
+    pub map_row: usize,
     /// The question `L` was pressed on: Enter links the selected story to it.
     pub linking: Option<String>,
 }
@@ -30,9 +32,20 @@ pub enum StoriesReply {
 }
 
 impl StoriesView {
-    pub fn act(&mut self, action: Action, count: usize, page: usize) -> StoriesReply {
+    /// A key; `count` stories, `rows` competencies in the map, `page` rows a page.
+    pub fn act(&mut self, action: Action, count: usize, rows: usize, page: usize) -> StoriesReply {
         match action {
             Action::Back => return StoriesReply::Close,
+            Action::Down
+            | Action::Up
+            | Action::Top
+            | Action::Bottom
+            | Action::PageDown
+            | Action::PageUp
+                if self.map =>
+            {
+                self.map_row = moved(self.map_row, action, page, rows);
+            }
             Action::Down | Action::Up | Action::Top | Action::Bottom => {
                 let before = self.selected;
                 self.selected = moved(self.selected, action, page, count);
@@ -64,24 +77,30 @@ mod tests {
     fn enter_edits_or_links_and_moving_resets_the_scroll() {
         let mut view = StoriesView::default();
         assert_eq!(
-            view.act(Action::Open, 0, 5),
+            view.act(Action::Open, 0, 9, 5),
             StoriesReply::Stay,
             "no story: nothing"
         );
-        assert_eq!(view.act(Action::Open, 2, 5), StoriesReply::Edit);
-        view.act(Action::PageDown, 2, 5);
+        assert_eq!(view.act(Action::Open, 2, 9, 5), StoriesReply::Edit);
+        view.act(Action::PageDown, 2, 9, 5);
         assert_eq!(view.scroll, 5);
-        view.act(Action::Down, 2, 5);
+        view.act(Action::Down, 2, 9, 5);
         assert_eq!((view.selected, view.scroll), (1, 0));
-        view.act(Action::Down, 2, 5);
+        view.act(Action::Down, 2, 9, 5);
         assert_eq!(view.selected, 1, "stays on the last");
         view.linking = Some("f/c/q".into());
         assert_eq!(
-            view.act(Action::Open, 2, 5),
+            view.act(Action::Open, 2, 9, 5),
             StoriesReply::Link("f/c/q".into())
         );
-        view.act(Action::ToggleCoverage, 2, 5);
+        view.act(Action::ToggleCoverage, 2, 9, 5);
         assert!(view.map);
-        assert_eq!(view.act(Action::Back, 2, 5), StoriesReply::Close);
+        view.act(Action::Down, 2, 9, 5);
+        assert_eq!(
+            (view.map_row, view.selected),
+            (1, 1),
+            "j moves the map's row"
+        );
+        assert_eq!(view.act(Action::Back, 2, 9, 5), StoriesReply::Close);
     }
 }

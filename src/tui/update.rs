@@ -578,7 +578,8 @@ fn stories(app: &mut App, action: Action) {
     let Some(Overlay::Stories(view)) = app.overlay.as_mut() else {
         return;
     };
-    match view.act(action, count, page) {
+    let rows = app.entries.len();
+    match view.act(action, count, rows, page) {
         StoriesReply::Stay => {}
         StoriesReply::Close => app.overlay = None,
         StoriesReply::Edit => {

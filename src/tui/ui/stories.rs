@@ -16,7 +16,7 @@ use crate::tui::wrap::truncate;
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App, view: &StoriesView, theme: &Theme) {
     if view.map {
-        return coverage_map(frame, body, app, theme);
+        return coverage_map(frame, body, app, view.map_row, theme);
     }
     let count = app.stories.len();
     let title = match &view.linking {
@@ -102,7 +102,7 @@ fn problems_line(lines: &mut Vec<Line>, app: &App, theme: &Theme) {
 
 /// Competencies × levels: the stories evidencing each cell, the target level's column marked,
 /// `gap` where fewer than two stories reach it.
-fn coverage_map(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
+fn coverage_map(frame: &mut Frame, body: Rect, app: &App, selected: usize, theme: &Theme) {
     let rows = crate::stories::coverage(&app.library, &app.stories, |framework| {
         app.target_levels.get(framework).copied()
     });
@@ -149,17 +149,58 @@ fn coverage_map(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
             Row::new(cells)
         })
         .collect();
+    let selected = selected.min(rows.len().saturating_sub(1));
     let widths = std::iter::once(Constraint::Fill(1))
         .chain((1..=top).map(|_| Constraint::Length(3)))
         .chain(std::iter::once(Constraint::Length(4)));
-    let [table_area, note_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inside);
-    frame.render_widget(
+    // Below the table: the behaviors of the selected competency no story shows yet.
+    let uncovered = rows
+        .get(selected)
+        .map(|r| r.uncovered.as_slice())
+        .unwrap_or(&[]);
+    let detail_rows = u16::try_from(uncovered.len() + 1)
+        .unwrap_or(u16::MAX)
+        .min(inside.height / 3);
+    let [table_area, detail_area, note_area] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(detail_rows),
+        Constraint::Length(2),
+    ])
+    .areas(inside);
+    let mut state = ratatui::widgets::TableState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(
         Table::new(table_rows, widths)
             .header(header)
-            .column_spacing(1),
+            .column_spacing(1)
+            .row_highlight_style(theme.selected(true)),
         table_area,
+        &mut state,
     );
+    if let Some(row) = rows.get(selected) {
+        let width = usize::from(detail_area.width);
+        let name = app
+            .library
+            .competency(&row.competency)
+            .map_or(row.competency.as_str(), |c| c.name.as_str());
+        let mut lines = vec![Line::styled(
+            truncate(
+                &format!(
+                    "{} · behaviors no story shows yet: {}",
+                    crate::text::inert(name),
+                    row.uncovered.len()
+                ),
+                width,
+            ),
+            theme.tone(Tone::Heading),
+        )];
+        lines.extend(row.uncovered.iter().map(|(level, text)| {
+            Line::raw(truncate(
+                &format!("  L{level} {}", crate::text::inert(text)),
+                width,
+            ))
+        }));
+        frame.render_widget(Paragraph::new(lines), detail_area);
+    }
     let note = if app.target_levels.is_empty() {
         "A gap: fewer than 2 stories at any level. Set the target level (t in the progress view) to judge at it."
     } else {
