@@ -110,3 +110,51 @@ fn a_story_with_a_mistake_is_left_out_and_counted() {
         fixture.app.story_problems
     );
 }
+
+#[test]
+fn r_on_the_stories_screen_rehearses_them_and_the_grade_is_scheduled() {
+    let mut fixture = with_story();
+    fixture.keys("sr");
+    let rehearsal = fixture
+        .app
+        .rehearsal
+        .as_ref()
+        .expect("a rehearsal of stories");
+    assert_eq!(rehearsal.current(), Some("story:double-bill"));
+    let card = |fixture: &Fixture| {
+        let rehearsal = fixture.app.rehearsal.as_ref().unwrap();
+        let story = &fixture.app.stories[0];
+        cuecard::tui::document::story_card(&fixture.app.library, story, rehearsal.revealed(), 80)
+            .iter()
+            .map(|l| l.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let before = card(&fixture);
+    assert!(
+        before.contains("Tell it aloud") && !before.contains("billed twice"),
+        "{before}"
+    );
+    fixture.keys(" ");
+    let after = card(&fixture);
+    assert!(
+        after.contains("In 90 seconds") && after.contains("billed twice"),
+        "{after}"
+    );
+    // `n` on a story card says where stories are written; no note file appears.
+    fixture.keys("n");
+    assert!(fixture.app.editor.is_none());
+    fixture.keys("3");
+    assert!(
+        fixture
+            .app
+            .schedule
+            .questions
+            .contains_key("story:double-bill")
+    );
+    let saved = std::fs::read_to_string(fixture.dir.path().join("reviews.toml")).unwrap();
+    assert!(
+        saved.contains("[questions.\"story:double-bill\"]"),
+        "{saved}"
+    );
+}

@@ -29,6 +29,20 @@ use toml::Spanned;
 
 use crate::content::Library;
 
+/// How a story's card is named in the review schedule beside the questions: `story:ID` (no
+/// question id has a `:`).
+pub const CARD_PREFIX: &str = "story:";
+
+/// The schedule's card id of story `id`.
+pub fn card_id(id: &str) -> String {
+    format!("{CARD_PREFIX}{id}")
+}
+
+/// The story a schedule card id stands for, if it is one.
+pub fn story_of_card(card: &str) -> Option<&str> {
+    card.strip_prefix(CARD_PREFIX)
+}
+
 /// The sections of a story, in the order they are told.
 pub const SECTIONS: [&str; 5] = ["Situation", "Task", "Action", "Result", "Reflection"];
 

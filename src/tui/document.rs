@@ -352,6 +352,7 @@ pub fn rehearsal_card(parts: &QuestionParts<'_>, revealed: bool, width: usize) -
     );
     if revealed {
         answers(&mut lines, parts.question, parts.judged().as_deref(), width);
+        linked_stories(&mut lines, parts.question, &parts.stories, width);
         match parts.note.filter(|n| practice::has_content(n)) {
             Some(note) => note_section(&mut lines, parts.question, note, parts.marks, width),
             None => paragraph(
@@ -363,6 +364,41 @@ pub fn rehearsal_card(parts: &QuestionParts<'_>, revealed: bool, width: usize) -
             ),
         }
     }
+    lines
+}
+
+/// A story as a rehearsal card: its title and what it evidences, to be told aloud; once revealed,
+/// its 90-second version and its sections.
+pub fn story_card(
+    library: &crate::content::Library,
+    story: &crate::stories::Story,
+    revealed: bool,
+    width: usize,
+) -> Vec<DocLine> {
+    if revealed {
+        return self::story(library, story, width);
+    }
+    let mut lines = Vec::new();
+    lines.push(line("Tell your story", Tone::Hint));
+    paragraph(
+        &mut lines,
+        &crate::text::inert(&story.title),
+        width,
+        2,
+        Tone::Title,
+    );
+    lines.push(blank());
+    let seconds = practice::speaking_seconds(story.words()).max(60);
+    paragraph(
+        &mut lines,
+        &format!(
+            "Tell it aloud, Situation to Result, in about {} (its written length). Space shows it.",
+            minutes_seconds(seconds)
+        ),
+        width,
+        0,
+        Tone::Hint,
+    );
     lines
 }
 

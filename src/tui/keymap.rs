@@ -377,6 +377,7 @@ pub const STORIES: Table = table! { "Your stories (s)";
     show "Enter"   [ENTER]                 => Do(Open),            "edit in $EDITOR (after L: link it)";
     show "n"       [ch('n')]               => Do(NewStory),        "new story";
     show "c"       [ch('c')]               => Do(ToggleCoverage),  "coverage map";
+    show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse them";
     hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "next story";
     hide "k/↑"     [ch('k'), UP]           => Do(Up),              "previous story";
     hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "first story";

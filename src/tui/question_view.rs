@@ -142,9 +142,19 @@ impl Card {
 pub fn rehearsal_card(app: &App, rehearsal: &Rehearsal, body: Rect) -> Card {
     let (body, _) = rehearsal_split(app, body);
     let area = card_text(body, 0);
+    let width = usize::from(area.width);
     let doc = rehearsal
         .current()
         .and_then(|id| {
+            if let Some(story) = crate::stories::story_of_card(id) {
+                let story = app.stories.iter().find(|s| s.id == story)?;
+                return Some(document::story_card(
+                    &app.library,
+                    story,
+                    rehearsal.revealed(),
+                    width,
+                ));
+            }
             let question = app.library.question(id)?;
             let competency = app.library.competency(id.rsplit_once('/')?.0)?;
             let framework = app.library.framework(id.split_once('/')?.0)?;

@@ -29,6 +29,8 @@ pub enum StoriesReply {
     New,
     /// Link the selected story to the question being linked.
     Link(String),
+    /// Rehearse the stories due (then new ones).
+    Rehearse,
 }
 
 impl StoriesView {
@@ -57,6 +59,7 @@ impl StoriesView {
             Action::PageUp => self.scroll = self.scroll.saturating_sub(page.max(1)),
             Action::ToggleCoverage => self.map = !self.map,
             Action::NewStory => return StoriesReply::New,
+            Action::StartRehearsal if count > 0 => return StoriesReply::Rehearse,
             Action::Open if count > 0 => {
                 return match &self.linking {
                     Some(question) => StoriesReply::Link(question.clone()),

@@ -552,6 +552,11 @@ fn rehearsal(app: &mut App, action: Action) {
         RehearsalReply::Stay => {}
         RehearsalReply::End => app.rehearsal = None,
         RehearsalReply::Say(text) => app.status = Status::info(text),
+        RehearsalReply::OpenNote { question_id }
+            if crate::stories::story_of_card(&question_id).is_some() =>
+        {
+            app.status = Status::info("A story is written in your editor: s, then Enter on it.");
+        }
         RehearsalReply::OpenNote { question_id } => {
             super::commands::open_note_for(app, &question_id);
         }
@@ -581,6 +586,14 @@ fn stories(app: &mut App, action: Action) {
     let rows = app.entries.len();
     match view.act(action, count, rows, page) {
         StoriesReply::Stay => {}
+        StoriesReply::Rehearse => {
+            let cards: Vec<String> = app
+                .stories
+                .iter()
+                .map(|s| crate::stories::card_id(&s.id))
+                .collect();
+            super::commands::start_rehearsal(app, "your stories".to_string(), &cards, false);
+        }
         StoriesReply::Close => app.overlay = None,
         StoriesReply::Edit => {
             let story_id = app.stories.get(view.selected).map(|s| s.id.clone());

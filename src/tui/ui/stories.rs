@@ -62,7 +62,18 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, view: &StoriesView, them
         .map(|(i, story)| {
             let minutes =
                 document::minutes_seconds(crate::practice::speaking_seconds(story.words()));
-            let text = format!("{} · {minutes}", crate::text::inert(&story.title));
+            let card = crate::stories::card_id(&story.id);
+            let rehearsed = app.schedule.questions.get(&card).map_or_else(
+                || "not rehearsed".to_string(),
+                |record| {
+                    let local = record.last_review.with_timezone(&app.offset);
+                    format!("rehearsed {}", local.format("%b %-d"))
+                },
+            );
+            let text = format!(
+                "{} · {minutes} · {rehearsed}",
+                crate::text::inert(&story.title)
+            );
             let style = if i == view.selected {
                 theme.selected(true)
             } else {
