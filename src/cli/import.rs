@@ -241,7 +241,11 @@ fn report(plan: &Plan, dry_run: bool, out_dir: &Path, out: &mut dyn Write) -> io
             out,
             "  {:width$}  behaviors {:<11}  questions {:<3}  {}{}",
             competency.id,
-            import::per_level(&competency.behaviors),
+            if competency.added_to_existing {
+                "as they are".to_string()
+            } else {
+                import::per_level(&competency.behaviors)
+            },
             competency.questions,
             inert(&competency.name),
             if competency.added_to_existing {

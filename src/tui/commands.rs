@@ -169,11 +169,12 @@ pub fn add_question(app: &mut App) {
     let Some((framework, competency)) = app.current() else {
         return;
     };
-    let form = super::question_form::QuestionForm::add(
+    let mut form = super::question_form::QuestionForm::add(
         &competency.id,
         Some(app.level).filter(|l| (1..=framework.levels.len()).contains(l)),
         framework.levels.len(),
     );
+    form.level_names.clone_from(&framework.levels);
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
 
@@ -196,8 +197,13 @@ pub fn edit_question(app: &mut App) {
     let Some((levels, competency, _)) = own_question(app) else {
         return;
     };
+    let names = app
+        .current()
+        .map(|(f, _)| f.levels.clone())
+        .unwrap_or_default();
     if let Some(question) = app.current_question() {
-        let form = super::question_form::QuestionForm::edit(&competency, question, levels);
+        let mut form = super::question_form::QuestionForm::edit(&competency, question, levels);
+        form.level_names = names;
         app.overlay = Some(Overlay::Form(Box::new(form)));
     }
 }

@@ -33,6 +33,8 @@ pub struct QuestionForm {
     original: QuestionDraft,
     /// The scale's size, to check the level as it is typed.
     pub levels: usize,
+    /// The scale's level names: the level may be typed as one.
+    pub level_names: Vec<String>,
 }
 
 impl PartialEq for QuestionForm {
@@ -123,6 +125,7 @@ impl QuestionForm {
             message: None,
             original: draft,
             levels,
+            level_names: Vec::new(),
         }
     }
 
@@ -134,11 +137,11 @@ impl QuestionForm {
         }
         let level = match self.level.value().trim() {
             "" => None,
-            typed => match typed.parse::<usize>() {
-                Ok(n) if (1..=self.levels).contains(&n) => Some(n),
-                _ => {
+            _ => match self.typed_level() {
+                Some(n) => Some(n),
+                None => {
                     return Err(format!(
-                        "Level: a number from 1 to {}, or empty for none.",
+                        "Level: a number from 1 to {} (or a level's name), or empty for none.",
                         self.levels
                     ));
                 }
@@ -163,6 +166,21 @@ impl QuestionForm {
             key_points: lines(&self.key_points),
             follow_ups: lines(&self.follow_ups),
         })
+    }
+
+    /// The level typed, as a number on the scale: its number or its name (any case).
+    pub fn typed_level(&self) -> Option<usize> {
+        let typed = self.level.value().trim();
+        let by_name = self
+            .level_names
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(typed))
+            .map(|i| i + 1);
+        typed
+            .parse::<usize>()
+            .ok()
+            .or(by_name)
+            .filter(|n| (1..=self.levels).contains(n))
     }
 
     /// Whether the form holds anything its opening did not.
@@ -353,6 +371,12 @@ mod tests {
         form.act(Action::FocusNext);
         typed(&mut form, "7");
         assert!(form.draft().unwrap_err().contains("1 to 4"));
+        // A level's name is a level too.
+        form.level_names = ["Basic", "Working", "Expert", "Lead"]
+            .map(String::from)
+            .to_vec();
+        form.level = Input::new("expert".into());
+        assert_eq!(form.draft().unwrap().level, Some(3));
     }
 
     #[test]

@@ -130,8 +130,8 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, form: &QuestionForm, t
             lines.push(Line::from(vec![label(0, 0, true)]));
         }
     }
-    let level_hint = match form.level.value().trim().parse::<usize>() {
-        Ok(n) if (1..=level_names.len()).contains(&n) => format!("  {}", level_names[n - 1]),
+    let level_hint = match form.typed_level() {
+        Some(n) if n <= level_names.len() => format!("  {}", level_names[n - 1]),
         _ => format!("  1 to {}, or empty", level_names.len()),
     };
     field_line(&mut lines, 1, 0, true, &form.level, &level_hint);

@@ -20,11 +20,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, focused: bool, theme: &T
         .iter()
         .filter(|q| q.level == Some(app.level))
         .count();
-    let title = format!(
-        " Questions {} · {at_level} at L{} first ",
-        questions.len(),
-        app.level
-    );
+    let order = match at_level {
+        0 => format!("none at L{}", app.level),
+        n if n == questions.len() => format!("all at L{}", app.level),
+        n => format!("{n} at L{} first", app.level),
+    };
+    let title = format!(" Questions {} · {order} ", questions.len());
     let block = super::pane_block(title, focused, theme);
     let inside = inner(area);
     let max = usize::from(inside.width);
