@@ -232,10 +232,11 @@ pub fn open_stories(app: &mut App, linking: Option<String>) {
         return;
     }
     app.effects.push(Effect::LoadStories);
-    if linking.is_some() {
-        app.status = Status::info(
-            "Choose the story that answers this question: Enter links it, n starts a new one.",
-        );
+    if let Some(question) = linking.as_deref().and_then(|id| app.library.question(id)) {
+        let text = super::wrap::truncate(&crate::text::inert(&question.text), 60);
+        app.status = Status::info(format!(
+            "Choose the story that answers “{text}”: Enter links it, n starts a new one."
+        ));
     }
     app.overlay = Some(Overlay::Stories(super::stories_mode::StoriesView {
         linking,

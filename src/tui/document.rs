@@ -388,17 +388,17 @@ pub fn story_card(
         Tone::Title,
     );
     lines.push(blank());
-    let seconds = practice::speaking_seconds(story.words()).max(60);
-    paragraph(
-        &mut lines,
-        &format!(
-            "Tell it aloud, Situation to Result, in about {} (its written length). Space shows it.",
-            minutes_seconds(seconds)
-        ),
-        width,
-        0,
-        Tone::Hint,
-    );
+    let words = story.words();
+    let hint = if words == 0 {
+        "Nothing written yet: tell it aloud as you would, then Space; n writes it in your editor."
+            .to_string()
+    } else {
+        format!(
+            "Tell it aloud, Situation to Result: about {} at the length you wrote it. Space shows it.",
+            minutes_seconds(practice::speaking_seconds(words))
+        )
+    };
+    paragraph(&mut lines, &hint, width, 0, Tone::Hint);
     lines
 }
 

@@ -86,7 +86,11 @@ pub fn edit_story(
         None => {
             let evidence: Vec<(String, usize)> = app
                 .current()
-                .map(|(_, c)| (c.id.clone(), app.level.clamp(1, c.behaviors.len().max(1))))
+                .map(|(_, c)| {
+                    // The framework's target level, else the level selected in the browser.
+                    let level = app.target_of(c).unwrap_or(app.level);
+                    (c.id.clone(), level.clamp(1, c.behaviors.len().max(1)))
+                })
                 .into_iter()
                 .collect();
             let title = "Untitled story";

@@ -98,7 +98,7 @@ pub fn tables(mode: Mode) -> &'static [&'static Table] {
         Mode::Rating => &[&RATING, &QUIT, &ALWAYS],
         Mode::Setup => &[&SETUP, &ALWAYS],
         Mode::Form => &[&FORM, &LINE, &ALWAYS],
-        Mode::Stories => &[&STORIES, &QUIT, &ALWAYS],
+        Mode::Stories => &[&STORIES, &LOOK, &QUIT, &ALWAYS],
         Mode::Typing => &[&TYPING, &LINE, &ALWAYS],
         Mode::FollowUp => &[&FOLLOW_UP, &ALWAYS],
         Mode::Confirm => &[&CONFIRM, &ALWAYS],
@@ -373,11 +373,11 @@ pub const PROGRESS: Table = table! { "Progress";
 };
 
 pub const STORIES: Table = table! { "Your stories (s)";
-    show "Esc/s"   [ESC, ch('s')]          => Do(Back),            "close";
+    show "Esc/s"   [ESC, ch('s')]          => Do(Back),            "close (from the map: the stories)";
+    show "c"       [ch('c')]               => Do(ToggleCoverage),  "coverage map";
+    show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse";
     show "Enter"   [ENTER]                 => Do(Open),            "edit in $EDITOR (after L: link it)";
     show "n"       [ch('n')]               => Do(NewStory),        "new story";
-    show "c"       [ch('c')]               => Do(ToggleCoverage),  "coverage map";
-    show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse them";
     hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "next story";
     hide "k/↑"     [ch('k'), UP]           => Do(Up),              "previous story";
     hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "first story";

@@ -132,9 +132,14 @@ impl Rehearsal {
                 self.answered = Some(self.seconds(now));
             }
             Action::Grade(_) | Action::OpenNote if !self.done() && !self.revealed() => {
-                return RehearsalReply::Say(
-                    "Answer aloud first, then Space shows the key points.".to_string(),
-                );
+                let story = self
+                    .current()
+                    .is_some_and(|id| crate::stories::story_of_card(id).is_some());
+                return RehearsalReply::Say(if story {
+                    "Tell the story aloud first, then Space shows it.".to_string()
+                } else {
+                    "Answer aloud first, then Space shows the key points.".to_string()
+                });
             }
             Action::Grade(n) => {
                 let (Some(grade), Some(id)) = (

@@ -37,6 +37,8 @@ impl StoriesView {
     /// A key; `count` stories, `rows` competencies in the map, `page` rows a page.
     pub fn act(&mut self, action: Action, count: usize, rows: usize, page: usize) -> StoriesReply {
         match action {
+            // From the map, Esc goes back to the stories.
+            Action::Back if self.map => self.map = false,
             Action::Back => return StoriesReply::Close,
             Action::Down
             | Action::Up
@@ -104,6 +106,8 @@ mod tests {
             (1, 1),
             "j moves the map's row"
         );
+        assert_eq!(view.act(Action::Back, 2, 9, 5), StoriesReply::Stay);
+        assert!(!view.map, "Esc in the map goes back to the stories");
         assert_eq!(view.act(Action::Back, 2, 9, 5), StoriesReply::Close);
     }
 }

@@ -555,7 +555,9 @@ fn rehearsal(app: &mut App, action: Action) {
         RehearsalReply::OpenNote { question_id }
             if crate::stories::story_of_card(&question_id).is_some() =>
         {
-            app.status = Status::info("A story is written in your editor: s, then Enter on it.");
+            // A story's "note" is the story: it opens in the user's editor.
+            let story_id = crate::stories::story_of_card(&question_id).map(str::to_string);
+            app.effects.push(Effect::EditStory { story_id });
         }
         RehearsalReply::OpenNote { question_id } => {
             super::commands::open_note_for(app, &question_id);
