@@ -148,8 +148,9 @@ fn a_story_added_from_the_command_line_reads_back_and_maps() {
 }
 
 #[test]
-fn a_story_file_with_mistakes_is_named_at_its_line_and_the_others_still_list() {
+fn a_story_file_with_mistakes_is_named_at_its_line_and_keeps_what_is_right() {
     let data = TempDir::new().unwrap();
+    let dir = data.path().display().to_string();
     let stories = data.path().join("stories");
     std::fs::create_dir_all(&stories).unwrap();
     std::fs::copy(
@@ -159,14 +160,37 @@ fn a_story_file_with_mistakes_is_named_at_its_line_and_the_others_still_list() {
     .unwrap();
     std::fs::write(
         stories.join("broken.md"),
-        "+++\ntitle = \"Broken\"\n\n[[competencies]]\nid = \"team/nope\"\nlevel = 2\n+++\n",
+        "+++\ntitle = \"Broken\"\nquestions = [\"team/feedback/nope\"]\n[[competencies]]\nid = \"team/nope\"\nlevel = 2\n[[competencies]]\nid = \"team/planning\"\nlevel = 1\n+++\n",
     )
     .unwrap();
-    let output = cuecard(&data.path().display().to_string(), &["stories"]);
+    let output = cuecard(&dir, &["stories"]);
     assert_eq!(output.status.code(), Some(1));
     let err = String::from_utf8_lossy(&output.stderr);
+    // Every mistake of the file at once; the story stays, without what is wrong in it.
     assert!(
         err.contains("stories/broken.md:5:6: unknown competency `team/nope`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("stories/broken.md:3:14: unknown question `team/feedback/nope`"),
+        "{err}"
+    );
+    let listed = stdout(&output);
+    assert!(
+        listed.starts_with("broken\tBroken\tteam/planning@1\t0 questions"),
+        "{listed}"
+    );
+    assert!(listed.contains("\nlate-release\t"), "{listed}");
+    // A front matter that does not read loses the story, and says where.
+    std::fs::write(
+        stories.join("broken.md"),
+        "+++\ntitle = \"Broken\"\nlevle = 2\n+++\n",
+    )
+    .unwrap();
+    let output = cuecard(&dir, &["stories"]);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("broken.md:3:1: front matter: unknown field `levle`"),
         "{err}"
     );
     assert!(stdout(&output).starts_with("late-release\t"));

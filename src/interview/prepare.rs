@@ -9,6 +9,9 @@ use crate::content::Library;
 use crate::practice::schedule::Schedule;
 use crate::stories::Story;
 
+/// The level of a mock when none is asked for and the framework has no target level.
+pub const DEFAULT_LEVEL: usize = 2;
+
 /// A new mock interview session for `plan`.
 pub fn mock_session(
     library: &Library,
@@ -20,6 +23,12 @@ pub fn mock_session(
     now: DateTime<Utc>,
 ) -> Result<InterviewSession, String> {
     let target = |framework: &str| targets.get(framework).copied();
+    // Without a level asked for or set, a mock is at level 2, as an interview is by default.
+    let asked = |framework: &str| {
+        plan.level
+            .or_else(|| target(framework))
+            .or(Some(DEFAULT_LEVEL))
+    };
     let gaps: Vec<String> = crate::stories::coverage(library, stories, target)
         .into_iter()
         .filter(|row| row.gap)
@@ -30,18 +39,13 @@ pub fn mock_session(
         last_practised: &last,
         gaps: &gaps,
         previous,
-        target: &target,
+        target: &asked,
     };
     let questions = draw(library, plan, &favour, now)?;
-    let level = plan
-        .level
-        .or_else(|| {
-            questions
-                .first()
-                .and_then(|q| q.split('/').next())
-                .and_then(target)
-        })
-        .or_else(|| questions.first().and_then(|q| library.question(q)?.level))
-        .unwrap_or(1);
+    let level = questions
+        .first()
+        .and_then(|q| q.split('/').next())
+        .and_then(asked)
+        .unwrap_or(DEFAULT_LEVEL);
     Ok(InterviewSession::mock(&questions, level, plan.minutes, now))
 }

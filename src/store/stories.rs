@@ -88,18 +88,22 @@ impl StoryStore {
         let mut problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
         let mut bank = Vec::new();
         for file in files {
-            match crate::stories::parse(&file.id, &file.text, library) {
-                Ok(story) => bank.push(story),
-                Err(found) => problems.extend(found.into_iter().map(|p| {
-                    format!(
-                        "{}:{}:{}: {}",
-                        file.target.path.display(),
-                        p.line,
-                        p.column,
-                        p.message
-                    )
-                })),
-            }
+            // A story keeps what is right in it; what is not is named beside it.
+            let (story, found) = match crate::stories::parse_keeping(&file.id, &file.text, library)
+            {
+                Ok((story, found)) => (Some(story), found),
+                Err(found) => (None, found),
+            };
+            bank.extend(story);
+            problems.extend(found.into_iter().map(|p| {
+                format!(
+                    "{}:{}:{}: {}",
+                    file.target.path.display(),
+                    p.line,
+                    p.column,
+                    p.message
+                )
+            }));
         }
         (bank, problems)
     }

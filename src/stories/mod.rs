@@ -145,6 +145,20 @@ impl Story {
 /// Reads a story. `library` checks the competencies, levels, behaviors and questions it names;
 /// every problem is returned, located in the file.
 pub fn parse(id: &str, text: &str, library: &Library) -> Result<Story, Vec<StoryProblem>> {
+    match parse_keeping(id, text, library) {
+        Ok((story, problems)) if problems.is_empty() => Ok(story),
+        Ok((_, problems)) | Err(problems) => Err(problems),
+    }
+}
+
+/// As [`parse`], but a story whose front matter reads keeps what is right in it: an unknown
+/// competency or question, a level or behavior off the scale, is left out and returned as a
+/// problem beside the story. Only a front matter that does not read loses the story.
+pub fn parse_keeping(
+    id: &str,
+    text: &str,
+    library: &Library,
+) -> Result<(Story, Vec<StoryProblem>), Vec<StoryProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let normalized;
     let text = if text.contains('\r') {
@@ -194,12 +208,13 @@ pub fn parse(id: &str, text: &str, library: &Library) -> Result<Story, Vec<Story
     let mut report = |span: Range<usize>, message: String| {
         problems.push(at(offset + span.start, message));
     };
-    let title = matter.title.get_ref().trim().to_string();
+    let mut title = matter.title.get_ref().trim().to_string();
     if title.is_empty() {
         report(
             matter.title.span(),
             "the title is empty: name the story".to_string(),
         );
+        title = id.to_string();
     }
     let mut competencies = Vec::new();
     for entry in &matter.competencies {
@@ -264,10 +279,7 @@ pub fn parse(id: &str, text: &str, library: &Library) -> Result<Story, Vec<Story
             );
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(Story {
+    let story = Story {
         id: id.to_string(),
         title,
         summary: matter.summary.trim().to_string(),
@@ -275,7 +287,8 @@ pub fn parse(id: &str, text: &str, library: &Library) -> Result<Story, Vec<Story
         competencies,
         questions,
         body,
-    })
+    };
+    Ok((story, problems))
 }
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {

@@ -415,6 +415,8 @@ impl App {
                 Mode::FollowUp
             } else if interview.rating.is_some() {
                 Mode::Rating
+            } else if interview.session.is_mock() && interview.session.ended.is_none() {
+                Mode::Mock
             } else {
                 Mode::Interview
             };

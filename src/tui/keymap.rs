@@ -33,6 +33,8 @@ pub enum Mode {
     Stories,
     /// The interview's live view.
     Interview,
+    /// A mock interview's live view while the candidate answers (nothing to tick yet).
+    Mock,
     /// Rating the competencies of an interview.
     Rating,
     /// Typing a line of an interview (a note, an evidence, the summary).
@@ -49,7 +51,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help lists their keys.
-    pub const ALL: [Mode; 20] = [
+    pub const ALL: [Mode; 21] = [
         Mode::Competencies,
         Mode::Behaviors,
         Mode::Questions,
@@ -62,6 +64,7 @@ impl Mode {
         Mode::Stories,
         Mode::Date,
         Mode::Interview,
+        Mode::Mock,
         Mode::FollowUp,
         Mode::Confirm,
         Mode::Rating,
@@ -95,6 +98,7 @@ pub fn tables(mode: Mode) -> &'static [&'static Table] {
         Mode::Date => &[&DATE, &LINE, &ALWAYS],
         Mode::Mark => &[&MARK, &ALWAYS],
         Mode::Interview => &[&INTERVIEW, &LOOK, &QUIT, &ALWAYS],
+        Mode::Mock => &[&MOCK, &LOOK, &QUIT, &ALWAYS],
         Mode::Rating => &[&RATING, &QUIT, &ALWAYS],
         Mode::Setup => &[&SETUP, &ALWAYS],
         Mode::Form => &[&FORM, &LINE, &ALWAYS],
@@ -391,6 +395,24 @@ pub const DATE: Table = table! { "Progress: the interview date (YYYY-MM-DD)";
     show "Esc"     [ESC]                   => Do(Back),            "cancel";
 };
 
+pub const MOCK: Table = table! { "Mock interview: answering (key points after E)";
+    show "]"       [ch(']')]               => Do(NextQuestion),    "next question";
+    hide "["       [ch('[')]               => Do(PrevQuestion),    "previous question";
+    hide "1-9"     []                      => Digits(9, TickKeyPoint), "(the key points come after E)";
+    show "n"       [ch('n')]               => Do(OpenNote),        "jot a line";
+    hide "Tab"     [TAB]                   => Do(FocusNext),       "select the next line jotted";
+    hide "S-Tab"   [BACK_TAB]              => Do(FocusPrev),       "select the previous line jotted";
+    hide "e"       [ch('e')]               => Do(EditLine),        "edit the selected line";
+    hide "d"       [ch('d')]               => Do(DeleteLine),      "delete the selected line";
+    hide "u"       [ch('u')]               => Do(Undo),            "undo the last delete";
+    hide "Space"   [ch(' ')]               => Do(StartClock),      "start or resume the clock";
+    hide "P"       [ch('P')]               => Do(PauseClock),      "pause the clock";
+    show "E"       [ch('E')]               => Do(EndInterview),    "end: key points and self-review";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "scroll down";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "scroll up";
+    hide "Esc"     [ESC]                   => Do(Back),            "to the browser (i comes back)";
+};
+
 pub const INTERVIEW: Table = table! { "Interview: live view";
     show "]"       [ch(']')]               => Do(NextQuestion),    "next question";
     hide "["       [ch('[')]               => Do(PrevQuestion),    "previous question";
@@ -568,6 +590,7 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
             | Mode::Typing
             | Mode::Date
             | Mode::Interview
+            | Mode::Mock
             | Mode::Rating,
             KeyCode::Char(c),
         ) if !event

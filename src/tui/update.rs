@@ -102,9 +102,12 @@ fn act(app: &mut App, action: Action) {
         Mode::Setup => setup(app, action),
         Mode::Progress | Mode::Date => progress(app, action),
         Mode::Note => note(app, action),
-        Mode::Interview | Mode::Rating | Mode::Typing | Mode::FollowUp | Mode::Confirm => {
-            interview(app, action)
-        }
+        Mode::Interview
+        | Mode::Mock
+        | Mode::Rating
+        | Mode::Typing
+        | Mode::FollowUp
+        | Mode::Confirm => interview(app, action),
         Mode::Rehearsal | Mode::RehearsalDone => rehearsal(app, action),
         Mode::Question | Mode::Competencies | Mode::Behaviors | Mode::Questions => {
             browser::update(app, action)
@@ -123,7 +126,12 @@ fn wheel(app: &mut App, column: u16, row: u16, step: Action) {
             browser::wheel(app, column, row, step)
         }
         Mode::Search | Mode::Progress | Mode::Stories => act(app, step),
-        Mode::Help | Mode::Question | Mode::Interview | Mode::Rehearsal | Mode::RehearsalDone => {
+        Mode::Help
+        | Mode::Question
+        | Mode::Interview
+        | Mode::Mock
+        | Mode::Rehearsal
+        | Mode::RehearsalDone => {
             for _ in 0..WHEEL_LINES {
                 act(app, step);
             }
