@@ -158,3 +158,78 @@ fn r_on_the_stories_screen_rehearses_them_and_the_grade_is_scheduled() {
         "{saved}"
     );
 }
+
+#[test]
+fn enter_writes_the_story_here_and_esc_saves_it() {
+    let mut fixture = with_story();
+    fixture.keys("s<Enter>");
+    assert_eq!(
+        fixture.app.mode(),
+        cuecard::tui::keymap::Mode::Note,
+        "the editor takes the keys"
+    );
+    assert_eq!(
+        fixture.app.editor.as_ref().unwrap().question_id,
+        "story:double-bill"
+    );
+    // Typed at the end of the story, then Esc: saved, and the bank read again.
+    fixture.keys("<CR>He stayed a customer.<Esc>");
+    assert!(fixture.app.editor.is_none());
+    assert!(
+        matches!(fixture.app.overlay, Some(Overlay::Stories(_))),
+        "back on the stories"
+    );
+    let text = std::fs::read_to_string(fixture.dir.path().join("stories/double-bill.md")).unwrap();
+    assert!(
+        text.contains("the same day.\nHe stayed a customer."),
+        "{text}"
+    );
+    assert!(
+        fixture.app.stories[0]
+            .body
+            .contains("He stayed a customer.")
+    );
+    // The notes were not touched.
+    assert!(!fixture.dir.path().join("notes").exists());
+}
+
+#[test]
+fn n_starts_a_story_in_the_editor_on_the_selected_competency() {
+    let mut fixture = with_story();
+    fixture.keys("sn");
+    let editor = fixture.app.editor.as_ref().expect("the new story open");
+    assert_eq!(editor.question_id, "story:untitled-story");
+    let text =
+        std::fs::read_to_string(fixture.dir.path().join("stories/untitled-story.md")).unwrap();
+    assert!(
+        text.contains("id = \"customer-support/customer-interaction\""),
+        "{text}"
+    );
+    fixture.keys("<Esc>");
+    assert_eq!(fixture.app.stories.len(), 2);
+}
+
+#[test]
+fn a_story_changed_on_disk_while_written_here_keeps_both_texts() {
+    let mut fixture = with_story();
+    fixture.keys("s<Enter>");
+    // Another cuecard (or an editor) rewrites the file meanwhile.
+    let path = fixture.dir.path().join("stories/double-bill.md");
+    std::fs::write(&path, STORY.replace("angry", "furious")).unwrap();
+    fixture.keys("<CR>Mine.<Esc>");
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        on_disk.contains("furious") && !on_disk.contains("Mine."),
+        "theirs kept"
+    );
+    let copies: Vec<String> = std::fs::read_dir(fixture.dir.path().join("stories"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".conflict-"))
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let mine =
+        std::fs::read_to_string(fixture.dir.path().join("stories").join(&copies[0])).unwrap();
+    assert!(mine.contains("Mine."));
+}

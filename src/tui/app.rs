@@ -394,10 +394,25 @@ impl App {
         rows
     }
 
+    /// The card id (`story:ID`) of the story selected on the stories screen, when it is open.
+    pub fn story_on_show(&self) -> Option<String> {
+        match &self.overlay {
+            Some(Overlay::Stories(view)) if !view.map => self
+                .stories
+                .get(view.selected)
+                .map(|s| crate::stories::card_id(&s.id)),
+            _ => None,
+        }
+    }
+
     /// Where keys are read now: the overlay on top, else the note editor, the live interview, a
     /// rehearsal, or the browser.
     pub fn mode(&self) -> Mode {
         if let Some(overlay) = &self.overlay {
+            // A story being written on the stories screen takes the keys.
+            if matches!(overlay, Overlay::Stories(_)) && self.editor.is_some() {
+                return Mode::Note;
+            }
             return overlay.mode();
         }
         if self.editor.is_some() {

@@ -37,6 +37,8 @@ pub enum Effect {
         story_id: String,
         question_id: String,
     },
+    /// Create a story on the selected competency and open it in the editor.
+    NewStory,
     /// Open a story in the user's editor (`None`: a new one), the app suspended meanwhile.
     EditStory { story_id: Option<String> },
     /// Delete a question of one's own.

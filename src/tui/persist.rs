@@ -56,13 +56,26 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::OpenNote { question_id } => {
-                    let result = stores.notes.load(&question_id);
+                    let result = match crate::stories::story_of_card(&question_id) {
+                        // A story opens in the same editor as a note.
+                        Some(story) => stores.stories.load(story).map(|file| LoadedNote {
+                            text: file.text,
+                            exists: true,
+                            target: file.target,
+                        }),
+                        None => stores.notes.load(&question_id),
+                    };
                     note_loaded(app, &question_id, result);
                 }
                 Effect::SaveNote(request) => {
-                    let result = stores.notes.save(&request.target, &request.text, stamp);
+                    let story = crate::stories::story_of_card(&request.question_id).is_some();
+                    let result = save_text(stores, &request, stamp);
                     note_saved(app, request, result);
+                    if story {
+                        load_stories(app, stores);
+                    }
                 }
+                Effect::NewStory => new_story(app, stores),
                 // One save covers every grade so far.
                 Effect::SaveSchedule if schedule_saved => {}
                 Effect::SaveSchedule => {
@@ -254,7 +267,8 @@ pub fn stamp_now() -> String {
 /// The note of `question_id` was read: opens it in the editor, a new one from the STAR outline
 /// when the question calls for it. A note that cannot be read is reported and left alone.
 pub fn note_loaded(app: &mut App, question_id: &str, result: Result<LoadedNote, StoreError>) {
-    let still_there = app.question_on_show() == Some(question_id);
+    let still_there = app.question_on_show() == Some(question_id)
+        || app.story_on_show().as_deref() == Some(question_id);
     match result {
         Ok(note) if still_there => {
             let text = if note.exists {
@@ -530,5 +544,45 @@ fn start_mock(app: &mut App, stores: &Stores) {
     ) {
         Ok(session) => super::commands::begin_interview(app, session, None),
         Err(message) => app.status = Status::error(format!("No mock interview: {message}")),
+    }
+}
+
+/// Saves a note's text, or a story's when the editor holds a story (`story:ID`).
+pub fn save_text(stores: &Stores, request: &SaveRequest, stamp: &str) -> Result<Saved, StoreError> {
+    match crate::stories::story_of_card(&request.question_id) {
+        Some(_) => stores.stories.save(&request.target, &request.text, stamp),
+        None => stores.notes.save(&request.target, &request.text, stamp),
+    }
+}
+
+/// `n` on the stories screen: a new story on the selected competency (at the framework's target
+/// level, else the selected level), open in the editor.
+fn new_story(app: &mut App, stores: &Stores) {
+    let evidence: Vec<(String, usize)> = app
+        .current()
+        .map(|(_, c)| {
+            let level = app.target_of(c).unwrap_or(app.level);
+            (c.id.clone(), level.clamp(1, c.behaviors.len().max(1)))
+        })
+        .into_iter()
+        .collect();
+    let title = "Untitled story";
+    let text = crate::stories::new_story(title, &evidence, &[]);
+    match stores.stories.create(title, &text) {
+        Ok((id, _)) => {
+            load_stories(app, stores);
+            if let Some(super::app::Overlay::Stories(view)) = app.overlay.as_mut()
+                && let Some(index) = app.stories.iter().position(|s| s.id == id)
+            {
+                view.selected = index;
+                view.scroll = 0;
+                view.map = false;
+            }
+            app.status = Status::info(
+                "A new story: give it its title, summary and sections; Esc saves and closes.",
+            );
+            super::commands::open_note_for(app, &crate::stories::card_id(&id));
+        }
+        Err(e) => app.status = Status::error(format!("Cannot create the story: {e}")),
     }
 }

@@ -57,11 +57,7 @@ impl Pending {
     pub fn save(&mut self, stores: &Stores, stamp: &str, now: DateTime<Utc>) -> Vec<Unsaveable> {
         let mut failed = Vec::new();
         for request in self.notes.drain(..) {
-            if stores
-                .notes
-                .save(&request.target, &request.text, stamp)
-                .is_err()
-            {
+            if super::persist::save_text(stores, &request, stamp).is_err() {
                 failed.push(Unsaveable {
                     what: format!("note on {}", request.question_id),
                     text: request.text,

@@ -23,8 +23,10 @@ pub struct StoriesView {
 pub enum StoriesReply {
     Stay,
     Close,
-    /// Open the selected story in the user's editor.
+    /// Open the selected story in the editor here.
     Edit,
+    /// Open the selected story in the user's own editor (`$EDITOR`).
+    EditOutside,
     /// Start a new story.
     New,
     /// Link the selected story to the question being linked.
@@ -61,8 +63,11 @@ impl StoriesView {
             Action::PageUp => self.scroll = self.scroll.saturating_sub(page.max(1)),
             Action::ToggleCoverage => self.map = !self.map,
             Action::NewStory => return StoriesReply::New,
+            Action::EditNoteExternally if count > 0 && !self.map => {
+                return StoriesReply::EditOutside;
+            }
             Action::StartRehearsal if count > 0 => return StoriesReply::Rehearse,
-            Action::Open if count > 0 => {
+            Action::Open if count > 0 && !self.map => {
                 return match &self.linking {
                     Some(question) => StoriesReply::Link(question.clone()),
                     None => StoriesReply::Edit,

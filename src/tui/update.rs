@@ -606,10 +606,16 @@ fn stories(app: &mut App, action: Action) {
         }
         StoriesReply::Close => app.overlay = None,
         StoriesReply::Edit => {
+            if let Some(story) = app.stories.get(view.selected) {
+                let card = crate::stories::card_id(&story.id);
+                super::commands::open_note_for(app, &card);
+            }
+        }
+        StoriesReply::EditOutside => {
             let story_id = app.stories.get(view.selected).map(|s| s.id.clone());
             app.effects.push(Effect::EditStory { story_id });
         }
-        StoriesReply::New => app.effects.push(Effect::EditStory { story_id: None }),
+        StoriesReply::New => app.effects.push(Effect::NewStory),
         StoriesReply::Link(question_id) => {
             if let Some(story) = app.stories.get(view.selected) {
                 app.effects.push(Effect::LinkStory {

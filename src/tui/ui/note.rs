@@ -71,6 +71,31 @@ pub fn render(
     frame.render_widget(&editor.textarea, inner(area));
 }
 
+/// A story in the note's editor: its state, words and speaking time in the title.
+pub fn render_story(frame: &mut Frame, area: Rect, editor: &NoteEditor, theme: &Theme) {
+    let state = if editor.dirty() { "editing" } else { "saved" };
+    let text = editor.text();
+    // The words told: after the front matter, headings aside.
+    let body = text
+        .strip_prefix("+++")
+        .and_then(|rest| rest.split_once("\n+++").map(|(_, body)| body))
+        .unwrap_or(&text);
+    let words = body
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    let summary = format!(
+        "{words} words · {} · Esc saves and closes",
+        crate::tui::document::minutes_seconds(crate::practice::speaking_seconds(words))
+    );
+    let title = fitted_title(state, &summary, usize::from(area.width.saturating_sub(2)))
+        .replacen("Note", "Story", 1);
+    frame.render_widget(super::pane_block(title, true, theme), area);
+    frame.render_widget(&editor.textarea, inner(area));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

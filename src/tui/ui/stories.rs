@@ -84,6 +84,16 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, view: &StoriesView, them
         .collect();
     problems_line(&mut lines, app, theme);
     frame.render_widget(Paragraph::new(lines), inside);
+    // The story being written takes the story's place, even while a mistake in its front matter
+    // leaves it out of the list.
+    if let Some(editor) = app
+        .editor
+        .as_ref()
+        .filter(|e| crate::stories::story_of_card(&e.question_id).is_some())
+    {
+        super::note::render_story(frame, story_area, editor, theme);
+        return;
+    }
     let Some(story) = app.stories.get(view.selected) else {
         return;
     };
