@@ -39,8 +39,8 @@ pub enum Effect {
     },
     /// Create a story on the selected competency and open it in the editor.
     NewStory,
-    /// Open a story in the user's editor (`None`: a new one), the app suspended meanwhile.
-    EditStory { story_id: Option<String> },
+    /// Open a story in the user's editor, the app suspended meanwhile.
+    EditStory { story_id: String },
     /// Delete a question of one's own.
     DeleteQuestion { question_id: String },
     /// Mark a key point covered or not by hand (`None`: as the note says).

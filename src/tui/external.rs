@@ -73,43 +73,17 @@ pub fn edit(
     Ok(())
 }
 
-/// A story in the user's editor (a new one when `story_id` is `None`: it evidences the selected
-/// competency at the selected level), the app suspended meanwhile; the bank is read again after.
+/// A story in the user's editor, the app suspended meanwhile; the bank is read again after.
 pub fn edit_story(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     stores: &persist::Stores,
-    story_id: Option<&str>,
+    story_id: &str,
 ) -> io::Result<()> {
-    let path = match story_id {
-        Some(id) => stores.stories.path(id),
-        None => {
-            let evidence: Vec<(String, usize)> = app
-                .current()
-                .map(|(_, c)| {
-                    // The framework's target level, else the level selected in the browser.
-                    let level = app.target_of(c).unwrap_or(app.level);
-                    (c.id.clone(), level.clamp(1, c.behaviors.len().max(1)))
-                })
-                .into_iter()
-                .collect();
-            let title = "Untitled story";
-            let text = crate::stories::new_story(title, &evidence, &[]);
-            match stores.stories.create(title, &text) {
-                Ok((_, path)) => path,
-                Err(e) => {
-                    app.status = Status::error(format!("Cannot create the story: {e}"));
-                    return Ok(());
-                }
-            }
-        }
-    };
+    let path = stores.stories.path(story_id);
     let message = run_editor(terminal, &path)?;
     persist::load_stories(app, stores);
-    let id = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let id = story_id;
     if let Some(super::app::Overlay::Stories(view)) = app.overlay.as_mut()
         && let Some(index) = app.stories.iter().position(|s| s.id == id)
     {

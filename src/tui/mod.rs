@@ -305,7 +305,7 @@ fn event_loop(
                     external::edit(terminal, app, stores, &question_id)?;
                 }
                 Effect::EditStory { story_id } => {
-                    external::edit_story(terminal, app, stores, story_id.as_deref())?;
+                    external::edit_story(terminal, app, stores, &story_id)?;
                 }
                 _ => {}
             }

@@ -564,8 +564,10 @@ fn rehearsal(app: &mut App, action: Action) {
             if crate::stories::story_of_card(&question_id).is_some() =>
         {
             // A story's "note" is the story: it opens in the user's editor.
-            let story_id = crate::stories::story_of_card(&question_id).map(str::to_string);
-            app.effects.push(Effect::EditStory { story_id });
+            if let Some(story) = crate::stories::story_of_card(&question_id) {
+                let story_id = story.to_string();
+                app.effects.push(Effect::EditStory { story_id });
+            }
         }
         RehearsalReply::OpenNote { question_id } => {
             super::commands::open_note_for(app, &question_id);
@@ -612,8 +614,10 @@ fn stories(app: &mut App, action: Action) {
             }
         }
         StoriesReply::EditOutside => {
-            let story_id = app.stories.get(view.selected).map(|s| s.id.clone());
-            app.effects.push(Effect::EditStory { story_id });
+            if let Some(story) = app.stories.get(view.selected) {
+                let story_id = story.id.clone();
+                app.effects.push(Effect::EditStory { story_id });
+            }
         }
         StoriesReply::New => app.effects.push(Effect::NewStory),
         StoriesReply::Link(question_id) => {
