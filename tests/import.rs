@@ -660,3 +660,44 @@ fn a_semicolon_csv_with_a_notes_column_imports_and_says_what_it_left_out() {
     assert_eq!(question.text, "How do you plan a week; what goes first?");
     assert_eq!(question.level, Some(1));
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Whatever a file holds, reading it gives a draft or located problems, never a panic.
+        #[test]
+        fn any_text_in_any_format(text in "(?s)[ -~\n\t\"#,;:İéЖ漢\u{FEFF}•–-]{0,400}") {
+            for name in ["x.csv", "x.tsv", "x.md", "x.txt"] {
+                let _ = cuecard::content::import::read(&[(name.to_string(), text.as_bytes().to_vec())]);
+            }
+        }
+
+        /// Lines shaped like the formats' own, jumbled.
+        #[test]
+        fn jumbled_structure(lines in proptest::collection::vec(prop_oneof![
+            Just("# Title".to_string()), Just("## Comp".to_string()), Just("### Level 2: X".to_string()),
+            Just("### Questions".to_string()), Just("- a".to_string()), Just("  - Follow-up: b".to_string()),
+            Just("Levels: A, B".to_string()), Just("Proficiency Level 1 - Basic".to_string()),
+            Just("Level 3: Advanced".to_string()), Just("Interview Questions".to_string()),
+            Just("  • Why?".to_string()), Just("competency,question,level".to_string()),
+            Just("\"a,b\",\"c\nd\",2".to_string()), Just(String::new()), ".{0,20}",
+        ], 0..40)) {
+            let text = lines.join("\n");
+            for name in ["x.csv", "x.md", "x.txt"] {
+                let (draft, _) =
+                    cuecard::content::import::read(&[(name.to_string(), text.as_bytes().to_vec())]);
+                // And fitting what was read to a framework never panics either.
+                let options = cuecard::content::import::ImportOptions {
+                    levels: Some(vec!["A".into(), "B".into()]),
+                    out: std::env::temp_dir().join("cuecard-never-written"),
+                    inputs: vec![name.to_string()],
+                    ..Default::default()
+                };
+                let empty = cuecard::content::Library::default();
+                let _ = cuecard::content::import::plan(&draft, &options, &empty, &empty);
+            }
+        }
+    }
+}

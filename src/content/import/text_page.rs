@@ -29,15 +29,15 @@ const LABELS: &[&str] = &[
 
 /// `Proficiency Level 2 - Working experience`, `Level 2: Proficient`, `Level 2`.
 fn level_heading(line: &str) -> Option<(usize, Option<String>)> {
-    let lower = line.to_lowercase();
-    let rest = lower
-        .strip_prefix("proficiency level")
-        .or_else(|| lower.strip_prefix("level"))?;
-    let offset = line.len() - rest.len();
+    // The words are ASCII: matched on the line itself, whatever its other characters.
+    let rest = ["proficiency level", "level"].iter().find_map(|word| {
+        let head = line.get(..word.len())?;
+        head.eq_ignore_ascii_case(word).then(|| &line[word.len()..])
+    })?;
     let rest = rest.trim_start();
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let n: usize = rest[..digits].parse().ok()?;
-    let after = line[offset..].trim_start()[digits..].trim();
+    let after = rest[digits..].trim();
     let name = after
         .trim_start_matches([':', '-', '–', '—', '.', ')'])
         .trim();
@@ -266,5 +266,11 @@ mod tests {
         assert_eq!(level_heading("Level 1"), Some((1, None)));
         assert_eq!(level_heading("Level 2 staff handle refunds."), None);
         assert_eq!(level_heading("Levelling the field"), None);
+        // Characters whose lowercase is longer do not shift the match.
+        assert_eq!(level_heading("İİ Level 2: x"), None);
+        assert_eq!(
+            level_heading("LEVEL 2 – Ärger"),
+            Some((2, Some("Ärger".into())))
+        );
     }
 }
