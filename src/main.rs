@@ -193,9 +193,8 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(Command::Completions { .. } | Command::Man { .. }) => {
-            unreachable!("answered before the content is read")
-        }
+        // Answered before the content is read (see above); nothing left to do here.
+        Some(Command::Completions { .. } | Command::Man { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::List { json }) => {
             warn_about_problems(&loaded);
             if json {
