@@ -17,7 +17,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
 
-const THEME: Theme = Theme { color: true };
+const THEME: Theme = Theme {
+    color: true,
+    palette: cuecard::tui::theme::Palette::DARK,
+};
 
 fn first_frame(c: &mut Criterion) {
     c.bench_function("start-up to first frame (bundled content, 120x40)", |b| {

@@ -1248,3 +1248,60 @@ fn a_mock_interview_of_three_questions_end_to_end() {
         .unwrap();
     assert!(String::from_utf8_lossy(&listed.stdout).contains("you (mock interview)"));
 }
+
+/// The foreground colours drawn on screen, each once.
+fn colours_on_screen(session: &Session, rows: u16, cols: u16) -> Vec<vt100::Color> {
+    let parser = session.parser.lock().unwrap();
+    let screen = parser.screen();
+    let mut colours: Vec<vt100::Color> = Vec::new();
+    for r in 0..rows {
+        for c in 0..cols {
+            let colour = screen.cell(r, c).unwrap().fgcolor();
+            if colour != vt100::Color::Default && !colours.contains(&colour) {
+                colours.push(colour);
+            }
+        }
+    }
+    colours
+}
+
+#[test]
+fn the_light_theme_and_a_colour_of_ones_own_are_drawn_and_a_wrong_one_is_said() {
+    let data = TempDir::new().unwrap();
+    let dir = data.path().to_str().unwrap();
+    fs::write(
+        data.path().join("settings.toml"),
+        "[theme]\nname = \"light\"\n",
+    )
+    .unwrap();
+    let mut light = Session::start(80, 24, &[("CUECARD_DATA_DIR", dir)]);
+    light.wait_for("Competencies");
+    light.wait_for("help");
+    let colours = colours_on_screen(&light, 24, 80);
+    assert!(
+        colours.contains(&vt100::Color::Idx(4)),
+        "blue accents: {colours:?}"
+    );
+    assert!(
+        !colours.contains(&vt100::Color::Idx(6)),
+        "no cyan: {colours:?}"
+    );
+    light.press("q");
+    light.wait_exit();
+
+    fs::write(
+        data.path().join("settings.toml"),
+        "[theme]\naccent = \"#ff8800\"\nwarning = \"amber\"\n",
+    )
+    .unwrap();
+    let mut own = Session::start(80, 24, &[("CUECARD_DATA_DIR", dir)]);
+    own.wait_for("[theme] warning = \"amber\" is no colour");
+    let colours = colours_on_screen(&own, 24, 80);
+    assert!(
+        colours.contains(&vt100::Color::Rgb(0xff, 0x88, 0x00)),
+        "{colours:?}"
+    );
+    own.press("q");
+    assert!(own.wait_exit().success());
+    own.assert_restored();
+}

@@ -328,7 +328,7 @@ fn a_name_with_bidi_overrides_is_shown_inert_and_the_browser_says_an_interview_r
     f.keys("Ada\u{202e}\u{2067}ecalevoL<Enter> ");
     let draw = |f: &Fixture| -> String {
         let mut terminal = Terminal::new(TestBackend::new(60, 20)).unwrap();
-        let theme = cuecard::tui::theme::Theme { color: false };
+        let theme = cuecard::tui::theme::Theme::PLAIN;
         terminal
             .draw(|frame| cuecard::tui::ui::view(&f.app, frame, &theme))
             .unwrap();
@@ -427,7 +427,7 @@ fn a_long_message_wraps_over_the_last_rows_instead_of_being_cut() {
     let said = f.said();
     assert!(said.len() > 60, "a long message: {said}");
     let mut terminal = Terminal::new(TestBackend::new(60, 20)).unwrap();
-    let theme = cuecard::tui::theme::Theme { color: false };
+    let theme = cuecard::tui::theme::Theme::PLAIN;
     terminal
         .draw(|frame| cuecard::tui::ui::view(&f.app, frame, &theme))
         .unwrap();
@@ -507,7 +507,7 @@ fn ratings_of_many_competencies_at_60x20_keep_the_selected_one_and_the_details_i
         f.said()
     );
     let mut terminal = Terminal::new(TestBackend::new(60, 20)).unwrap();
-    let theme = cuecard::tui::theme::Theme { color: false };
+    let theme = cuecard::tui::theme::Theme::PLAIN;
     terminal
         .draw(|frame| cuecard::tui::ui::view(&f.app, frame, &theme))
         .unwrap();

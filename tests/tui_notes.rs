@@ -308,7 +308,7 @@ fn a_one_megabyte_paste_is_kept_whole_and_saved() {
     cuecard::tui::update::paste(&mut f.app, &big);
     // Drawn once at a normal size without trouble.
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
-    let theme = cuecard::tui::theme::Theme { color: false };
+    let theme = cuecard::tui::theme::Theme::PLAIN;
     terminal
         .draw(|frame| cuecard::tui::ui::view(&f.app, frame, &theme))
         .unwrap();

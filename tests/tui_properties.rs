@@ -111,7 +111,7 @@ proptest! {
         let dir = tempfile::TempDir::new().unwrap();
         let stores = Stores::new(dir.path());
         let mut app = App::new(library(), 0, Size { width: 80, height: 24 });
-        let theme = Theme { color: false };
+        let theme = Theme::PLAIN;
         for action in actions {
             app.now += chrono::Duration::seconds(7);
             update(&mut app, action);
@@ -146,7 +146,7 @@ proptest! {
     #[test]
     fn random_sessions_keep_the_invariants(actions in prop::collection::vec(action(), 1..80)) {
         let mut app = App::new(library(), 1, Size { width: 100, height: 30 });
-        let theme = Theme { color: true };
+        let theme = Theme { color: true, ..Theme::PLAIN };
         for action in actions {
             update(&mut app, action);
             let (framework, _) = app.current().unwrap();

@@ -13,7 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-const PLAIN: Theme = Theme { color: false };
+const PLAIN: Theme = Theme::PLAIN;
 
 fn bundled(width: u16, height: u16) -> App {
     let loaded = load(&[ContentSource::Bundled]);
@@ -234,7 +234,10 @@ fn snapshot_rehearsal_revealed_80x24() {
 #[test]
 fn the_timer_is_drawn_amber_then_red() {
     let mut app = rehearsing(80, 24, &[]);
-    let color = Theme { color: true };
+    let color = Theme {
+        color: true,
+        ..Theme::PLAIN
+    };
     let timer_colour = |app: &App| {
         let buffer = render(app, &color);
         // The clock's first digit, after "⏱ " inside the border and padding.
@@ -347,7 +350,13 @@ fn no_color_draws_without_colours() {
             .iter()
             .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
     );
-    let colored = render(&app, &Theme { color: true });
+    let colored = render(
+        &app,
+        &Theme {
+            color: true,
+            ..Theme::PLAIN
+        },
+    );
     assert!(
         colored
             .content

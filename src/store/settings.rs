@@ -34,6 +34,20 @@ pub struct Settings {
     pub interview_date: Option<NaiveDate>,
     /// The level of the role applied for, by framework id: the default scope of a rehearsal.
     pub target_levels: BTreeMap<String, usize>,
+    /// `[theme]`: a built-in theme (`name`) and colours over it, as written.
+    pub theme: ThemeSettings,
+}
+
+/// `[theme]` as written: `name = "dark" | "light"`, and colours by role (a colour name, `#rrggbb`
+/// or a palette index 0-255).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThemeSettings {
+    pub name: Option<String>,
+    pub accent: Option<String>,
+    pub warning: Option<String>,
+    pub error: Option<String>,
+    pub selection: Option<String>,
 }
 
 impl Default for Settings {
@@ -44,6 +58,7 @@ impl Default for Settings {
             interviewer: String::new(),
             interview_date: None,
             target_levels: BTreeMap::new(),
+            theme: ThemeSettings::default(),
         }
     }
 }
@@ -65,6 +80,7 @@ impl Settings {
         let mut settings = Settings {
             star_outline: file.star_outline,
             interviewer: file.interviewer.trim().to_string(),
+            theme: file.theme.clone(),
             ..Settings::default()
         };
         if let Some(value) = &file.interview_date {
@@ -129,6 +145,7 @@ struct SettingsFile {
     interviewer: String,
     interview_date: Option<toml::Spanned<toml::Value>>,
     target_level: BTreeMap<String, toml::Spanned<u64>>,
+    theme: ThemeSettings,
 }
 
 impl Default for SettingsFile {
@@ -139,6 +156,7 @@ impl Default for SettingsFile {
             interviewer: String::new(),
             interview_date: None,
             target_level: BTreeMap::new(),
+            theme: ThemeSettings::default(),
         }
     }
 }

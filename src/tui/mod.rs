@@ -115,8 +115,13 @@ pub struct Start {
 
 /// Runs the browser until the user quits or a SIGTERM or SIGHUP arrives.
 pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
-    let theme = Theme::from_env();
     let data_dir = options.data_dir.as_path();
+    // The settings' theme over the environment's; a colour that is none is said at the start.
+    let (theme, theme_problems) = Theme::from_env().with_settings(
+        &crate::store::settings::Settings::load(data_dir)
+            .map(|s| s.theme)
+            .unwrap_or_default(),
+    );
     let mut stores = Stores::new(data_dir);
     stores.content.clone_from(&options.content);
     stores.history = Some(Arc::new(history::HistorySaver::spawn(
@@ -142,6 +147,9 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
     set_clock(&mut app);
     read_practice(&mut app, &stores);
+    if let Some(problem) = theme_problems.first() {
+        app.status = app::Status::error(problem.clone());
+    }
     if options.start.until.is_some() {
         app.until = options.start.until;
     }
