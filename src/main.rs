@@ -195,6 +195,40 @@ fn main() -> ExitCode {
         }
         // Answered before the content is read (see above); nothing left to do here.
         Some(Command::Completions { .. } | Command::Man { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Config { edit }) => {
+            let explicit = args.data_dir.as_deref();
+            let (Some(settings_dir), Some(data_dir)) = (
+                cuecard::store::settings_dir(explicit),
+                cuecard::store::data_dir(explicit),
+            ) else {
+                eprintln!("cuecard config: no home directory; choose one with --data-dir DIR");
+                return ExitCode::FAILURE;
+            };
+            if edit {
+                drop(stdout);
+                return match cli::config::edit(&settings_dir) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(message) => {
+                        eprintln!("cuecard config --edit: {message}");
+                        ExitCode::FAILURE
+                    }
+                };
+            }
+            let places = cli::config::Places {
+                settings_dir,
+                data_dir,
+                content_dir: cuecard::content::user_content_dir(),
+                note: cuecard::store::settings_dir(explicit)
+                    .and_then(|d| cuecard::store::old_settings_note(&d, explicit)),
+            };
+            cli::config::print(&places, &mut stdout).map(|ok| {
+                if ok {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            })
+        }
         Some(Command::List { json }) => {
             warn_about_problems(&loaded);
             if json {
@@ -276,7 +310,14 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::FAILURE;
             };
-            run_stories(&loaded, &dir, action, json, &mut stdout)
+            run_stories(
+                &loaded,
+                &dir,
+                args.data_dir.as_deref(),
+                action,
+                json,
+                &mut stdout,
+            )
         }
         Some(Command::Sessions { action }) => {
             let Some(store) = session_store(args.data_dir.as_deref()) else {
@@ -381,7 +422,7 @@ fn main() -> ExitCode {
                     chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0) as u64
                 }),
             };
-            let session = match prepare_mock(&loaded, &dir, &plan) {
+            let session = match prepare_mock(&loaded, &dir, args.data_dir.as_deref(), &plan) {
                 Ok(session) => session,
                 Err(message) => {
                     eprintln!("cuecard mock: {message}");
@@ -401,9 +442,7 @@ fn main() -> ExitCode {
         }) => {
             drop(stdout);
             warn_about_problems(&loaded);
-            let settings = cuecard::store::data_dir(args.data_dir.as_deref())
-                .and_then(|dir| cuecard::store::settings::Settings::load(&dir).ok())
-                .unwrap_or_default();
+            let settings = settings_of(args.data_dir.as_deref());
             let scope = match cuecard::practice::rehearsal_scope(
                 &loaded.library,
                 &competency,
@@ -450,6 +489,7 @@ fn finish(result: io::Result<ExitCode>) -> ExitCode {
 fn prepare_mock(
     loaded: &Loaded,
     dir: &Path,
+    explicit: Option<&Path>,
     plan: &cuecard::interview::mock::MockPlan,
 ) -> Result<cuecard::interview::InterviewSession, String> {
     let schedule = cuecard::store::reviews::ReviewStore::new(dir)
@@ -457,7 +497,7 @@ fn prepare_mock(
         .map(|(schedule, _)| schedule)
         .unwrap_or_default();
     let (stories, _) = cuecard::store::stories::StoryStore::new(dir).read_bank(&loaded.library);
-    let settings = cuecard::store::settings::Settings::load(dir).unwrap_or_default();
+    let settings = settings_of(explicit);
     let previous = SessionStore::new(dir).last_mock_questions();
     cuecard::interview::prepare::mock_session(
         &loaded.library,
@@ -474,13 +514,14 @@ fn prepare_mock(
 fn run_stories(
     loaded: &Loaded,
     dir: &Path,
+    explicit: Option<&Path>,
     action: Option<cli::StoriesAction>,
     json: bool,
     out: &mut dyn Write,
 ) -> io::Result<ExitCode> {
     use cuecard::cli::stories;
     let store = cuecard::store::stories::StoryStore::new(dir);
-    let settings = cuecard::store::settings::Settings::load(dir).unwrap_or_default();
+    let settings = settings_of(explicit);
     if let Some(cli::StoriesAction::Add {
         title,
         competency,
@@ -546,6 +587,7 @@ fn browse(
         );
         return ExitCode::FAILURE;
     }
+    let explicit = data_dir;
     let Some(data_dir) = cuecard::store::data_dir(data_dir) else {
         eprintln!(
             "cuecard: no home directory to keep notes in; choose one with --data-dir DIR or {}.",
@@ -553,8 +595,10 @@ fn browse(
         );
         return ExitCode::FAILURE;
     };
+    let settings_dir = cuecard::store::settings_dir(explicit).unwrap_or_else(|| data_dir.clone());
     let options = cuecard::tui::Options {
         data_dir,
+        settings_dir,
         start,
         content,
     };
@@ -578,7 +622,7 @@ fn remember_rehearsal(
     until: Option<chrono::NaiveDate>,
 ) {
     use cuecard::store::settings::{Change, update};
-    let Some(dir) = cuecard::store::data_dir(data_dir) else {
+    let Some(dir) = cuecard::store::settings_dir(data_dir) else {
         return;
     };
     let mut changes = Vec::new();
@@ -640,10 +684,7 @@ fn confirm_delete(found: &[(String, String)]) -> bool {
 /// The interviewer named in the settings, if any (a settings file that cannot be read is
 /// reported by the app itself).
 fn settings_interviewer(data_dir: Option<&Path>) -> String {
-    cuecard::store::data_dir(data_dir)
-        .and_then(|dir| cuecard::store::settings::Settings::load(&dir).ok())
-        .map(|s| s.interviewer)
-        .unwrap_or_default()
+    settings_of(data_dir).interviewer
 }
 
 /// A saved session to go back to, with the version of its file.
@@ -693,4 +734,12 @@ fn warn_about_problems(loaded: &Loaded) {
             if n == 1 { "it" } else { "them" }
         );
     }
+}
+
+/// The settings in force for this command line's data directory (`explicit`: `--data-dir`);
+/// the defaults when there are none or they cannot be read (the app says why).
+fn settings_of(explicit: Option<&Path>) -> cuecard::store::settings::Settings {
+    cuecard::store::settings_dir(explicit)
+        .and_then(|place| cuecard::store::settings::Settings::load(&place).ok())
+        .unwrap_or_default()
 }

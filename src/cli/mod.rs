@@ -1,5 +1,6 @@
 //! The command line: argument definitions and the commands that print rather than draw.
 
+pub mod config;
 mod deck;
 pub mod import;
 mod list;
@@ -144,6 +145,18 @@ pub enum Command {
         /// The draw's seed (for repeatable runs).
         #[arg(long, hide = true)]
         seed: Option<u64>,
+    },
+    /// Where cuecard keeps what: your content, your data, the settings file; then the settings in
+    /// force and where each comes from (the file, or the default).
+    ///
+    /// Settings live in the configuration directory ($XDG_CONFIG_HOME/cuecard, else the
+    /// platform's); with --data-dir or CUECARD_DATA_DIR, beside that data. Exits 1 when the
+    /// settings file does not read (the message says where).
+    Config {
+        /// Open the settings file in $VISUAL or $EDITOR (created with every key explained when
+        /// there is none).
+        #[arg(long)]
+        edit: bool,
     },
     /// Your story bank: STAR stories in `<data>/stories/`, each evidencing competencies at a level.
     ///

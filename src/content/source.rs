@@ -32,7 +32,7 @@ pub enum ContentSource {
 /// The user's own content directory (e.g. `~/.config/cuecard/content` on Linux), whether or not
 /// it exists.
 pub fn user_content_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "cuecard").map(|d| d.config_dir().join("content"))
+    crate::store::config_dir().map(|d| d.join("content"))
 }
 
 /// The sources used without `--content`: the bundled frameworks, then the user's directory when it

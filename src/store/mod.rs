@@ -30,6 +30,55 @@ pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "cuecard").map(|d| d.data_dir().to_path_buf())
 }
 
+/// Where the settings file is read and written: with a data directory chosen explicitly
+/// (`--data-dir`, `$CUECARD_DATA_DIR`), beside the data, so that a directory holds a whole setup;
+/// else the configuration directory (`$XDG_CONFIG_HOME/cuecard`, honoured on every platform, else
+/// the platform's: `~/.config/cuecard` on Linux), unless only the old place (the platform's data
+/// directory) has one, which is then still read ([`old_settings_note`] says how to move it).
+pub fn settings_dir(explicit: Option<&Path>) -> Option<PathBuf> {
+    let explicit = explicit.map(Path::to_path_buf).or_else(|| {
+        std::env::var_os(DATA_DIR_ENV)
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+    });
+    if explicit.is_some() {
+        return explicit;
+    }
+    let config = config_dir()?;
+    let old = data_dir(None)?;
+    if !config.join(SETTINGS).exists() && old.join(SETTINGS).exists() {
+        return Some(old);
+    }
+    Some(config)
+}
+
+/// The settings file's name.
+pub const SETTINGS: &str = "settings.toml";
+
+/// cuecard's configuration directory: `$XDG_CONFIG_HOME/cuecard` when set (on macOS too, as bat
+/// and jj do), else the platform's.
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(home) = std::env::var_os("XDG_CONFIG_HOME").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(home).join("cuecard"));
+    }
+    directories::ProjectDirs::from("", "", "cuecard").map(|d| d.config_dir().to_path_buf())
+}
+
+/// When the settings are still read from the old place, how to move them.
+pub fn old_settings_note(settings_dir: &Path, explicit: Option<&Path>) -> Option<String> {
+    let chose = explicit.is_some() || std::env::var_os(DATA_DIR_ENV).is_some_and(|d| !d.is_empty());
+    let config = config_dir()?;
+    (!chose && settings_dir != config).then(|| {
+        format!(
+            "settings are read from their old place, {}; move them where settings belong: mkdir -p {} && mv {} {}",
+            settings_dir.join(SETTINGS).display(),
+            config.display(),
+            settings_dir.join(SETTINGS).display(),
+            config.join(SETTINGS).display()
+        )
+    })
+}
+
 /// A failed read or write, with the file it concerns and what the user can do.
 #[derive(Debug)]
 pub struct StoreError {
@@ -103,11 +152,31 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
         StoreError {
             path: path.to_path_buf(),
             kind: StoreErrorKind::Malformed(format!(
-                "line {line}, column {column}: {}",
-                e.message()
+                "line {line}, column {column}: {}{}",
+                e.message(),
+                did_you_mean(e.message())
             )),
         }
     })
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`": the nearest of those, as a hint.
+fn did_you_mean(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return String::new();
+    };
+    let Some((unknown, expected)) = rest.split_once('`') else {
+        return String::new();
+    };
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|known| (strsim::damerau_levenshtein(unknown, known), known))
+        .min()
+        .filter(|(distance, _)| *distance <= 3)
+        .map(|(_, known)| format!(" (did you mean `{known}`?)"))
+        .unwrap_or_default()
 }
 
 /// `Ok` when `value`, read from the file `path` under `key`, is within `low..=high`; else an

@@ -93,6 +93,8 @@ pub fn action_for_event(mode: Mode, event: &Event) -> Option<Action> {
 pub struct Options {
     /// Where notes, the review history, sessions and settings live.
     pub data_dir: PathBuf,
+    /// Where the settings file is (see `store::settings_dir`).
+    pub settings_dir: PathBuf,
     pub start: Start,
     /// Where questions of the user's own are written (`a` in the browser).
     pub content: Option<crate::content::edit::ContentPlace>,
@@ -118,12 +120,13 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let data_dir = options.data_dir.as_path();
     // The settings' theme over the environment's; a colour that is none is said at the start.
     let (theme, theme_problems) = Theme::from_env().with_settings(
-        &crate::store::settings::Settings::load(data_dir)
+        &crate::store::settings::Settings::load(&options.settings_dir)
             .map(|s| s.theme)
             .unwrap_or_default(),
     );
     let mut stores = Stores::new(data_dir);
     stores.content.clone_from(&options.content);
+    stores.settings_dir.clone_from(&options.settings_dir);
     stores.history = Some(Arc::new(history::HistorySaver::spawn(
         stores.reviews.clone(),
     )));
@@ -383,11 +386,10 @@ fn read_history_beside(
 /// Reads every note, the marks and the settings at start-up (the review history apart); what
 /// cannot be read is said in the footer.
 fn read_practice(app: &mut App, stores: &Stores) {
-    let data_dir = stores.data_dir.as_path();
     let (notes, mut errors) = stores.notes.load_all();
     app.notes = notes;
     persist::load_stories(app, stores);
-    match Settings::load(data_dir) {
+    match Settings::load(&stores.settings_dir) {
         Ok(settings) => {
             app.star_outline = settings.star_outline;
             app.answer_seconds = settings.answer_seconds.max(1);

@@ -29,6 +29,8 @@ pub struct Stores {
     /// it, adding a question says that it cannot be saved.
     pub content: Option<crate::content::edit::ContentPlace>,
     pub stories: crate::store::stories::StoryStore,
+    /// Where the settings file is (the data directory unless the app was given another).
+    pub settings_dir: std::path::PathBuf,
 }
 
 impl Stores {
@@ -42,6 +44,7 @@ impl Stores {
             history: None,
             content: None,
             stories: crate::store::stories::StoryStore::new(data_dir),
+            settings_dir: data_dir.to_path_buf(),
         }
     }
 }
@@ -88,7 +91,7 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
                     export_scorecard(app, stores);
                 }
                 Effect::SaveSetting(change) => {
-                    let result = crate::store::settings::update(&stores.data_dir, &change);
+                    let result = crate::store::settings::update(&stores.settings_dir, &change);
                     setting_saved(app, &change, result);
                 }
                 Effect::SaveMark {
