@@ -1305,3 +1305,24 @@ fn the_light_theme_and_a_colour_of_ones_own_are_drawn_and_a_wrong_one_is_said() 
     assert!(own.wait_exit().success());
     own.assert_restored();
 }
+
+#[test]
+fn a_key_of_ones_own_quits_and_the_footer_says_it() {
+    let data = TempDir::new().unwrap();
+    let dir = data.path().to_str().unwrap();
+    fs::write(
+        data.path().join("settings.toml"),
+        "[keys.browser]\nquit = \"Q\"\n",
+    )
+    .unwrap();
+    let mut session = Session::start(100, 30, &[("CUECARD_DATA_DIR", dir)]);
+    session.wait_for("Competencies");
+    session.wait_for("Q quit");
+    // The old key no longer quits in the browser.
+    session.press("q");
+    thread::sleep(Duration::from_millis(300));
+    assert!(session.screen().contains("Competencies"), "still open");
+    session.press("Q");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+}

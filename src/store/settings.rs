@@ -36,6 +36,8 @@ pub struct Settings {
     pub target_levels: BTreeMap<String, usize>,
     /// `[theme]`: a built-in theme (`name`) and colours over it, as written.
     pub theme: ThemeSettings,
+    /// `[keys.MODE] action = "KEY"`: the key as written and its line, checked by the app.
+    pub keys: BTreeMap<String, BTreeMap<String, (String, usize)>>,
 }
 
 /// `[theme]` as written: `name = "dark" | "light"`, and colours by role (a colour name, `#rrggbb`
@@ -59,6 +61,7 @@ impl Default for Settings {
             interview_date: None,
             target_levels: BTreeMap::new(),
             theme: ThemeSettings::default(),
+            keys: BTreeMap::new(),
         }
     }
 }
@@ -83,6 +86,16 @@ impl Settings {
             theme: file.theme.clone(),
             ..Settings::default()
         };
+        for (section, keys) in &file.keys {
+            let keys = keys
+                .iter()
+                .map(|(action, key)| {
+                    let (line, _, _) = crate::content::locate(&text, key.span().start);
+                    (action.clone(), (key.get_ref().clone(), line))
+                })
+                .collect();
+            settings.keys.insert(section.clone(), keys);
+        }
         if let Some(value) = &file.interview_date {
             let date = match value.get_ref() {
                 toml::Value::Datetime(toml::value::Datetime {
@@ -146,6 +159,7 @@ struct SettingsFile {
     interview_date: Option<toml::Spanned<toml::Value>>,
     target_level: BTreeMap<String, toml::Spanned<u64>>,
     theme: ThemeSettings,
+    keys: BTreeMap<String, BTreeMap<String, toml::Spanned<String>>>,
 }
 
 impl Default for SettingsFile {
@@ -157,6 +171,7 @@ impl Default for SettingsFile {
             interview_date: None,
             target_level: BTreeMap::new(),
             theme: ThemeSettings::default(),
+            keys: BTreeMap::new(),
         }
     }
 }

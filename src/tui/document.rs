@@ -479,6 +479,20 @@ pub fn level_behaviors(
 /// The help overlay: every key of every mode, from the keymap tables the keys are read with.
 pub fn help() -> Vec<DocLine> {
     let mut lines = Vec::new();
+    let yours = &super::keymap::in_force().entries;
+    if !yours.is_empty() {
+        lines.push(line("Your keys (settings.toml [keys])", Tone::Heading));
+        for key in yours {
+            lines.push(line(
+                format!(
+                    "  {:<8} {} ({}; in place of its own key)",
+                    key.label, key.name, key.section
+                ),
+                Tone::Body,
+            ));
+        }
+        lines.push(blank());
+    }
     for table in super::keymap::help_sections() {
         lines.push(line(table.title, Tone::Heading));
         for binding in table.bindings.iter().filter(|b| !b.label.is_empty()) {

@@ -568,15 +568,85 @@ fn matches(key: &Key, event: &KeyEvent) -> bool {
     code_matches && (event.modifiers & relevant) == key.modifiers
 }
 
-/// The action a key press asks for in `mode`, if any. Releases do nothing.
+// --- The user's keys (`[keys]` in the settings, read by `keys_setting`) -------------------------
+
+/// One key of the user's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    pub modes: Vec<Mode>,
+    /// The section as written (`browser`).
+    pub section: String,
+    pub action: Action,
+    /// The action as written (`quit`).
+    pub name: String,
+    pub key: KeyEvent,
+    /// The key as written (`Q`, `<C-q>`).
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyOverrides {
+    pub entries: Vec<Override>,
+}
+
+static IN_FORCE: std::sync::OnceLock<KeyOverrides> = std::sync::OnceLock::new();
+
+/// Puts the user's keys in force for this run (once; the app's start does it).
+pub fn set_keys(overrides: KeyOverrides) {
+    let _ = IN_FORCE.set(overrides);
+}
+
+/// The keys in force: none until [`set_keys`].
+pub fn in_force() -> &'static KeyOverrides {
+    IN_FORCE.get_or_init(KeyOverrides::default)
+}
+
+impl KeyOverrides {
+    /// The user's action for `event` in `mode`, if one of their keys.
+    pub fn action(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
+        self.entries
+            .iter()
+            .find(|o| o.modes.contains(&mode) && same_key(&o.key, event))
+            .map(|o| o.action)
+    }
+
+    /// Whether the user gave `action` a key of their own in `mode` (its own keys then rest).
+    pub fn moved(&self, mode: Mode, action: Action) -> Option<&Override> {
+        self.entries
+            .iter()
+            .find(|o| o.modes.contains(&mode) && o.action == action)
+    }
+}
+
+fn same_key(a: &KeyEvent, b: &KeyEvent) -> bool {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    let code = |k: &KeyEvent| match k.code {
+        KeyCode::Char(c) => KeyCode::Char(c),
+        other => other,
+    };
+    code(a) == code(b) && (a.modifiers & relevant) == (b.modifiers & relevant)
+}
+
+/// The action the tables bind `event` to in `mode`, the user's keys aside.
+pub fn default_action(mode: Mode, event: &KeyEvent) -> Option<Action> {
+    tables(mode)
+        .iter()
+        .flat_map(|table| table.bindings)
+        .find_map(|b| b.action(event))
+}
+
+/// The action a key press asks for in `mode`, if any. Releases do nothing. A key of the user's
+/// (`[keys]` in the settings) comes first, and the keys of an action it moved no longer do it.
 pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    let bound = tables(mode)
-        .iter()
-        .flat_map(|table| table.bindings)
-        .find_map(|b| b.action(event));
+    let overrides = in_force();
+    if let Some(action) = overrides.action(mode, event) {
+        return Some(action);
+    }
+    let bound = default_action(mode, event).filter(|a| overrides.moved(mode, *a).is_none());
     // In search, a form or a line, every other printable character is typed; in a note, every key.
     match (bound, mode, event.code) {
         (None, Mode::Note, _) => Some(Action::Edit(*event)),
@@ -607,14 +677,31 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
 /// The footer's hints for `mode`: `(keys, what they do)`, the way to the help first so that it
 /// survives in the narrowest footer. While an interview is under way, `q` does not quit, so the
 /// footer does not offer it.
-pub fn footer_hints(mode: Mode, interview: bool) -> Vec<(&'static str, &'static str)> {
+pub fn footer_hints(
+    mode: Mode,
+    interview: bool,
+) -> Vec<(std::borrow::Cow<'static, str>, &'static str)> {
+    let overrides = in_force();
     let mut hints: Vec<&Binding> = tables(mode)
         .iter()
         .flat_map(|table| table.bindings)
         .filter(|b| b.footer && !(interview && b.is(Quit)))
         .collect();
     hints.sort_by_key(|b| !b.is(ToggleHelp));
-    hints.iter().map(|b| (b.label, b.description)).collect()
+    hints
+        .iter()
+        .map(|b| {
+            // An action the user moved shows their key.
+            let moved = match b.bound {
+                Do(action) => overrides.moved(mode, action),
+                Digits(..) => None,
+            };
+            let label = moved.map_or(std::borrow::Cow::Borrowed(b.label), |o| {
+                std::borrow::Cow::Owned(o.label.clone())
+            });
+            (label, b.description)
+        })
+        .collect()
 }
 
 /// Key events from a compact notation, for tests and key settings: a character is that key

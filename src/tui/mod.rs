@@ -14,6 +14,7 @@ pub mod history;
 pub mod interview_doc;
 pub mod interview_mode;
 pub mod keymap;
+pub mod keys_setting;
 pub mod layout;
 pub mod line;
 pub mod motion;
@@ -118,12 +119,14 @@ pub struct Start {
 /// Runs the browser until the user quits or a SIGTERM or SIGHUP arrives.
 pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let data_dir = options.data_dir.as_path();
-    // The settings' theme over the environment's; a colour that is none is said at the start.
-    let (theme, theme_problems) = Theme::from_env().with_settings(
-        &crate::store::settings::Settings::load(&options.settings_dir)
-            .map(|s| s.theme)
-            .unwrap_or_default(),
-    );
+    // The settings' theme over the environment's, and the user's keys; what cannot be used is
+    // said at the start.
+    let settings =
+        crate::store::settings::Settings::load(&options.settings_dir).unwrap_or_default();
+    let (theme, mut theme_problems) = Theme::from_env().with_settings(&settings.theme);
+    let (keys, key_problems) = keys_setting::read(&settings.keys);
+    keymap::set_keys(keys);
+    theme_problems.extend(key_problems);
     let mut stores = Stores::new(data_dir);
     stores.content.clone_from(&options.content);
     stores.settings_dir.clone_from(&options.settings_dir);

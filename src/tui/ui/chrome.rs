@@ -99,7 +99,7 @@ pub fn footer(
         ));
     }
     for (keys, what) in footer_hints(mode, busy) {
-        let hint_width = width(keys) + 1 + width(what) + 2;
+        let hint_width = width(&keys) + 1 + width(what) + 2;
         if used + hint_width > max {
             break;
         }
