@@ -171,3 +171,37 @@ fn a_misspelt_setting_is_named_with_a_suggestion_and_edit_starts_a_commented_fil
         "{shown}"
     );
 }
+
+#[test]
+fn config_refuses_the_colours_and_keys_the_app_would_refuse() {
+    let home = TempDir::new().unwrap();
+    let file = home.path().join(".config/cuecard/settings.toml");
+    write(
+        &file,
+        "[theme]\naccent = \"orangeish\"\n[keys.browser]\nquit = \"r\"\nrehearse = \"R\"\n",
+    );
+    let output = cuecard(home.path(), &[], &["config"]);
+    assert_eq!(output.status.code(), Some(1));
+    let shown = stdout(&output);
+    assert!(
+        shown.contains("[theme] accent = \"orangeish\" is no colour"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "settings.toml:4: [keys.browser] quit = \"r\": that key already does rehearse"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("keys.browser.rehearse"),
+        "the keys in force are listed: {shown}"
+    );
+    // A number out of range says where, plainly.
+    write(&file, "answer_seconds = 5\n");
+    let shown = stdout(&cuecard(home.path(), &[], &["config"]));
+    assert!(
+        shown.contains("line 1, column 18: `answer_seconds` = 5 is out of range: 10 to 3600"),
+        "{shown}"
+    );
+}

@@ -91,7 +91,23 @@ pub fn print(places: &Places, out: &mut dyn Write) -> io::Result<bool> {
             line(key, value.clone())?;
         }
     }
-    Ok(true)
+    for (section, keys) in &settings.keys {
+        for (action, (key, _)) in keys {
+            writeln!(
+                out,
+                "{:<28} {:<24} settings.toml",
+                format!("keys.{section}.{action}"),
+                key
+            )?;
+        }
+    }
+    // What the app would refuse is refused here too, with the same words.
+    let (_, mut problems) = crate::tui::theme::Theme::PLAIN.with_settings(&settings.theme);
+    problems.extend(crate::tui::keys_setting::read(&settings.keys).1);
+    for problem in &problems {
+        writeln!(out, "{}", crate::text::inert(problem))?;
+    }
+    Ok(problems.is_empty())
 }
 
 /// A settings file with every key explained, for `--edit` when there is none.
@@ -116,6 +132,11 @@ pub const TEMPLATE: &str = r#"# cuecard's settings. Every key is optional; `cuec
 # Colours: name = "dark" or "light"; accent, warning, error, selection as a name, #rrggbb or 0-255.
 # [theme]
 # name = "dark"
+
+# Your own keys, per mode (browser, question, rehearsal, progress, stories, interview, ratings,
+# search, help): action = "KEY", a character or <Name> such as "<C-q>". The README lists the actions.
+# [keys.browser]
+# quit = "Q"
 "#;
 
 /// `cuecard config --edit`: the settings file in the user's editor, created first when missing.

@@ -191,10 +191,15 @@ pub fn check_range<T: PartialOrd + fmt::Display>(
     if value >= low && value <= high {
         return Ok(());
     }
+    // A key may come with where it stands: `line 1, column 18: answer_seconds`.
+    let shown = match key.rsplit_once(": ") {
+        Some((at, name)) => format!("{at}: `{name}`"),
+        None => format!("`{key}`"),
+    };
     Err(StoreError {
         path: path.to_path_buf(),
         kind: StoreErrorKind::Malformed(format!(
-            "`{key}` = {value} is out of range: {low} to {high}"
+            "{shown} = {value} is out of range: {low} to {high}"
         )),
     })
 }
