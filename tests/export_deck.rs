@@ -177,7 +177,7 @@ fn with_notes_puts_the_note_on_the_back() {
     std::fs::create_dir_all(note.parent().unwrap()).unwrap();
     std::fs::write(
         &note,
-        "## Situation\nA <refund> call\tlate on a Friday.\n\n## Result\nKept them.\n",
+        "## Situation\nA <refund> call\tlate on a Friday.\n\n## Task\n\n## Result\nKept them.\n",
     )
     .unwrap();
 
@@ -191,7 +191,7 @@ fn with_notes_puts_the_note_on_the_back() {
     assert_eq!(records.len(), 1);
     assert_eq!(
         records[0][2],
-        "<b>Your note</b><br>## Situation<br>A &lt;refund&gt; call late on a Friday.<br><br>## Result<br>Kept them."
+        "<b>Your note</b><br><i>Situation</i><br>A &lt;refund&gt; call late on a Friday.<br><i>Result</i><br>Kept them."
     );
 }
 

@@ -130,9 +130,27 @@ fn back(question: &Question, note: Option<&str>) -> String {
         back.push_str("</ul>");
     }
     if let Some(note) = note {
-        let _ = write!(back, "<b>Your note</b><br>{}", html_text(note.trim()));
+        let _ = write!(back, "<b>Your note</b><br>{}", note_html(note));
     }
     back
+}
+
+/// A note as the card shows it: its Markdown headings (`## Situation`) in italics, a heading with
+/// nothing under it left out, its other lines as they are (escaped).
+fn note_html(note: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut heading: Option<String> = None;
+    for line in note.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.starts_with('#') {
+            heading = Some(line.trim_start_matches('#').trim().to_string());
+            continue;
+        }
+        if let Some(title) = heading.take() {
+            parts.push(format!("<i>{}</i>", html_text(&title)));
+        }
+        parts.push(html_text(line));
+    }
+    parts.join("<br>")
 }
 
 /// The note's tags: framework id, competency, `level-N`, and the question's type tag; Anki's tags
