@@ -302,6 +302,85 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Kits { json }) => {
+            let Some(team) = team_folder(args.data_dir.as_deref(), args.team_dir.as_deref()) else {
+                return ExitCode::from(2);
+            };
+            let (kits, errors) = team.kits();
+            for error in &errors {
+                eprintln!("cuecard kits: {error}");
+            }
+            let listed = kits.iter().try_for_each(|kit| {
+                if json {
+                    writeln!(stdout, "{}", cuecard::text::json_line(kit))
+                } else {
+                    writeln!(
+                        stdout,
+                        "{}\t{}\t{}\t{}\t{} questions\t{} min",
+                        cuecard::text::inert(&kit.name),
+                        cuecard::text::inert(&kit.role),
+                        cuecard::text::inert(&kit.stage),
+                        kit.level,
+                        kit.questions.len(),
+                        kit.minutes
+                    )
+                }
+            });
+            listed.map(|()| {
+                if kits.is_empty() && errors.is_empty() {
+                    eprintln!(
+                        "cuecard kits: no kits yet; `cuecard kit save SESSION NAME` makes one"
+                    );
+                }
+                if errors.is_empty() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            })
+        }
+        Some(Command::Kit { action }) => {
+            let Some(team) = team_folder(args.data_dir.as_deref(), args.team_dir.as_deref()) else {
+                return ExitCode::from(2);
+            };
+            match action {
+                cli::KitAction::Save {
+                    session,
+                    name,
+                    instructions,
+                    replace,
+                } => {
+                    let Some(store) = session_store(args.data_dir.as_deref()) else {
+                        return ExitCode::FAILURE;
+                    };
+                    let loaded_session = store
+                        .find(&session)
+                        .and_then(|id| store.load(&id).map_err(|e| e.to_string()));
+                    let saved = loaded_session.and_then(|(session, _)| {
+                        let mut kit = cuecard::interview::kit::Kit::from_session(&session, &name);
+                        kit.instructions = instructions.unwrap_or_default().trim().to_string();
+                        team.save_kit(&kit, replace).map_err(|e| e.to_string())
+                    });
+                    match saved {
+                        Ok(path) => {
+                            writeln!(stdout, "{}", path.display()).map(|()| ExitCode::SUCCESS)
+                        }
+                        Err(message) => {
+                            eprintln!("cuecard kit save: {}", cuecard::text::inert(&message));
+                            Ok(ExitCode::FAILURE)
+                        }
+                    }
+                }
+                cli::KitAction::Show { name } => match team.load_kit(&name) {
+                    Ok(kit) => cli::kit_show(&kit, &loaded.library, &mut stdout)
+                        .map(|()| ExitCode::SUCCESS),
+                    Err(e) => {
+                        eprintln!("cuecard kit show: {e}");
+                        Ok(ExitCode::FAILURE)
+                    }
+                },
+            }
+        }
         Some(Command::Stories { action, json }) => {
             let Some(dir) = cuecard::store::data_dir(args.data_dir.as_deref()) else {
                 eprintln!(
@@ -356,6 +435,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Interview {
             candidate,
+            kit,
             resume,
             role,
             interviewer,
@@ -366,9 +446,23 @@ fn main() -> ExitCode {
         }) => {
             drop(stdout);
             warn_about_problems(&loaded);
-            let interview = match resume {
-                Some(name) => resume_session(args.data_dir.as_deref(), &name),
-                None => {
+            let interview = match (resume, kit) {
+                (Some(name), _) => resume_session(args.data_dir.as_deref(), &name),
+                (None, Some(kit)) => {
+                    let interviewer = interviewer
+                        .unwrap_or_else(|| settings_interviewer(args.data_dir.as_deref()));
+                    session_from_kit(
+                        &loaded,
+                        (args.data_dir.as_deref(), args.team_dir.as_deref()),
+                        &kit,
+                        &candidate.unwrap_or_default(),
+                    )
+                    .map(|mut session| {
+                        session.interviewer = interviewer.trim().to_string();
+                        (session, None)
+                    })
+                }
+                (None, None) => {
                     let plan = SessionPlan {
                         candidate: candidate.unwrap_or_default(),
                         role,
@@ -742,4 +836,41 @@ fn settings_of(explicit: Option<&Path>) -> cuecard::store::settings::Settings {
     cuecard::store::settings_dir(explicit)
         .and_then(|place| cuecard::store::settings::Settings::load(&place).ok())
         .unwrap_or_default()
+}
+
+/// The team folder of this command line, or a message saying how to set one.
+fn team_folder(
+    data_dir: Option<&Path>,
+    team_dir: Option<&Path>,
+) -> Option<cuecard::store::team::TeamFolder> {
+    let setting = settings_of(data_dir).team_dir;
+    match cuecard::store::team::team_dir(team_dir, setting.as_deref()) {
+        Some(dir) => Some(cuecard::store::team::TeamFolder::new(&dir)),
+        None => {
+            eprintln!(
+                "cuecard: no team folder; {}",
+                cuecard::store::team::HOW_TO_SET
+            );
+            None
+        }
+    }
+}
+
+/// A new interview of `candidate` from the kit `name`; questions the content lost are said.
+fn session_from_kit(
+    loaded: &Loaded,
+    (data_dir, team_dir): (Option<&Path>, Option<&Path>),
+    name: &str,
+    candidate: &str,
+) -> Result<InterviewSession, String> {
+    let team = team_folder(data_dir, team_dir).ok_or("no team folder")?;
+    let kit = team.load_kit(name).map_err(|e| e.to_string())?;
+    let (session, gone) = kit.session(&loaded.library, candidate, chrono::Utc::now())?;
+    if !gone.is_empty() {
+        eprintln!(
+            "cuecard interview: the kit names what the content no longer has, left out: {}",
+            cuecard::text::inert(&gone.join(", "))
+        );
+    }
+    Ok(session)
 }

@@ -159,6 +159,8 @@ fn man_dir_writes_a_page_per_command_and_subcommand() {
             "cuecard-stories-add.1",
             "cuecard-stories-coverage.1",
             "cuecard-stories-export.1",
+            "cuecard-kit-save.1",
+            "cuecard-kit-show.1",
         ]
         .map(String::from),
     );

@@ -1326,3 +1326,28 @@ fn a_key_of_ones_own_quits_and_the_footer_says_it() {
     assert!(session.wait_exit().success());
     session.assert_restored();
 }
+
+#[test]
+fn an_interview_starts_from_a_kit_with_its_questions_in_order() {
+    let data = TempDir::new().unwrap();
+    let team = data.path().join("team/kits");
+    fs::create_dir_all(&team).unwrap();
+    fs::write(
+        team.join("onsite.toml"),
+        "name = \"Onsite\"\nrole = \"Support lead\"\nlevel = 3\nminutes = 20\ncompetencies = [\"customer-support/customer-interaction\"]\nquestions = [\"customer-support/customer-interaction/difficult-customer\", \"customer-support/customer-interaction/gone\"]\n",
+    )
+    .unwrap();
+    let dir = data.path().to_str().unwrap();
+    let team_dir = data.path().join("team").display().to_string();
+    let mut session = Session::start_with_args(
+        60,
+        20,
+        &[("CUECARD_DATA_DIR", dir), ("CUECARD_TEAM_DIR", &team_dir)],
+        &["interview", "--kit", "onsite", "--candidate", "Sam"],
+    );
+    session.wait_for("Sam · question 1 of 1");
+    session.wait_for("20:00 budget");
+    session.press("\x03");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+}

@@ -133,6 +133,9 @@ pub const TEMPLATE: &str = r#"# cuecard's settings. Every key is optional; `cuec
 # [theme]
 # name = "dark"
 
+# The folder your hiring team shares (interview kits); also --team-dir or CUECARD_TEAM_DIR.
+# team_dir = "~/team-hiring"
+
 # Your own keys, per mode (browser, question, rehearsal, progress, stories, interview, ratings,
 # search, help): action = "KEY", a character or <Name> such as "<C-q>". The README lists the actions.
 # [keys.browser]

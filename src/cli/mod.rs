@@ -18,6 +18,44 @@ use clap::{Parser, Subcommand};
 
 pub use deck::{DeckRequest, deck};
 pub use list::{list, list_json};
+
+/// `cuecard kit show`: the kit, its questions with their text, what the content no longer has.
+pub fn kit_show(
+    kit: &crate::interview::kit::Kit,
+    library: &crate::content::Library,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use crate::text::inert;
+    writeln!(out, "{}", inert(&kit.name))?;
+    for (label, value) in [("role", &kit.role), ("stage", &kit.stage)] {
+        if !value.is_empty() {
+            writeln!(out, "{label}: {}", inert(value))?;
+        }
+    }
+    writeln!(out, "level: {} · {} minutes", kit.level, kit.minutes)?;
+    if !kit.instructions.is_empty() {
+        writeln!(out, "instructions: {}", inert(&kit.instructions))?;
+    }
+    writeln!(out, "competencies:")?;
+    for id in &kit.competencies {
+        match library.competency(id) {
+            Some(c) => writeln!(out, "  {id}  {}", inert(&c.name))?,
+            None => writeln!(out, "  {id}  (no longer in the content)")?,
+        }
+    }
+    writeln!(out, "questions:")?;
+    for (i, id) in kit.questions.iter().enumerate() {
+        match library.question(id) {
+            Some(q) => writeln!(out, "  {}. {}\n     {id}", i + 1, inert(&q.text))?,
+            None => writeln!(
+                out,
+                "  {}. {id}  (no longer in the content: left out when it starts)",
+                i + 1
+            )?,
+        }
+    }
+    Ok(())
+}
 pub use manual::{completions, man_page, man_pages, version_text};
 pub use notes::notes;
 pub use search::{print_results, result_id};
@@ -40,6 +78,11 @@ pub struct Cli {
     /// of the platform's data directory (also set by the CUECARD_DATA_DIR environment variable).
     #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
+
+    /// The folder your hiring team shares (kits); also CUECARD_TEAM_DIR, or `team_dir` in the
+    /// settings.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub team_dir: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -82,6 +125,10 @@ pub enum Command {
         /// The candidate's name.
         #[arg(long, required_unless_present = "resume")]
         candidate: Option<String>,
+        /// Start from a kit of the team folder: its role, stage, level, competencies, questions
+        /// and minutes.
+        #[arg(long, value_name = "NAME", conflicts_with_all = ["role", "level", "competency", "minutes", "stage", "resume"])]
+        kit: Option<String>,
         /// Go back to a saved session instead (its id, or a part only one id has), where it
         /// was left: its plan, ticks, notes, time and ratings.
         #[arg(long, value_name = "SESSION", conflicts_with_all = ["candidate", "role", "level", "competency", "minutes", "stage"])]
@@ -157,6 +204,18 @@ pub enum Command {
         /// there is none).
         #[arg(long)]
         edit: bool,
+    },
+    /// Interview kits in the team folder: `kit save SESSION NAME` keeps a session's plan for the
+    /// whole panel; `kit show NAME` prints one. `cuecard interview --kit NAME` starts from it.
+    Kit {
+        #[command(subcommand)]
+        action: KitAction,
+    },
+    /// The kits in the team folder: `NAME<TAB>ROLE<TAB>STAGE<TAB>LEVEL<TAB>N questions<TAB>M min`.
+    Kits {
+        /// One JSON object per kit per line.
+        #[arg(long)]
+        json: bool,
     },
     /// Your story bank: STAR stories in `<data>/stories/`, each evidencing competencies at a level.
     ///
@@ -323,6 +382,26 @@ pub enum ExportFormat {
     Json,
     /// Plain text, for web forms that do not render Markdown.
     Text,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KitAction {
+    /// Save a session's plan (role, stage, level, competencies, questions in order, minutes) as a
+    /// kit; no candidate data goes in it.
+    Save {
+        /// The session's id, or a part of one session's id or candidate's name.
+        session: String,
+        /// The kit's name (its file is a slug of it).
+        name: String,
+        /// Instructions for the interviewer (what this stage is for).
+        #[arg(long, value_name = "TEXT")]
+        instructions: Option<String>,
+        /// Replace a kit of that name.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Print a kit, its questions with their text (and those the content no longer has).
+    Show { name: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 //! one TOML file per session (see `store::sessions`); exported as a scorecard (`scorecard`). No
 //! terminal code; the clock is always passed in.
 
+pub mod kit;
 pub mod mock;
 pub mod prepare;
 pub mod scorecard;

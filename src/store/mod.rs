@@ -9,6 +9,7 @@ pub mod reviews;
 pub mod sessions;
 pub mod settings;
 pub mod stories;
+pub mod team;
 
 use std::fmt;
 use std::fs;
@@ -377,6 +378,29 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     }
     let io_error = |e| StoreError::io(path, e);
     let mut file = options.open(path).map_err(io_error)?;
+    file.write_all(bytes).map_err(io_error)?;
+    file.commit().map_err(io_error)
+}
+
+/// Writes `bytes` to `path` in a folder a team shares: atomically like every save, but readable as
+/// the folder's owner allows (the umask's mode, not 0600), and never through a link. For team
+/// files that hold no personal data (kits).
+pub fn write_shared(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(StoreError {
+            path: path.to_path_buf(),
+            kind: StoreErrorKind::Refused(
+                "is a symbolic link; cuecard will not write through it".to_string(),
+            ),
+        });
+    }
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
+    }
+    let io_error = |e| StoreError::io(path, e);
+    let mut file = atomic_write_file::AtomicWriteFile::options()
+        .open(path)
+        .map_err(io_error)?;
     file.write_all(bytes).map_err(io_error)?;
     file.commit().map_err(io_error)
 }

@@ -36,6 +36,8 @@ pub struct Settings {
     pub target_levels: BTreeMap<String, usize>,
     /// `[theme]`: a built-in theme (`name`) and colours over it, as written.
     pub theme: ThemeSettings,
+    /// The folder the hiring team shares (kits), when set.
+    pub team_dir: Option<String>,
     /// `[keys.MODE] action = "KEY"`: the key as written and its line, checked by the app.
     pub keys: BTreeMap<String, BTreeMap<String, (String, usize)>>,
 }
@@ -61,6 +63,7 @@ impl Default for Settings {
             interview_date: None,
             target_levels: BTreeMap::new(),
             theme: ThemeSettings::default(),
+            team_dir: None,
             keys: BTreeMap::new(),
         }
     }
@@ -84,6 +87,7 @@ impl Settings {
             star_outline: file.star_outline,
             interviewer: file.interviewer.trim().to_string(),
             theme: file.theme.clone(),
+            team_dir: file.team_dir.clone(),
             ..Settings::default()
         };
         for (section, keys) in &file.keys {
@@ -160,6 +164,7 @@ struct SettingsFile {
     target_level: BTreeMap<String, toml::Spanned<u64>>,
     theme: ThemeSettings,
     keys: BTreeMap<String, BTreeMap<String, toml::Spanned<String>>>,
+    team_dir: Option<String>,
 }
 
 impl Default for SettingsFile {
@@ -172,6 +177,7 @@ impl Default for SettingsFile {
             target_level: BTreeMap::new(),
             theme: ThemeSettings::default(),
             keys: BTreeMap::new(),
+            team_dir: None,
         }
     }
 }
