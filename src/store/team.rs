@@ -21,7 +21,16 @@ pub fn team_dir(explicit: Option<&Path>, setting: Option<&str>) -> Option<PathBu
                 .filter(|d| !d.is_empty())
                 .map(PathBuf::from)
         })
-        .or_else(|| setting.filter(|s| !s.trim().is_empty()).map(PathBuf::from))
+        .or_else(|| setting.filter(|s| !s.trim().is_empty()).map(expand_home))
+}
+
+/// `~/x` as the home directory's `x` (a settings file is written by hand, as a shell would read it).
+fn expand_home(setting: &str) -> PathBuf {
+    let setting = setting.trim();
+    match (setting.strip_prefix("~/"), directories::BaseDirs::new()) {
+        (Some(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => PathBuf::from(setting),
+    }
 }
 
 /// How to set the team folder, for messages.
