@@ -377,7 +377,7 @@ pub const PROGRESS: Table = table! { "Progress";
 };
 
 pub const STORIES: Table = table! { "Your stories (s)";
-    show "Esc/s"   [ESC, ch('s')]          => Do(Back),            "close (from the map: the stories)";
+    show "Esc/s"   [ESC, ch('s')]          => Do(Back),            "close";
     show "c"       [ch('c')]               => Do(ToggleCoverage),  "coverage map";
     show "r"       [ch('r')]               => Do(StartRehearsal),  "rehearse";
     show "Enter"   [ENTER]                 => Do(Open),            "edit (after L: link it)";

@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, view: &StoriesView, them
         let inside = inner(body);
         frame.render_widget(block, body);
         let mut text = vec![Line::styled(
-            "No stories yet. n starts one in your editor (or, from a script: cuecard stories add).",
+            "No stories yet. n starts one here (or, from a script: cuecard stories add).",
             theme.tone(Tone::Hint),
         )];
         problems_line(&mut text, app, theme);
