@@ -432,6 +432,16 @@ fn a_question_bank_needs_no_definition_and_no_behaviors() {
     assert_eq!(partial.behaviors[2], vec!["Hears what is not said."]);
 }
 
+/// The problems of `loaded`, the extension directory `user` written `<dir>`.
+fn located(loaded: &Loaded, user: &TempDir) -> Vec<String> {
+    let dir = user.path().display().to_string();
+    loaded
+        .problems
+        .iter()
+        .map(|p| p.to_string().replace(&dir, "<dir>"))
+        .collect()
+}
+
 /// Two sources: a framework with a `framework.toml`, then `extension` (relative path, text) in a
 /// directory of its own.
 fn extended(extension: &[(&str, &str)]) -> (Loaded, TempDir, TempDir) {
@@ -480,14 +490,7 @@ fn a_directory_without_framework_toml_extends_the_framework_of_its_name() {
 fn an_extension_may_not_reuse_an_id_or_change_the_competency() {
     let clash = "[[questions]]\nid = \"hard-talk\"\ntext = \"Again.\"\n";
     let (loaded, _base, user) = extended(&[("fw/listening.toml", clash)]);
-    let shown: Vec<String> = loaded
-        .problems
-        .iter()
-        .map(|p| {
-            p.to_string()
-                .replace(&user.path().display().to_string(), "<dir>")
-        })
-        .collect();
+    let shown = located(&loaded, &user);
     assert_has(
         &shown,
         "<dir>/fw/listening.toml:2:6: question id `hard-talk` is already a question of Listening",
@@ -505,14 +508,7 @@ fn an_extension_may_not_reuse_an_id_or_change_the_competency() {
 
     let renamed = "name = \"Hearing\"\n[[questions]]\nid = \"x\"\ntext = \"X?\"\nlevel = 9\n";
     let (loaded, _base, user) = extended(&[("fw/listening.toml", renamed)]);
-    let shown: Vec<String> = loaded
-        .problems
-        .iter()
-        .map(|p| {
-            p.to_string()
-                .replace(&user.path().display().to_string(), "<dir>")
-        })
-        .collect();
+    let shown = located(&loaded, &user);
     assert_has(
         &shown,
         "<dir>/fw/listening.toml:1:1: `name` cannot be changed here",
@@ -523,14 +519,7 @@ fn an_extension_may_not_reuse_an_id_or_change_the_competency() {
     );
     // A directory named after no framework still needs its framework.toml.
     let (loaded, _base, user) = extended(&[("other/c.toml", COMPETENCY)]);
-    let shown: Vec<String> = loaded
-        .problems
-        .iter()
-        .map(|p| {
-            p.to_string()
-                .replace(&user.path().display().to_string(), "<dir>")
-        })
-        .collect();
+    let shown = located(&loaded, &user);
     assert_has(
         &shown,
         "<dir>/other:1:1: this framework directory has no framework.toml",

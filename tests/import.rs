@@ -66,6 +66,14 @@ fn parse_list(json_lines: &str) -> BTreeMap<String, (Vec<usize>, usize)> {
         .collect()
 }
 
+/// The content imported into `dir`, loaded as cuecard loads it.
+fn library_in(dir: &Path) -> cuecard::content::Library {
+    cuecard::content::load(&[cuecard::content::ContentSource::Directory(
+        dir.to_path_buf(),
+    )])
+    .library
+}
+
 fn import_into(home: &Path, out: &Path, args: &[&str]) -> Output {
     let mut all = vec!["import"];
     all.extend_from_slice(args);
@@ -121,8 +129,7 @@ fn a_question_bank_exported_from_a_spreadsheet_imports_with_its_levels_by_name_o
     );
     // Cells: quoted commas and quotes, several key points and follow-ups in one cell, levels by
     // name and number, the id column made an id, tags split.
-    let library =
-        cuecard::content::load(&[cuecard::content::ContentSource::Directory(out.clone())]).library;
+    let library = library_in(&out);
     let first = library.question("engineering/code-review/cr-01").unwrap();
     assert!(first.text.contains("pushed back on. What was wrong"));
     assert_eq!(first.level, Some(2));
@@ -192,8 +199,7 @@ fn levels_tables_by_number_and_by_name_give_the_behaviors_of_each_level() {
         .map(|(_, (b, _))| b.iter().sum::<usize>())
         .sum();
     assert_eq!(total, 36);
-    let library =
-        cuecard::content::load(&[cuecard::content::ContentSource::Directory(out)]).library;
+    let library = library_in(&out);
     assert_eq!(
         library.framework("pm").unwrap().levels,
         ["Awareness", "Working", "Practitioner", "Expert", "Master"]
@@ -222,8 +228,7 @@ fn a_markdown_framework_imports_with_key_points_and_follow_ups() {
         list[&format!("{id}/professional-development")],
         (vec![2, 2, 2, 3], 0)
     );
-    let library =
-        cuecard::content::load(&[cuecard::content::ContentSource::Directory(out)]).library;
+    let library = library_in(&out);
     let framework = library.framework(id).unwrap();
     assert_eq!(framework.name, "Classroom Teaching Framework");
     assert!(framework.description.is_some());
@@ -267,8 +272,7 @@ fn copied_pages_of_both_shapes_drop_their_navigation() {
     let delivery: Vec<&String> = list.keys().filter(|k| k.starts_with("delivery/")).collect();
     assert_eq!(delivery.len(), 3, "{delivery:?}");
     assert!(delivery.iter().all(|k| list[*k] == (vec![1, 1, 1], 0)));
-    let library =
-        cuecard::content::load(&[cuecard::content::ContentSource::Directory(out)]).library;
+    let library = library_in(&out);
     assert_eq!(
         library.framework("delivery").unwrap().levels,
         ["Emerging", "Proficient", "Advanced"]
@@ -497,8 +501,7 @@ fn a_second_file_into_an_imported_framework_adds_to_it_and_loses_nothing() {
         (vec![2, 3, 1, 2], 2)
     );
     assert_valid(home.path(), &out);
-    let library =
-        cuecard::content::load(&[cuecard::content::ContentSource::Directory(out.clone())]).library;
+    let library = library_in(&out);
     assert_eq!(
         library.framework("data").unwrap().levels,
         ["Level 1", "Level 2", "Level 3", "Level 4"]
@@ -590,9 +593,7 @@ fn question_ids_follow_the_text_not_the_row_order() {
             &[&bank.display().to_string(), "--levels", "Low,High"],
         );
         assert!(output.status.success(), "{}", text(&output.stderr));
-        let library =
-            cuecard::content::load(&[cuecard::content::ContentSource::Directory(out.clone())])
-                .library;
+        let library = library_in(&out);
         let competency = library.competency("bank/c").unwrap();
         competency
             .questions
@@ -654,8 +655,7 @@ fn a_semicolon_csv_with_a_notes_column_imports_and_says_what_it_left_out() {
         err.contains("bank.csv:1: column `Notes` is not imported"),
         "{err}"
     );
-    let library =
-        cuecard::content::load(&[cuecard::content::ContentSource::Directory(out)]).library;
+    let library = library_in(&out);
     let question = &library.competency("bank/planning").unwrap().questions[0];
     assert_eq!(question.text, "How do you plan a week; what goes first?");
     assert_eq!(question.level, Some(1));

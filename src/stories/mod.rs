@@ -105,12 +105,7 @@ struct EvidenceEntry {
 impl Story {
     /// The words of the story as told (headings and Markdown marks aside).
     pub fn words(&self) -> usize {
-        self.body
-            .lines()
-            .filter(|line| !line.trim_start().starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .filter(|word| word.chars().any(char::is_alphanumeric))
-            .count()
+        told_words(&self.body)
     }
 
     /// Its sections: each heading the body has, with its text.
@@ -140,6 +135,20 @@ impl Story {
             .find(|e| e.competency == competency)
             .map(|e| e.level)
     }
+}
+
+/// The words a story file tells: after its front matter (when it has one), headings and Markdown
+/// marks aside. The editor counts a story being written with it, the bank a story read.
+pub fn told_words(text: &str) -> usize {
+    let body = text
+        .strip_prefix("+++")
+        .and_then(|rest| rest.split_once("\n+++").map(|(_, body)| body))
+        .unwrap_or(text);
+    body.lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Reads a story. `library` checks the competencies, levels, behaviors and questions it names;

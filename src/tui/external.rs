@@ -83,9 +83,8 @@ pub fn edit_story(
     let path = stores.stories.path(story_id);
     let message = run_editor(terminal, &path)?;
     persist::load_stories(app, stores);
-    let id = story_id;
     if let Some(super::app::Overlay::Stories(view)) = app.overlay.as_mut()
-        && let Some(index) = app.stories.iter().position(|s| s.id == id)
+        && let Some(index) = app.stories.iter().position(|s| s.id == story_id)
     {
         view.selected = index;
         view.scroll = 0;
@@ -94,7 +93,7 @@ pub fn edit_story(
         None => app
             .story_problems
             .iter()
-            .find(|p| p.contains(&format!("{id}.md:")))
+            .find(|p| p.contains(&format!("{story_id}.md:")))
             .and_then(|problem| Status::error(format!("The story has a problem: {problem}"))),
         Some(message) => Status::error(message),
     };

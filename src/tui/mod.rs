@@ -121,10 +121,11 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let data_dir = options.data_dir.as_path();
     // The settings' theme over the environment's, and the user's keys; what cannot be used is
     // said at the start.
-    let settings =
-        crate::store::settings::Settings::load(&options.settings_dir).unwrap_or_default();
-    let (theme, mut theme_problems) = Theme::from_env().with_settings(&settings.theme);
-    let (keys, key_problems) = keys_setting::read(&settings.keys);
+    // Read once: the rest of the settings go to `read_practice`.
+    let settings = Settings::load(&options.settings_dir);
+    let in_force = settings.as_ref().ok().cloned().unwrap_or_default();
+    let (theme, mut theme_problems) = Theme::from_env().with_settings(&in_force.theme);
+    let (keys, key_problems) = keys_setting::read(&in_force.keys);
     keymap::set_keys(keys);
     theme_problems.extend(key_problems);
     let mut stores = Stores::new(data_dir);
@@ -152,7 +153,7 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     };
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
     set_clock(&mut app);
-    read_practice(&mut app, &stores);
+    read_practice(&mut app, &stores, settings);
     if let Some(problem) = theme_problems.first() {
         app.status = app::Status::error(problem.clone());
     }
@@ -368,7 +369,7 @@ fn set_clock(app: &mut App) {
 /// said in the footer (and a schedule that cannot be read is not saved over).
 /// Reads everything at start-up, the review history included, here and now (the tests' way).
 pub fn start_practice(app: &mut App, stores: &Stores) {
-    read_practice(app, stores);
+    read_practice(app, stores, Settings::load(&stores.settings_dir));
     persist::history_read(app, stores.reviews.load());
 }
 
@@ -388,11 +389,15 @@ fn read_history_beside(
 
 /// Reads every note, the marks and the settings at start-up (the review history apart); what
 /// cannot be read is said in the footer.
-fn read_practice(app: &mut App, stores: &Stores) {
+fn read_practice(
+    app: &mut App,
+    stores: &Stores,
+    settings: Result<Settings, crate::store::StoreError>,
+) {
     let (notes, mut errors) = stores.notes.load_all();
     app.notes = notes;
     persist::load_stories(app, stores);
-    match Settings::load(&stores.settings_dir) {
+    match settings {
         Ok(settings) => {
             app.star_outline = settings.star_outline;
             app.answer_seconds = settings.answer_seconds.max(1);

@@ -71,11 +71,17 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
                     note_loaded(app, &question_id, result);
                 }
                 Effect::SaveNote(request) => {
-                    let story = crate::stories::story_of_card(&request.question_id).is_some();
+                    let story = crate::stories::story_of_card(&request.question_id)
+                        .map(|id| (id.to_string(), request.text.clone()));
                     let result = save_text(stores, &request, stamp);
+                    let written = matches!(result, Ok(Saved::Written(_)));
                     note_saved(app, request, result);
-                    if story {
-                        load_stories(app, stores);
+                    // The story just written is read from its text (an autosave a second does
+                    // not read the whole bank again); after a conflict copy, the bank from disk.
+                    match story {
+                        Some((id, text)) if written => refresh_story(app, stores, &id, &text),
+                        Some(_) => load_stories(app, stores),
+                        None => {}
                     }
                 }
                 Effect::NewStory => new_story(app, stores),
@@ -494,6 +500,36 @@ pub fn load_stories(app: &mut App, stores: &Stores) {
         app.stories_version += 1;
     }
     app.story_problems = problems;
+}
+
+/// Puts story `id`, as `text` now says, in the bank in place of what it said before.
+fn refresh_story(app: &mut App, stores: &Stores, id: &str, text: &str) {
+    let path = stores.stories.path(id);
+    let prefix = format!("{}:", path.display());
+    app.story_problems.retain(|p| !p.starts_with(&prefix));
+    let position = app.stories.iter().position(|s| s.id == id);
+    let (story, found) = match crate::stories::parse_keeping(id, text, &app.library) {
+        Ok((story, found)) => (Some(story), found),
+        Err(found) => (None, found),
+    };
+    app.story_problems.extend(
+        found
+            .iter()
+            .map(|p| format!("{prefix}{}:{}: {}", p.line, p.column, p.message)),
+    );
+    match (story, position) {
+        (Some(story), Some(at)) if app.stories[at] == story => return,
+        (Some(story), Some(at)) => app.stories[at] = story,
+        (Some(story), None) => {
+            let at = app.stories.partition_point(|s| s.id.as_str() < id);
+            app.stories.insert(at, story);
+        }
+        (None, Some(at)) => {
+            app.stories.remove(at);
+        }
+        (None, None) => return,
+    }
+    app.stories_version += 1;
 }
 
 /// `L`, then Enter on a story: the question joins the questions the story answers.

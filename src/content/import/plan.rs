@@ -3,8 +3,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use super::{At, Draft, DraftCompetency, InputProblem, LevelRef, name_key};
 use crate::content::format::{CompetencyFile, FrameworkFile, QuestionEntry};
 use crate::content::parse::{MAX_LEVELS, MIN_LEVELS, is_valid_id};
@@ -397,15 +395,10 @@ fn find_competency<'f>(framework: &'f Framework, cell: &str) -> Option<&'f Compe
 fn fallback_slug(text: &str, kind: &str) -> String {
     let id = slug(text, 48);
     if id.is_empty() {
-        let digest = Sha256::digest(text.trim().as_bytes());
-        format!("{kind}-{}", hex(&digest[..4]))
+        format!("{kind}-{}", &crate::text::digest(text.trim())[..8])
     } else {
         id
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `id`, or `id-2`, `id-3`… when taken.
@@ -587,7 +580,7 @@ fn check_text(competency: &DraftCompetency, problems: &mut Vec<InputProblem>) {
 const CHECKSUM: &str = "# cuecard-import-checksum: ";
 
 fn checksum(body: &str) -> String {
-    hex(&Sha256::digest(body.as_bytes())[..8])
+    crate::text::digest(body)[..16].to_string()
 }
 
 /// The line that records which input files made a file (`|` between their names).

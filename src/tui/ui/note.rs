@@ -74,18 +74,7 @@ pub fn render(
 /// A story in the note's editor: its state, words and speaking time in the title.
 pub fn render_story(frame: &mut Frame, area: Rect, editor: &NoteEditor, theme: &Theme) {
     let state = if editor.dirty() { "editing" } else { "saved" };
-    let text = editor.text();
-    // The words told: after the front matter, headings aside.
-    let body = text
-        .strip_prefix("+++")
-        .and_then(|rest| rest.split_once("\n+++").map(|(_, body)| body))
-        .unwrap_or(&text);
-    let words = body
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
+    let words = crate::stories::told_words(&editor.text());
     let summary = format!(
         "{words} words · {} · Esc saves and closes",
         crate::tui::document::minutes_seconds(crate::practice::speaking_seconds(words))
