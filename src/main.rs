@@ -409,21 +409,41 @@ fn main() -> ExitCode {
                     session,
                     candidate,
                     yes,
+                    team,
                 }) => {
+                    let team = if team {
+                        match team_folder(args.data_dir.as_deref(), args.team_dir.as_deref()) {
+                            Some(folder) => Some(folder),
+                            None => return ExitCode::from(2),
+                        }
+                    } else {
+                        None
+                    };
                     let found =
                         cli::sessions::to_delete(&store, session.as_deref(), candidate.as_deref());
-                    let found = match found {
-                        Ok(found) => found,
-                        Err(message) => {
+                    let found = match (found, &team) {
+                        (Ok(found), _) => found,
+                        // Only the team folder's files of the candidate are left to erase.
+                        (Err(_), Some(_)) => Vec::new(),
+                        (Err(message), None) => {
                             eprintln!("cuecard sessions delete: {message}");
                             return ExitCode::FAILURE;
                         }
                     };
-                    if !yes && !confirm_delete(&found) {
+                    let team_of = team.as_ref().zip(candidate.as_deref());
+                    if !yes && !confirm_delete(&found, team_of) {
                         return ExitCode::FAILURE;
                     }
                     let ids: Vec<String> = found.into_iter().map(|(id, _)| id).collect();
-                    match cli::sessions::delete(&store, &ids, &mut stdout) {
+                    let mut result = cli::sessions::delete(&store, &ids, &mut stdout);
+                    if let Some((folder, name)) = team_of {
+                        let erased = cli::sessions::erase_team(folder, name, &mut stdout);
+                        result = match (result, erased) {
+                            (Ok(()), other) | (other, Ok(())) => other,
+                            (Err(a), Err(b)) => Err(format!("{a}\n{b}")),
+                        };
+                    }
+                    match result {
                         Ok(()) => Ok(ExitCode::SUCCESS),
                         Err(message) => {
                             eprintln!("cuecard sessions delete: {message}");
@@ -431,6 +451,47 @@ fn main() -> ExitCode {
                         }
                     }
                 }
+            }
+        }
+        Some(Command::Submit {
+            session,
+            amend,
+            interviewer,
+        }) => {
+            let (Some(store), Some(team)) = (
+                session_store(args.data_dir.as_deref()),
+                team_folder(args.data_dir.as_deref(), args.team_dir.as_deref()),
+            ) else {
+                return ExitCode::from(2);
+            };
+            let setting = settings_interviewer(args.data_dir.as_deref());
+            match cli::panel::submit(
+                &store,
+                &team,
+                &loaded.library,
+                (&session, amend),
+                interviewer.as_deref(),
+                &setting,
+            ) {
+                Ok(said) => writeln!(stdout, "{said}").map(|()| ExitCode::SUCCESS),
+                Err(message) => {
+                    eprintln!("cuecard submit: {message}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Some(
+            command @ (Command::Debrief { .. }
+            | Command::Calibration { .. }
+            | Command::Compare { .. }),
+        ) => {
+            let Some(team) = team_folder(args.data_dir.as_deref(), args.team_dir.as_deref()) else {
+                return ExitCode::from(2);
+            };
+            let setting = settings_interviewer(args.data_dir.as_deref());
+            match cli::panel::run(&command, &team, &setting, &mut stdout, &mut io::stderr()) {
+                Ok(code) => Ok(ExitCode::from(code)),
+                Err(e) => Err(e),
             }
         }
         Some(Command::Interview {
@@ -753,7 +814,10 @@ fn remember_rehearsal(
 
 /// Asks on the terminal whether to delete `found` (id, candidate); without a terminal, says to
 /// pass --yes. True to go on.
-fn confirm_delete(found: &[(String, String)]) -> bool {
+fn confirm_delete(
+    found: &[(String, String)],
+    team: Option<(&cuecard::store::team::TeamFolder, &str)>,
+) -> bool {
     use std::io::{BufRead, IsTerminal};
     if !io::stdin().is_terminal() {
         eprintln!(
@@ -764,6 +828,13 @@ fn confirm_delete(found: &[(String, String)]) -> bool {
     eprintln!("This removes every file of:");
     for (id, candidate) in found {
         eprintln!("  {id}\t{}", cuecard::text::inert(candidate));
+    }
+    if let Some((folder, name)) = team {
+        eprintln!(
+            "  and in the team folder, every scorecard of {} (by anyone): {}",
+            cuecard::text::inert(name),
+            cuecard::text::inert(&folder.candidate_dir(name).display().to_string())
+        );
     }
     eprint!("Delete? [y/N] ");
     let mut answer = String::new();

@@ -6,6 +6,7 @@ pub mod import;
 mod list;
 mod manual;
 mod notes;
+pub mod panel;
 pub mod scaffold;
 mod search;
 pub mod sessions;
@@ -217,6 +218,63 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Submit an interview's scorecard to the team folder
+    /// (`scorecards/<candidate>/<session>-<interviewer>.json`, the `export --format json` object
+    /// with `submitted_at` and `version`); its ratings are then locked. Colleagues' scorecards
+    /// of that candidate show to you only once yours is submitted.
+    ///
+    /// Exits 1 when it is submitted already (without --amend) or nothing is rated.
+    Submit {
+        /// The session's id, or a part of one session's id or candidate's name (any case).
+        session: String,
+        /// Submit the session as it is now as a new version; the earlier versions are kept.
+        #[arg(long)]
+        amend: bool,
+        /// Who submits (default: the session's interviewer, else `interviewer` in the settings).
+        #[arg(long, value_name = "NAME")]
+        interviewer: Option<String>,
+    },
+    /// The panel on one candidate: each competency's ratings by interviewer with level names and
+    /// evidence, the spread (MIXED when two levels or more apart), what nobody rated, the
+    /// recommendations, and questions more than one interviewer asked.
+    ///
+    /// Exits 3 while your own scorecard for the candidate is not submitted, 1 when the team
+    /// folder has none of theirs.
+    Debrief {
+        /// The candidate's name (any case and spacing).
+        candidate: String,
+        /// One JSON object: candidate, competencies (competency, name, ratings as interviewer →
+        /// level, level_names, evidence, spread, mixed, scale_size), unrated, recommendations
+        /// (value → count), repeated_questions, summaries, facilitator.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// How the panel's interviewers rate against each other, over every submitted scorecard: per
+    /// interviewer the ratings, leniency, exact and within-one agreement; per pair with five
+    /// shared ratings or more, quadratically weighted Cohen's kappa.
+    Calibration {
+        /// One JSON object: candidates, shared_items, interviewers, pairs, hidden_candidates,
+        /// facilitator.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Candidates side by side: per competency the panel's median level (a bar), spread and
+    /// levels, and the recommendations.
+    Compare {
+        /// Only candidates interviewed for a role containing this text (any case).
+        #[arg(long, value_name = "TEXT")]
+        role: Option<String>,
+        /// One JSON object: competencies, candidates (candidate, role, interviewers, cells
+        /// (competency, ratings, median, spread, scale_size), recommendations).
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        who: Who,
+    },
     /// Your story bank: STAR stories in `<data>/stories/`, each evidencing competencies at a level.
     ///
     /// With no subcommand, lists them: `ID<TAB>TITLE<TAB>COMPETENCY@LEVEL…<TAB>N questions<TAB>N
@@ -322,6 +380,18 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+/// Who looks at the panel's scorecards.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Who {
+    /// You (default: `interviewer` in the settings).
+    #[arg(long, value_name = "NAME")]
+    pub interviewer: Option<String>,
+    /// See every submitted scorecard without one of your own: for the hiring manager who does
+    /// not interview. Said in the output.
+    #[arg(long)]
+    pub facilitator: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -449,6 +519,10 @@ pub enum SessionsAction {
         /// Do not ask (needed when standard input is not a terminal).
         #[arg(long)]
         yes: bool,
+        /// Also every file of the candidate in the team folder (their submitted scorecards, by
+        /// anyone), listing each.
+        #[arg(long, requires = "candidate")]
+        team: bool,
     },
 }
 

@@ -116,3 +116,29 @@ pub fn delete(store: &SessionStore, ids: &[String], out: &mut impl Write) -> Res
         Err(message.trim_end().to_string())
     }
 }
+
+/// Erases every file of `candidate` in the team folder, printing each path removed.
+pub fn erase_team(
+    team: &crate::store::team::TeamFolder,
+    candidate: &str,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    let (removed, errors) = team.erase_candidate(candidate);
+    for path in &removed {
+        writeln!(out, "removed {}", inert(&path.display().to_string()))
+            .map_err(|e| e.to_string())?;
+    }
+    if removed.is_empty() && errors.is_empty() {
+        writeln!(out, "the team folder holds no file of {}", inert(candidate))
+            .map_err(|e| e.to_string())?;
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors
+            .iter()
+            .map(|e| format!("could not remove {e}"))
+            .collect::<Vec<_>>()
+            .join("\n"))
+    }
+}

@@ -141,6 +141,7 @@ impl InterviewSession {
             recommendation: None,
             summary: String::new(),
             scorecard: None,
+            submitted: None,
         }
     }
 

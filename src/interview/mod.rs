@@ -5,6 +5,7 @@
 
 pub mod kit;
 pub mod mock;
+pub mod panel;
 pub mod prepare;
 pub mod scorecard;
 
@@ -177,6 +178,24 @@ pub struct InterviewSession {
     /// tell it from one edited by hand since (which `x` then never overwrites).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scorecard: Option<String>,
+    /// The scorecard submitted to the panel's team folder, if it was: its ratings are locked
+    /// until an amendment is begun.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<Submission>,
+}
+
+/// A scorecard submitted to the team folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submission {
+    pub at: DateTime<Utc>,
+    /// 1, then one more for each amendment.
+    pub version: u32,
+    /// `text::digest` of the scorecard as submitted (without its submission time), to tell
+    /// whether an amendment changes anything.
+    pub digest: String,
+    /// The ratings were unlocked to amend them; the next submission is version + 1.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub amending: bool,
 }
 
 impl fmt::Debug for InterviewSession {
@@ -215,6 +234,12 @@ fn slug(text: &str) -> String {
 }
 
 impl InterviewSession {
+    /// The ratings, recommendation and summary are submitted to the panel and not being amended:
+    /// they do not change.
+    pub fn ratings_locked(&self) -> bool {
+        self.submitted.as_ref().is_some_and(|s| !s.amending)
+    }
+
     /// A new session from a plan: every question of the competencies at the target level (all of
     /// a competency's questions when none is at that level), each competency to be rated.
     pub fn new(
@@ -287,6 +312,7 @@ impl InterviewSession {
             recommendation: None,
             summary: String::new(),
             scorecard: None,
+            submitted: None,
         })
     }
 

@@ -32,6 +32,16 @@ pub struct Scorecard {
     pub questions: Vec<QuestionCard>,
 }
 
+/// A scorecard as submitted to the panel's team folder: the `export --format json` object with
+/// when it was submitted and its version (1, then one more per amendment).
+#[derive(Debug, Serialize)]
+pub struct Submitted<'a> {
+    #[serde(flatten)]
+    pub card: &'a Scorecard,
+    pub submitted_at: String,
+    pub version: u32,
+}
+
 #[derive(Debug, Serialize)]
 pub struct RatingCard {
     pub competency: String,

@@ -1,12 +1,23 @@
-//! The team folder a hiring panel shares (a git repository, a network share): `kits/<name>.toml`.
-//! Each file there is written by one person, so nothing ever needs merging. Kits hold no
-//! candidate data, so they are readable as the folder allows (not 0600).
+//! The team folder a hiring panel shares (a git repository, a network share): `kits/<name>.toml`
+//! and `scorecards/<candidate>/<session>-<interviewer>.json` (amendments beside it as
+//! `<session>-<interviewer>.vN.json`). Each file there is written by one person and never
+//! overwritten, so nothing ever needs merging. Files there are readable as the folder allows
+//! (not 0600): the panel must read each other's scorecards, so the folder itself is what keeps
+//! them among the panel.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{StoreError, StoreErrorKind, read_text};
+use crate::content::Library;
 use crate::interview::kit::Kit;
+use crate::interview::panel::{TeamCard, candidate_key};
+use crate::interview::scorecard::{self, Scorecard};
+use crate::interview::{InterviewSession, SessionKind, Submission};
+use chrono::{DateTime, Utc};
+
+/// The largest scorecard file read from the team folder.
+const CARD_LIMIT: u64 = 4 << 20;
 
 /// The environment variable that names the team folder (after `--team-dir`).
 pub const TEAM_DIR_ENV: &str = "CUECARD_TEAM_DIR";
@@ -114,4 +125,229 @@ impl TeamFolder {
         }
         (kits, errors)
     }
+
+    /// The folder of a candidate's scorecards: the slug of their name (`candidate` when it has
+    /// no letter or digit), never a path from the name itself.
+    pub fn candidate_dir(&self, candidate: &str) -> PathBuf {
+        let key = candidate_key(candidate);
+        let key = if key.is_empty() {
+            "candidate".into()
+        } else {
+            key
+        };
+        self.root.join("scorecards").join(key)
+    }
+
+    /// Where version `version` of `interviewer`'s scorecard of session `session` goes.
+    pub fn scorecard_path(
+        &self,
+        candidate: &str,
+        session: &str,
+        interviewer: &str,
+        version: u32,
+    ) -> PathBuf {
+        let who = crate::text::slug(interviewer, 40);
+        let who = if who.is_empty() {
+            "interviewer".into()
+        } else {
+            who
+        };
+        let name = match version {
+            0 | 1 => format!("{session}-{who}.json"),
+            n => format!("{session}-{who}.v{n}.json"),
+        };
+        self.candidate_dir(candidate).join(name)
+    }
+
+    /// Writes a submitted scorecard (`json`, one object) as a new file: one that exists is never
+    /// replaced, an amendment being a new version beside it.
+    pub fn submit(
+        &self,
+        candidate: &str,
+        session: &str,
+        interviewer: &str,
+        version: u32,
+        json: &str,
+    ) -> Result<PathBuf, StoreError> {
+        if !super::sessions::valid_id(session) {
+            return Err(StoreError {
+                path: self.root.join("scorecards"),
+                kind: StoreErrorKind::Refused(format!("`{session}` is not a session id")),
+            });
+        }
+        let path = self.scorecard_path(candidate, session, interviewer, version);
+        if fs::symlink_metadata(&path).is_ok() {
+            return Err(StoreError {
+                path,
+                kind: StoreErrorKind::Refused(
+                    "this version of the scorecard is in the team folder already; it is never replaced (`cuecard submit --amend` writes the next one)".to_string(),
+                ),
+            });
+        }
+        super::write_shared(&path, json.as_bytes())?;
+        Ok(path)
+    }
+
+    /// The scorecard files: every `*.json` of every candidate's folder, sorted.
+    fn scorecard_files(&self) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        let Ok(dirs) = fs::read_dir(self.root.join("scorecards")) else {
+            return files;
+        };
+        for dir in dirs.flatten() {
+            if !dir.file_type().is_ok_and(|t| t.is_dir()) {
+                continue;
+            }
+            let Ok(entries) = fs::read_dir(dir.path()) else {
+                continue;
+            };
+            files.extend(
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "json")),
+            );
+        }
+        files.sort();
+        files
+    }
+
+    /// Every scorecard submitted (each version), and the files that do not read as one.
+    pub fn scorecards(&self) -> (Vec<TeamCard>, Vec<StoreError>) {
+        let (mut cards, mut errors) = (Vec::new(), Vec::new());
+        for path in self.scorecard_files() {
+            match read_text(&path, CARD_LIMIT) {
+                Ok(Some(text)) => match serde_json::from_str::<TeamCard>(&text) {
+                    Ok(card) => cards.push(card),
+                    Err(e) => errors.push(StoreError {
+                        path,
+                        kind: StoreErrorKind::Malformed(format!("not a scorecard: {e}")),
+                    }),
+                },
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        (cards, errors)
+    }
+
+    /// Removes every file of `candidate` in the team folder: their scorecards folder (every
+    /// file in it, read or not) and any scorecard elsewhere that names them. Returns the files
+    /// removed and the errors of those that could not be.
+    pub fn erase_candidate(&self, candidate: &str) -> (Vec<PathBuf>, Vec<StoreError>) {
+        let dir = self.candidate_dir(candidate);
+        let key = candidate_key(candidate);
+        let mut doomed: Vec<PathBuf> = fs::read_dir(&dir)
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        for path in self.scorecard_files() {
+            if path.starts_with(&dir) {
+                continue;
+            }
+            let names_them = read_text(&path, CARD_LIMIT)
+                .ok()
+                .flatten()
+                .and_then(|text| serde_json::from_str::<TeamCard>(&text).ok())
+                .is_some_and(|card| candidate_key(&card.candidate) == key);
+            if names_them {
+                doomed.push(path);
+            }
+        }
+        doomed.sort();
+        let (mut removed, mut errors) = (Vec::new(), Vec::new());
+        for path in doomed {
+            let result = if fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
+            match result {
+                Ok(()) => removed.push(path),
+                Err(e) => errors.push(StoreError::io(&path, e)),
+            }
+        }
+        let _ = fs::remove_dir(&dir);
+        (removed, errors)
+    }
+
+    /// Submits `session`'s scorecard as `interviewer`: version 1, or with `amend` (or an
+    /// amendment begun in the app) the next version, the earlier ones kept. On success the
+    /// session records the submission and its ratings are locked; the caller saves it.
+    pub fn submit_session(
+        &self,
+        session: &mut InterviewSession,
+        library: &Library,
+        interviewer: &str,
+        amend: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Submitted, String> {
+        if session.kind == SessionKind::Mock {
+            return Err("a mock interview is yours alone: it is not submitted to a panel".into());
+        }
+        if !session.ratings.iter().any(|r| r.level.is_some()) {
+            return Err(
+                "nothing is rated yet: rate the competencies first (R in the interview, then a level's number)".into(),
+            );
+        }
+        let interviewer = interviewer.trim();
+        if interviewer.is_empty() {
+            return Err(format!("who is submitting? {HOW_TO_NAME}"));
+        }
+        let amend = amend || session.submitted.as_ref().is_some_and(|s| s.amending);
+        let version = match &session.submitted {
+            Some(done) if !amend => {
+                return Err(format!(
+                    "submitted already (version {}, {}); its ratings are locked: `cuecard submit --amend {}` writes a new version from the session as it is now, and keeps this one",
+                    done.version,
+                    done.at
+                        .with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d %H:%M"),
+                    session.id
+                ));
+            }
+            Some(done) => done.version + 1,
+            None => 1,
+        };
+        if session.interviewer.trim().is_empty() {
+            session.interviewer = interviewer.to_string();
+        }
+        let mut card = Scorecard::new(session, library);
+        card.interviewer = interviewer.to_string();
+        let digest = crate::text::digest(&card.to_json());
+        if let Some(done) = session.submitted.as_mut().filter(|d| d.digest == digest) {
+            done.amending = false;
+            return Ok(Submitted::Unchanged(done.version));
+        }
+        let json = crate::text::json_line(&scorecard::Submitted {
+            card: &card,
+            submitted_at: now
+                .with_timezone(&chrono::Local)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            version,
+        });
+        let path = self
+            .submit(&session.candidate, &session.id, interviewer, version, &json)
+            .map_err(|e| e.to_string())?;
+        session.submitted = Some(Submission {
+            at: now,
+            version,
+            digest,
+            amending: false,
+        });
+        Ok(Submitted::Written { path, version })
+    }
 }
+
+/// What a submission did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submitted {
+    Written {
+        path: PathBuf,
+        version: u32,
+    },
+    /// An amendment that changes nothing: version N stands, nothing written.
+    Unchanged(u32),
+}
+
+/// How to name yourself, for messages.
+pub const HOW_TO_NAME: &str = "name yourself with --interviewer NAME, or interviewer = \"…\" in the settings (cuecard config --edit)";
