@@ -553,7 +553,12 @@ fn main() -> ExitCode {
                 interview: Some(interview),
                 ..Start::default()
             };
-            return browse(loaded, args.data_dir.as_deref(), place, start);
+            return browse(
+                loaded,
+                (args.data_dir.as_deref(), args.team_dir.as_deref()),
+                place,
+                start,
+            );
         }
         Some(Command::Mock {
             competency,
@@ -588,7 +593,12 @@ fn main() -> ExitCode {
                 interview: Some((session, None)),
                 ..Start::default()
             };
-            return browse(loaded, args.data_dir.as_deref(), place, start);
+            return browse(
+                loaded,
+                (args.data_dir.as_deref(), args.team_dir.as_deref()),
+                place,
+                start,
+            );
         }
         Some(Command::Rehearse {
             competency,
@@ -616,11 +626,21 @@ fn main() -> ExitCode {
                 rehearse: Some(scope),
                 ..Start::default()
             };
-            return browse(loaded, args.data_dir.as_deref(), place, start);
+            return browse(
+                loaded,
+                (args.data_dir.as_deref(), args.team_dir.as_deref()),
+                place,
+                start,
+            );
         }
         None => {
             drop(stdout);
-            return browse(loaded, args.data_dir.as_deref(), place, Start::default());
+            return browse(
+                loaded,
+                (args.data_dir.as_deref(), args.team_dir.as_deref()),
+                place,
+                Start::default(),
+            );
         }
     };
     let result = result.and_then(|code| stdout.flush().map(|()| code));
@@ -731,7 +751,7 @@ fn run_stories(
 /// Opens the terminal browser, when there is a terminal to open it in.
 fn browse(
     loaded: Loaded,
-    data_dir: Option<&Path>,
+    (data_dir, team_dir): (Option<&Path>, Option<&Path>),
     content: Option<cuecard::content::edit::ContentPlace>,
     start: Start,
 ) -> ExitCode {
@@ -751,11 +771,14 @@ fn browse(
         return ExitCode::FAILURE;
     };
     let settings_dir = cuecard::store::settings_dir(explicit).unwrap_or_else(|| data_dir.clone());
+    let team_dir =
+        cuecard::store::team::team_dir(team_dir, settings_of(explicit).team_dir.as_deref());
     let options = cuecard::tui::Options {
         data_dir,
         settings_dir,
         start,
         content,
+        team_dir,
     };
     match cuecard::tui::run(loaded, &options) {
         Ok(()) => ExitCode::SUCCESS,

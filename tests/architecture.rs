@@ -132,6 +132,8 @@ fn the_modes_own_files_are_leaves_that_never_name_the_app() {
         "notes_mode",
         "rehearsal_mode",
         "interview_mode",
+        "panel_mode",
+        "stories_mode",
     ] {
         let uses = &graph[mode];
         for glue in [

@@ -89,6 +89,12 @@ pub enum Action {
     LinkStory,
     /// On the stories screen: the coverage map, or back to the stories.
     ToggleCoverage,
+    /// The hiring panel's view of the team folder: candidates compared, a candidate's debrief.
+    OpenPanel,
+    /// In the ratings view of a submitted scorecard: unlock the ratings to amend them.
+    Amend,
+    /// In the interview: save its plan as a kit in the team folder (asks for a name).
+    SaveKit,
     /// On the stories screen: a new story, in the user's editor.
     NewStory,
     /// Add a question of one's own to the selected competency.

@@ -40,6 +40,7 @@ pub enum Overlay {
     /// Adding or editing a question of one's own.
     Form(Box<super::question_form::QuestionForm>),
     Stories(super::stories_mode::StoriesView),
+    Panel(Box<super::panel_mode::PanelView>),
 }
 
 impl Overlay {
@@ -52,6 +53,7 @@ impl Overlay {
             Overlay::Progress(_) => Mode::Progress,
             Overlay::Form(_) => Mode::Form,
             Overlay::Stories(_) => Mode::Stories,
+            Overlay::Panel(_) => Mode::Panel,
         }
     }
 }
@@ -137,6 +139,8 @@ pub struct App {
     pub answer_seconds: u64,
     /// Who interviews (from the settings), recorded in the sessions set up with `i`.
     pub interviewer: String,
+    /// A team folder is set: scorecards are submitted to the panel, kits saved, the panel shown.
+    pub has_team: bool,
     /// The rehearsal under way.
     pub rehearsal: Option<Rehearsal>,
     /// The interview under way.
@@ -213,6 +217,7 @@ impl App {
             pending_rehearsal: None,
             answer_seconds: 120,
             interviewer: String::new(),
+            has_team: false,
             rehearsal: None,
             interview: None,
             delete_armed: None,
@@ -424,7 +429,7 @@ impl App {
         if let Some(interview) = self.interview.as_ref().filter(|i| i.live) {
             return if interview.input.is_some() {
                 Mode::Typing
-            } else if interview.confirm_end {
+            } else if interview.confirm_end || interview.confirm_submit {
                 Mode::Confirm
             } else if interview.follow_up_pending {
                 Mode::FollowUp

@@ -20,6 +20,12 @@ pub enum Effect {
     SaveSession,
     /// Write the interview's scorecard next to its session file.
     ExportScorecard,
+    /// Write the scorecard and submit it to the team folder (the ratings lock).
+    SubmitScorecard,
+    /// Read the team folder's scorecards into the panel view.
+    LoadPanel,
+    /// Save the interview's plan as a kit of the team folder.
+    SaveKit { name: String },
     /// Change a setting the app keeps (the interview date, a target level) in the settings file.
     SaveSetting(crate::store::settings::Change),
     /// Add a question of one's own to a competency, or change one (`editing`).

@@ -45,6 +45,8 @@ pub struct Interview {
     pub delete_armed: bool,
     /// Ending the interview (or reopening an ended one) waits for a yes.
     pub confirm_end: bool,
+    /// Submitting the scorecard to the panel waits for a yes.
+    pub confirm_submit: bool,
     /// `o` was pressed once with no recommendation yet: the next `o` sets the first one.
     pub recommend_armed: bool,
     /// Its session was deleted elsewhere (`cuecard sessions delete`): nothing is saved any more.
@@ -65,6 +67,8 @@ pub enum Purpose {
     /// The evidence of rating N.
     Evidence(usize),
     Summary,
+    /// The name of a kit to save the plan as.
+    KitName,
 }
 
 /// A line being typed, with its cursor. `Debug` leaves the text out: it is about a candidate.
@@ -114,6 +118,7 @@ impl Input {
             Purpose::EditNote(_) => "edit note",
             Purpose::Evidence(_) => "evidence",
             Purpose::Summary => "summary",
+            Purpose::KitName => "kit name",
         }
     }
 
@@ -131,6 +136,12 @@ pub enum Reply {
     Say(Option<Status>),
     /// Write the scorecard.
     Export,
+    /// Submit the scorecard to the panel (confirmed).
+    Submit,
+    /// Show the panel's view of this candidate (their debrief).
+    OpenPanel(String),
+    /// Save the plan as a kit of this name.
+    SaveKit(String),
 }
 
 /// What the keys of the interview need to know of the screen and the content.
@@ -144,6 +155,8 @@ pub struct View {
     /// The current question's key points and follow-ups.
     pub key_points: usize,
     pub follow_ups: usize,
+    /// A team folder is set: `x` in the ratings submits to the panel.
+    pub team: bool,
 }
 
 /// Lines the ratings view's scale may be scrolled from its chosen level: room to reach either end.
@@ -177,6 +190,7 @@ impl Interview {
             follow_up_pending: false,
             delete_armed: false,
             confirm_end: false,
+            confirm_submit: false,
             recommend_armed: false,
             deleted_elsewhere: false,
             typed: 0,
@@ -242,14 +256,16 @@ impl Interview {
     /// A key in the live view, the ratings or the line being typed.
     pub fn act(&mut self, action: Action, now: DateTime<Utc>, view: View) -> Reply {
         self.count_time(now);
-        let reply = if self.confirm_end {
+        let reply = if self.confirm_submit {
+            self.confirm_submission(action)
+        } else if self.confirm_end {
             self.confirm(action, now)
         } else if self.input.is_some() {
             self.typing(action)
         } else if self.follow_up_pending {
             self.follow_up(action, view)
         } else if self.rating.is_some() {
-            self.rate(action, view.levels)
+            self.rate(action, view)
         } else {
             self.live_key(action, view)
         };
@@ -265,11 +281,27 @@ impl Interview {
         if self
             .input
             .as_ref()
-            .is_some_and(|i| !i.text().trim().is_empty())
+            .is_some_and(|i| !i.text().trim().is_empty() && i.purpose != Purpose::KitName)
         {
             return self.typing(Action::Open);
         }
         Reply::Nothing
+    }
+
+    fn confirm_submission(&mut self, action: Action) -> Reply {
+        self.confirm_submit = false;
+        match action {
+            Action::Open => Reply::Submit,
+            _ => Reply::Say(Status::info("Not submitted: x asks again.")),
+        }
+    }
+
+    /// What the ratings view says when a change is asked of a submitted scorecard.
+    fn locked(&self) -> Reply {
+        let version = self.session.submitted.as_ref().map_or(1, |s| s.version);
+        Reply::Say(Status::info(format!(
+            "Submitted to the panel (version {version}): locked. u unlocks them to amend; x then submits the amendment, the first version kept."
+        )))
     }
 
     fn confirm(&mut self, action: Action, now: DateTime<Utc>) -> Reply {
@@ -378,6 +410,10 @@ impl Interview {
                         session.summary = text.trim().to_string();
                         Reply::Say(Status::info("Summary kept."))
                     }
+                    Purpose::KitName if text.trim().is_empty() => {
+                        Reply::Say(Status::info("No name: no kit saved."))
+                    }
+                    Purpose::KitName => Reply::SaveKit(text.trim().to_string()),
                 }
             }
             _ => Reply::Nothing,
@@ -562,6 +598,16 @@ impl Interview {
                 self.rating_offset = 0;
             }
             Action::Export => return Reply::Export,
+            Action::SaveKit if self.session.is_mock() => {
+                return Reply::Say(Status::info("A mock interview is yours: no kit from it."));
+            }
+            Action::SaveKit => {
+                let name = format!("{} {}", self.session.role, self.session.stage);
+                self.input = Some(Input::new(Purpose::KitName, name.trim()));
+                return Reply::Say(Status::info(
+                    "The kit's name (the plan, no candidate data, for the whole panel): Enter saves it.",
+                ));
+            }
             movement => self.scroll = scrolled(self.scroll, movement, view.height, view.len),
         }
         Reply::Nothing
@@ -581,7 +627,8 @@ impl Interview {
         self.dirty = true;
     }
 
-    fn rate(&mut self, action: Action, levels: usize) -> Reply {
+    fn rate(&mut self, action: Action, view: View) -> Reply {
+        let levels = view.levels;
         let Some(selected) = self.rating else {
             return Reply::Nothing;
         };
@@ -609,7 +656,47 @@ impl Interview {
             Action::SelectLevel(level) if !(1..=levels).contains(&usize::from(level)) => {
                 return Reply::Say(Status::info(format!("This scale has {levels} levels.")));
             }
-            Action::Export => return Reply::Export,
+            Action::OpenPanel => return Reply::OpenPanel(self.session.candidate.clone()),
+            Action::Export if self.session.is_mock() || !view.team => return Reply::Export,
+            Action::Export if self.session.ratings_locked() => return self.locked(),
+            Action::Export if !self.session.ratings.iter().any(|r| r.level.is_some()) => {
+                return Reply::Say(Status::info(
+                    "Nothing is rated yet: a level's number rates the competency, then x submits.",
+                ));
+            }
+            Action::Export => {
+                self.confirm_submit = true;
+                let amendment = self
+                    .session
+                    .submitted
+                    .as_ref()
+                    .map_or_else(String::new, |s| format!(" as version {}", s.version + 1));
+                return Reply::Say(Status::info(format!(
+                    "Submit your scorecard of {}{amendment} to the panel? Its ratings lock. Enter submits, any other key does not.",
+                    crate::text::inert(&self.session.candidate)
+                )));
+            }
+            Action::Amend if self.session.ratings_locked() => {
+                if let Some(submitted) = self.session.submitted.as_mut() {
+                    submitted.amending = true;
+                    self.dirty = true;
+                }
+                return Reply::Say(Status::info(
+                    "Unlocked to amend: change what you must, then x submits the new version (the first is kept).",
+                ));
+            }
+            Action::Amend => {
+                return Reply::Say(Status::info(if self.session.submitted.is_some() {
+                    "Unlocked already: x submits the amendment."
+                } else {
+                    "Not submitted yet: nothing to amend."
+                }));
+            }
+            Action::SelectLevel(_) | Action::OpenNote | Action::Summary | Action::Recommend
+                if self.session.ratings_locked() =>
+            {
+                return self.locked();
+            }
             Action::Type(_) => {
                 return Reply::Say(Status::info(
                     "Letters alone do nothing here: e writes the evidence, s the summary.",

@@ -31,6 +31,8 @@ pub enum Mode {
     Form,
     /// The story bank and its coverage map.
     Stories,
+    /// The hiring panel: candidates compared, a debrief.
+    Panel,
     /// The interview's live view.
     Interview,
     /// A mock interview's live view while the candidate answers (nothing to tick yet).
@@ -51,7 +53,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help lists their keys.
-    pub const ALL: [Mode; 21] = [
+    pub const ALL: [Mode; 22] = [
         Mode::Competencies,
         Mode::Behaviors,
         Mode::Questions,
@@ -62,6 +64,7 @@ impl Mode {
         Mode::Mark,
         Mode::Progress,
         Mode::Stories,
+        Mode::Panel,
         Mode::Date,
         Mode::Interview,
         Mode::Mock,
@@ -103,6 +106,7 @@ pub fn tables(mode: Mode) -> &'static [&'static Table] {
         Mode::Setup => &[&SETUP, &ALWAYS],
         Mode::Form => &[&FORM, &LINE, &ALWAYS],
         Mode::Stories => &[&STORIES, &LOOK, &QUIT, &ALWAYS],
+        Mode::Panel => &[&PANEL, &QUIT, &ALWAYS],
         Mode::Typing => &[&TYPING, &LINE, &ALWAYS],
         Mode::FollowUp => &[&FOLLOW_UP, &ALWAYS],
         Mode::Confirm => &[&CONFIRM, &ALWAYS],
@@ -271,6 +275,7 @@ pub const BROWSE: Table = table! { "Everywhere in the browser";
     show "p"       [ch('p')]               => Do(ToggleProgress),  "progress";
     hide "s"       [ch('s')]               => Do(OpenStories),     "your stories and their coverage map";
     hide "M"       [ch('M')]               => Do(StartMock),       "a mock interview of 5 questions, for you";
+    hide "P"       [ch('P')]               => Do(OpenPanel),       "the hiring panel: candidates compared, debriefs";
     hide "i"       [ch('i')]               => Do(OpenInterview),   "interview: set one up, or back to the one under way";
 };
 
@@ -391,6 +396,17 @@ pub const STORIES: Table = table! { "Your stories (s)";
     hide "PgUp"    [PG_UP]                 => Do(PageUp),          "scroll the story up";
 };
 
+pub const PANEL: Table = table! { "The hiring panel (P)";
+    show "Enter"   [ENTER]                 => Do(Open),            "debrief";
+    show "Esc"     [ESC, ch('P')]          => Do(Back),            "back";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "next candidate (in a debrief: scroll)";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "previous candidate (in a debrief: scroll)";
+    hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "first";
+    hide "G/End"   [ch('G'), END]          => Do(Bottom),          "last";
+    hide "PgDn"    [PG_DN]                 => Do(PageDown),        "scroll down";
+    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "scroll up";
+};
+
 pub const DATE: Table = table! { "Progress: the interview date (YYYY-MM-DD)";
     show "Enter"   [ENTER]                 => Do(Open),            "set it (empty: no date)";
     show "Esc"     [ESC]                   => Do(Back),            "cancel";
@@ -427,6 +443,7 @@ pub const INTERVIEW: Table = table! { "Interview: live view";
     hide "u"       [ch('u')]               => Do(Undo),            "undo the last delete";
     show "R"       [ch('R')]               => Do(Rate),            "ratings";
     hide "x"       [ch('x')]               => Do(Export),          "write the scorecard";
+    hide "S"       [ch('S')]               => Do(SaveKit),         "save the plan as a kit for the panel (asks its name)";
     hide "K"       [ch('K')]               => Do(MoveEarlier),     "move the question earlier in the plan";
     hide "J"       [ch('J')]               => Do(MoveLater),       "move the question later in the plan";
     hide "Del"     [DELETE]                => Do(Unplan),          "take the question out of the plan (not acted on yet)";
@@ -467,7 +484,9 @@ pub const RATING: Table = table! { "Interview: ratings";
     show "o"       [ch('o')]               => Do(Recommend),       "recommend";
     show "s"       [ch('s')]               => Do(Summary),         "summary";
     show "e"       [ch('e')]               => Do(OpenNote),        "evidence";
-    hide "x"       [ch('x')]               => Do(Export),          "write the scorecard";
+    show "x"       [ch('x')]               => Do(Export),          "submit to the panel (asks first; no team folder: write the scorecard)";
+    hide "u"       [ch('u')]               => Do(Amend),           "unlock a submitted scorecard to amend it";
+    hide "D"       [ch('D')]               => Do(OpenPanel),       "the panel's debrief of this candidate";
     show "Esc"     [ESC, ch('R')]          => Do(Back),            "back";
 };
 

@@ -16,6 +16,7 @@ fn modes_of(section: &str) -> Option<Vec<Mode>> {
         "rehearsal" => vec![Mode::Rehearsal, Mode::RehearsalDone],
         "progress" => vec![Mode::Progress],
         "stories" => vec![Mode::Stories],
+        "panel" => vec![Mode::Panel],
         "interview" => vec![Mode::Interview, Mode::Mock],
         "ratings" => vec![Mode::Rating],
         "search" => vec![Mode::Search],

@@ -19,6 +19,7 @@ pub mod layout;
 pub mod line;
 pub mod motion;
 pub mod notes_mode;
+pub mod panel_mode;
 pub mod persist;
 pub mod progress_mode;
 pub mod question_form;
@@ -30,6 +31,7 @@ pub mod search_mode;
 pub mod setup_mode;
 pub mod status;
 pub mod stories_mode;
+mod team;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -99,6 +101,8 @@ pub struct Options {
     pub start: Start,
     /// Where questions of the user's own are written (`a` in the browser).
     pub content: Option<crate::content::edit::ContentPlace>,
+    /// The folder the hiring panel shares, when one is set.
+    pub team_dir: Option<PathBuf>,
 }
 
 /// What the browser opens on, from the command line.
@@ -131,6 +135,10 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let mut stores = Stores::new(data_dir);
     stores.content.clone_from(&options.content);
     stores.settings_dir.clone_from(&options.settings_dir);
+    stores.team = options
+        .team_dir
+        .as_deref()
+        .map(crate::store::team::TeamFolder::new);
     stores.history = Some(Arc::new(history::HistorySaver::spawn(
         stores.reviews.clone(),
     )));
@@ -154,6 +162,7 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let mut app = App::new(loaded.library, loaded.problems.len(), size);
     set_clock(&mut app);
     read_practice(&mut app, &stores, settings);
+    app.has_team = stores.team.is_some();
     if let Some(problem) = theme_problems.first() {
         app.status = app::Status::error(problem.clone());
     }

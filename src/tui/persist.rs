@@ -31,6 +31,8 @@ pub struct Stores {
     pub stories: crate::store::stories::StoryStore,
     /// Where the settings file is (the data directory unless the app was given another).
     pub settings_dir: std::path::PathBuf,
+    /// The folder the hiring panel shares, when one is set.
+    pub team: Option<crate::store::team::TeamFolder>,
 }
 
 impl Stores {
@@ -45,6 +47,7 @@ impl Stores {
             content: None,
             stories: crate::store::stories::StoryStore::new(data_dir),
             settings_dir: data_dir.to_path_buf(),
+            team: None,
         }
     }
 }
@@ -96,6 +99,13 @@ pub fn run(app: &mut App, stores: &Stores, stamp: &str) -> Vec<Effect> {
                     save_session(app, stores, stamp);
                     export_scorecard(app, stores);
                 }
+                Effect::SubmitScorecard => {
+                    save_session(app, stores, stamp);
+                    export_scorecard(app, stores);
+                    super::team::submit(app, stores.team.as_ref(), &stores.sessions);
+                }
+                Effect::LoadPanel => super::team::load_panel(app, stores.team.as_ref()),
+                Effect::SaveKit { name } => super::team::save_kit(app, stores.team.as_ref(), &name),
                 Effect::SaveSetting(change) => {
                     let result = crate::store::settings::update(&stores.settings_dir, &change);
                     setting_saved(app, &change, result);

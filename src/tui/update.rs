@@ -75,6 +75,9 @@ fn act(app: &mut App, action: Action) {
         Action::EditQuestion => return super::commands::edit_question(app),
         Action::DeleteQuestion => return super::commands::delete_question(app),
         Action::OpenStories => return super::commands::open_stories(app, None),
+        Action::OpenPanel if !matches!(app.mode(), Mode::Rating | Mode::Panel) => {
+            return open_panel(app, None);
+        }
         Action::StartMock
             if app.interview_under_way() || app.interview.as_ref().is_some_and(|i| i.dirty) =>
         {
@@ -96,6 +99,7 @@ fn act(app: &mut App, action: Action) {
     match app.mode() {
         Mode::Form => form(app, action),
         Mode::Stories => stories(app, action),
+        Mode::Panel => panel_key(app, action),
         Mode::Mark => mark(app, action),
         Mode::Help => help(app, action),
         Mode::Search => search(app, action),
@@ -125,7 +129,7 @@ fn wheel(app: &mut App, column: u16, row: u16, step: Action) {
         Mode::Competencies | Mode::Behaviors | Mode::Questions => {
             browser::wheel(app, column, row, step)
         }
-        Mode::Search | Mode::Progress | Mode::Stories => act(app, step),
+        Mode::Search | Mode::Progress | Mode::Stories | Mode::Panel => act(app, step),
         Mode::Help
         | Mode::Question
         | Mode::Interview
@@ -746,11 +750,15 @@ fn interview(app: &mut App, action: Action) {
         levels,
         key_points: question.map_or(0, |q| q.key_points.len()),
         follow_ups: question.map_or(0, |q| q.follow_ups.len()),
+        team: app.has_team,
     };
     match interview.act(action, now, view) {
         Reply::Nothing => {}
         Reply::Say(status) => app.status = status,
         Reply::Export => app.effects.push(Effect::ExportScorecard),
+        Reply::Submit => app.effects.push(Effect::SubmitScorecard),
+        Reply::SaveKit(name) => app.effects.push(Effect::SaveKit { name }),
+        Reply::OpenPanel(candidate) => return open_panel(app, Some(candidate)),
     }
     scroll_to_focus(app);
     save_interview(app);
@@ -786,5 +794,51 @@ fn scroll_to_focus(app: &mut App) {
             interview.scroll = (line + 2).saturating_sub(height);
         }
         interview.clamp_scroll(len, height);
+    }
+}
+
+/// Opens the panel view (`P`; `D` in the ratings, on `candidate`'s debrief). The team folder is
+/// read by an effect; without one, or without a name, the view says how to set them.
+pub fn open_panel(app: &mut App, candidate: Option<String>) {
+    let name = app
+        .interview
+        .as_ref()
+        .filter(|_| candidate.is_some())
+        .map(|i| i.session.interviewer.clone())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| app.interviewer.clone());
+    let viewer = crate::interview::panel::Viewer {
+        name: name.trim().to_string(),
+        facilitator: false,
+    };
+    let mut view = super::panel_mode::PanelView::new(viewer, candidate);
+    if !app.has_team {
+        view.message = Some(format!(
+            "No team folder: {}.",
+            crate::store::team::HOW_TO_SET
+        ));
+    } else if view.viewer.name.is_empty() {
+        view.message = Some(format!(
+            "Who are you? Colleagues' scorecards show once yours is in: {}.",
+            crate::store::team::HOW_TO_NAME
+        ));
+    } else {
+        app.effects.push(Effect::LoadPanel);
+    }
+    app.overlay = Some(Overlay::Panel(Box::new(view)));
+}
+
+/// A key in the panel view.
+pub fn panel_key(app: &mut App, action: Action) {
+    let page = usize::from(app.size.height.saturating_sub(6)).max(1);
+    let Some(Overlay::Panel(view)) = app.overlay.as_mut() else {
+        return;
+    };
+    let (close, status) = view.act(action, page);
+    if close {
+        app.overlay = None;
+    }
+    if status.is_some() {
+        app.status = status;
     }
 }

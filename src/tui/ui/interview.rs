@@ -22,7 +22,11 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
     // The name is the user's text: inert, whatever it holds (bidi overrides, escapes).
     let candidate = crate::text::inert(&session.candidate);
     let title = match interview.rating {
-        Some(_) => format!(" Ratings · {candidate} "),
+        Some(_) => match &session.submitted {
+            Some(s) if s.amending => format!(" Ratings · {candidate} · amending v{} ", s.version),
+            Some(s) => format!(" Ratings · {candidate} · submitted v{} · locked ", s.version),
+            None => format!(" Ratings · {candidate} "),
+        },
         None => format!(
             " {candidate} · question {} of {} ",
             (interview.current + 1).min(session.questions.len()),
@@ -177,6 +181,12 @@ fn timer_line(
     let (on_question, total) = interview.clocks(now);
     let budget = session.minutes * 60;
     let against = format!("{} of {}", minutes_seconds(total), minutes_seconds(budget));
+    if interview.confirm_submit {
+        return Line::styled(
+            "Submit to the panel? Enter submits, ratings lock · any other key: no",
+            theme.key(),
+        );
+    }
     if interview.confirm_end {
         let drafts = session
             .questions

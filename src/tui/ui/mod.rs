@@ -6,6 +6,7 @@ mod competencies;
 mod help;
 mod interview;
 mod note;
+mod panel;
 mod progress;
 mod question;
 mod question_form;
@@ -57,6 +58,10 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         Some(Overlay::Stories(view)) => {
             frame.render_widget(ratatui::widgets::Clear, whole);
             stories::render(frame, whole, app, view, theme)
+        }
+        Some(Overlay::Panel(view)) => {
+            frame.render_widget(ratatui::widgets::Clear, whole);
+            panel::render(frame, whole, view, theme)
         }
         Some(Overlay::Search(search)) => {
             search::render(frame, layout::search_area(area), app, search, theme)

@@ -1,0 +1,199 @@
+//! The hiring panel: candidates (beside or above the selected one's competencies, each a bar of
+//! the panel's median level), or a candidate's debrief as text.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+
+use crate::interview::panel::{Comparison, MIXED_AT, bar, tally};
+use crate::text::inert;
+use crate::tui::document::Tone;
+use crate::tui::layout::inner;
+use crate::tui::panel_mode::{self, PanelView};
+use crate::tui::theme::Theme;
+use crate::tui::wrap::truncate;
+
+pub fn render(frame: &mut Frame, body: Rect, view: &PanelView, theme: &Theme) {
+    let who = if view.viewer.name.is_empty() {
+        String::new()
+    } else {
+        format!(" · you: {}", inert(&view.viewer.name))
+    };
+    if let Some(debrief) = &view.debrief {
+        let title = format!(" Debrief · {}{who} ", inert(&debrief.candidate));
+        frame.render_widget(super::pane_block(title, true, theme), body);
+        let inside = inner(body);
+        let text = crate::cli::panel::debrief_text(debrief);
+        let lines: Vec<Line> = text
+            .lines()
+            .map(|l| {
+                if l.contains("MIXED") {
+                    Line::styled(l.to_string(), theme.banner())
+                } else if !l.starts_with(' ') && !l.is_empty() {
+                    Line::styled(l.to_string(), theme.tone(Tone::Heading))
+                } else {
+                    Line::raw(l.to_string())
+                }
+            })
+            .collect();
+        let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+        // Rows once wrapped, near enough to stop the scroll at the end.
+        let width = usize::from(inside.width).max(1);
+        let rows: usize = text
+            .lines()
+            .map(|l| l.chars().count().div_ceil(width).max(1))
+            .sum();
+        let scroll = view
+            .scroll
+            .min(rows.saturating_sub(usize::from(inside.height)));
+        frame.render_widget(
+            paragraph.scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            inside,
+        );
+        return;
+    }
+    let title = format!(" Panel · {} candidates{who} ", view.rows.len());
+    if let Some(message) = &view.message {
+        frame.render_widget(super::pane_block(title, true, theme), body);
+        let mut lines = vec![Line::styled(
+            inert(message).into_owned(),
+            theme.tone(Tone::Hint),
+        )];
+        lines.extend(problem_lines(view, theme));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner(body));
+        return;
+    }
+    let wide = body.width >= 100;
+    let [list_area, detail_area] = if wide {
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body)
+    } else {
+        let rows = u16::try_from(view.rows.len() + 2)
+            .unwrap_or(u16::MAX)
+            .min(body.height / 3)
+            .max(3);
+        Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(body)
+    };
+    frame.render_widget(super::pane_block(title, true, theme), list_area);
+    let inside = inner(list_area);
+    let height = usize::from(inside.height);
+    let first = crate::tui::layout::list_offset(view.selected, view.rows.len(), height);
+    let width = usize::from(inside.width);
+    let mut lines: Vec<Line> = view
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, row)| {
+            let text = match row {
+                panel_mode::Row::Shown(c) => {
+                    let row = &view.comparison.candidates[*c];
+                    let said: Vec<String> = tally(&row.recommendations)
+                        .iter()
+                        .map(|(value, n)| format!("{value} {n}"))
+                        .collect();
+                    format!(
+                        "{} · {} · {}",
+                        inert(&row.candidate),
+                        row.interviewers,
+                        inert(&said.join(", "))
+                    )
+                }
+                panel_mode::Row::Hidden(name) => {
+                    format!("{} · hidden until you submit", inert(name))
+                }
+            };
+            let style = if i == view.selected {
+                theme.selected(true)
+            } else if matches!(row, panel_mode::Row::Hidden(_)) {
+                theme.tone(Tone::Hint)
+            } else {
+                ratatui::style::Style::default()
+            };
+            Line::styled(truncate(&text, width), style)
+        })
+        .collect();
+    if lines.len() < height {
+        lines.extend(problem_lines(view, theme));
+    }
+    frame.render_widget(Paragraph::new(lines), inside);
+    detail(frame, detail_area, view, theme);
+}
+
+/// The selected candidate's competencies: a bar of the median, the median and spread, the levels.
+fn detail(frame: &mut Frame, area: Rect, view: &PanelView, theme: &Theme) {
+    let name = view.selected_name().unwrap_or_default();
+    frame.render_widget(
+        super::pane_block(format!(" {} · Enter: debrief ", inert(name)), false, theme),
+        area,
+    );
+    let inside = inner(area);
+    let Some(panel_mode::Row::Shown(c)) = view.rows.get(view.selected) else {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                "Your scorecard of this candidate is not submitted: the panel's ratings show once it is (x in your interview's ratings).",
+                theme.tone(Tone::Hint),
+            ))
+            .wrap(Wrap { trim: true }),
+            inside,
+        );
+        return;
+    };
+    let row = &view.comparison.candidates[*c];
+    let rows: Vec<Row> = view
+        .comparison
+        .competencies
+        .iter()
+        .skip(view.scroll)
+        .map(|(id, name)| {
+            let name = if name.is_empty() { id } else { name };
+            match Comparison::cell(row, id) {
+                Some(cell) => {
+                    let style = if cell.spread >= MIXED_AT {
+                        theme.banner()
+                    } else {
+                        ratatui::style::Style::default()
+                    };
+                    Row::new([
+                        Cell::from(inert(name).into_owned()),
+                        Cell::from(bar(cell.median, cell.scale_size, 8)).style(theme.key()),
+                        Cell::from(format!("{:.1} ±{}", cell.median, cell.spread)).style(style),
+                        Cell::from(if cell.spread >= MIXED_AT { "mixed" } else { "" }).style(style),
+                    ])
+                }
+                None => Row::new([
+                    Cell::from(inert(name).into_owned()),
+                    Cell::from("·".repeat(8)).style(theme.tone(Tone::Hint)),
+                    Cell::from("not rated").style(theme.tone(Tone::Hint)),
+                    Cell::from(""),
+                ]),
+            }
+        })
+        .collect();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(1),
+            Constraint::Length(8),
+            Constraint::Length(9),
+            Constraint::Length(5),
+        ],
+    )
+    .column_spacing(1);
+    frame.render_widget(table, inside);
+}
+
+fn problem_lines(view: &PanelView, theme: &Theme) -> Vec<Line<'static>> {
+    match view.problems.len() {
+        0 => Vec::new(),
+        n => vec![Line::styled(
+            format!(
+                "{n} file{} of the team folder not read: `cuecard debrief` names {}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "it" } else { "them" }
+            ),
+            theme.banner(),
+        )],
+    }
+}
