@@ -112,7 +112,10 @@ fn the_debrief_lays_out_each_competency_by_interviewer_with_its_flags() {
         out.contains("1 · Basic understanding"),
         "level names beside levels: {out}"
     );
-    assert!(out.contains("Nobody rated: Service management"), "{out}");
+    assert!(
+        out.contains("Nobody rated: Customer Service Management"),
+        "{out}"
+    );
     assert!(out.contains("Recommendations: no 1 · yes 2"), "{out}");
 }
 

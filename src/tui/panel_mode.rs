@@ -4,10 +4,13 @@
 //! each key does to it live here; the team folder is read by an effect.
 
 use super::action::Action;
+use super::document::{DocLine, Tone};
 use super::status::Status;
+use super::wrap::{truncate, wrap};
 use crate::interview::panel::{
-    Comparison, Debrief, TeamCard, Viewer, candidate_key, latest, visible,
+    Comparison, Debrief, TeamCard, Viewer, candidate_key, latest, tally, visible,
 };
+use crate::text::inert;
 
 /// One candidate of the list: compared, or hidden until the viewer submits.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,7 +131,19 @@ impl PanelView {
     }
 
     /// A key; `true` when the view is to close.
-    pub fn act(&mut self, action: Action, page: usize) -> (bool, Option<Status>) {
+    /// `page`: the rows of text on show; `width`: their width.
+    pub fn act(&mut self, action: Action, page: usize, width: usize) -> (bool, Option<Status>) {
+        let reply = self.key(action, page);
+        // The debrief scrolls no further than its last page.
+        let end = self
+            .debrief
+            .as_ref()
+            .map_or(0, |d| debrief_doc(d, width).len().saturating_sub(page));
+        self.scroll = self.scroll.min(end);
+        reply
+    }
+
+    fn key(&mut self, action: Action, page: usize) -> (bool, Option<Status>) {
         let last = self.rows.len().saturating_sub(1);
         match action {
             Action::Back if self.debrief.is_some() => {
@@ -143,15 +158,137 @@ impl PanelView {
             Action::Up if self.debrief.is_none() => self.selected = self.selected.saturating_sub(1),
             Action::Top if self.debrief.is_none() => self.selected = 0,
             Action::Bottom if self.debrief.is_none() => self.selected = last,
-            Action::Down => self.scroll += 1,
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll += page.max(1),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(page.max(1)),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(page.max(1)),
             Action::Top => self.scroll = 0,
-            Action::Bottom => self.scroll = usize::MAX / 2,
+            Action::Bottom => self.scroll = usize::MAX,
             _ => {}
         }
         (false, None)
+    }
+}
+
+/// The debrief for a pane `width` wide: a competency's heading (flagged when mixed), a line per
+/// interviewer with the level, their evidence indented below it; then what nobody rated, the
+/// recommendations, questions asked twice and the summaries.
+pub fn debrief_doc(debrief: &Debrief, width: usize) -> Vec<DocLine> {
+    let mut lines = Vec::new();
+    let indented = |lines: &mut Vec<DocLine>, text: &str, indent: usize| {
+        for row in wrap(&inert(text), width.saturating_sub(indent).max(10)) {
+            lines.push(doc(format!("{}{row}", " ".repeat(indent)), Tone::Body));
+        }
+    };
+    indented(
+        &mut lines,
+        &format!(
+            "{} interviewer{}: {}",
+            debrief.interviewers.len(),
+            if debrief.interviewers.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            debrief.interviewers.join(", ")
+        ),
+        0,
+    );
+    if debrief.facilitator {
+        lines.push(doc("as facilitator", Tone::Hint));
+    }
+    let who_width = debrief
+        .interviewers
+        .iter()
+        .map(|i| i.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(width / 3);
+    for row in &debrief.competencies {
+        lines.push(doc("", Tone::Body));
+        let name = if row.name.is_empty() {
+            &row.competency
+        } else {
+            &row.name
+        };
+        let heading = format!(
+            "{} · spread {}{}",
+            inert(name),
+            row.spread,
+            if row.mixed { " · MIXED" } else { "" }
+        );
+        let tone = if row.mixed {
+            Tone::Selected
+        } else {
+            Tone::Heading
+        };
+        for part in wrap(&heading, width.max(10)) {
+            lines.push(doc(part, tone));
+        }
+        for who in &debrief.interviewers {
+            let level = match (row.ratings.get(who), row.level_names.get(who)) {
+                (Some(l), Some(n)) => format!("{l} · {}", inert(n)),
+                (Some(l), None) => l.to_string(),
+                (None, _) => "—".to_string(),
+            };
+            let name = truncate(&inert(who), who_width);
+            lines.push(doc(
+                truncate(&format!("  {name:who_width$}  {level}"), width),
+                Tone::Body,
+            ));
+            if let Some(evidence) = row.evidence.get(who) {
+                indented(&mut lines, evidence, 6);
+            }
+        }
+    }
+    if !debrief.unrated_names.is_empty() {
+        lines.push(doc("", Tone::Body));
+        indented(
+            &mut lines,
+            &format!("Nobody rated: {}", debrief.unrated_names.join(", ")),
+            0,
+        );
+    }
+    lines.push(doc("", Tone::Body));
+    let said: Vec<String> = tally(&debrief.recommendations)
+        .iter()
+        .map(|(value, n)| format!("{value} {n}"))
+        .collect();
+    indented(
+        &mut lines,
+        &format!("Recommendations: {}", said.join(" · ")),
+        0,
+    );
+    if !debrief.repeated_questions.is_empty() {
+        lines.push(doc("", Tone::Body));
+        lines.push(doc("Asked by more than one interviewer", Tone::Heading));
+        for repeated in &debrief.repeated_questions {
+            let text = if repeated.text.is_empty() {
+                &repeated.question
+            } else {
+                &repeated.text
+            };
+            indented(
+                &mut lines,
+                &format!("{text} ({})", repeated.interviewers.join(", ")),
+                2,
+            );
+        }
+    }
+    if !debrief.summaries.is_empty() {
+        lines.push(doc("", Tone::Body));
+        lines.push(doc("Summaries", Tone::Heading));
+        for (who, summary) in &debrief.summaries {
+            indented(&mut lines, &format!("{who}: {summary}"), 2);
+        }
+    }
+    lines
+}
+
+fn doc(text: impl Into<String>, tone: Tone) -> DocLine {
+    DocLine {
+        text: text.into(),
+        tone,
     }
 }
 

@@ -830,11 +830,13 @@ pub fn open_panel(app: &mut App, candidate: Option<String>) {
 
 /// A key in the panel view.
 pub fn panel_key(app: &mut App, action: Action) {
-    let page = usize::from(app.size.height.saturating_sub(6)).max(1);
+    // The debrief fills the screen but its borders and the footer.
+    let page = usize::from(app.size.height.saturating_sub(3)).max(1);
     let Some(Overlay::Panel(view)) = app.overlay.as_mut() else {
         return;
     };
-    let (close, status) = view.act(action, page);
+    let width = usize::from(app.size.width.saturating_sub(2));
+    let (close, status) = view.act(action, page, width);
     if close {
         app.overlay = None;
     }

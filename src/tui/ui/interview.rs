@@ -24,7 +24,10 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, interview: &Interview, t
     let title = match interview.rating {
         Some(_) => match &session.submitted {
             Some(s) if s.amending => format!(" Ratings · {candidate} · amending v{} ", s.version),
-            Some(s) => format!(" Ratings · {candidate} · submitted v{} · locked ", s.version),
+            Some(s) => format!(
+                " Ratings · {candidate} · submitted v{} · locked ",
+                s.version
+            ),
             None => format!(" Ratings · {candidate} "),
         },
         None => format!(

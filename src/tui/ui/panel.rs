@@ -24,31 +24,12 @@ pub fn render(frame: &mut Frame, body: Rect, view: &PanelView, theme: &Theme) {
         let title = format!(" Debrief · {}{who} ", inert(&debrief.candidate));
         frame.render_widget(super::pane_block(title, true, theme), body);
         let inside = inner(body);
-        let text = crate::cli::panel::debrief_text(debrief);
-        let lines: Vec<Line> = text
-            .lines()
-            .map(|l| {
-                if l.contains("MIXED") {
-                    Line::styled(l.to_string(), theme.banner())
-                } else if !l.starts_with(' ') && !l.is_empty() {
-                    Line::styled(l.to_string(), theme.tone(Tone::Heading))
-                } else {
-                    Line::raw(l.to_string())
-                }
-            })
-            .collect();
-        let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-        // Rows once wrapped, near enough to stop the scroll at the end.
-        let width = usize::from(inside.width).max(1);
-        let rows: usize = text
-            .lines()
-            .map(|l| l.chars().count().div_ceil(width).max(1))
-            .sum();
+        let doc = panel_mode::debrief_doc(debrief, usize::from(inside.width));
         let scroll = view
             .scroll
-            .min(rows.saturating_sub(usize::from(inside.height)));
+            .min(doc.len().saturating_sub(usize::from(inside.height)));
         frame.render_widget(
-            paragraph.scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            Paragraph::new(super::doc_lines(&doc, scroll, inside, theme)),
             inside,
         );
         return;
@@ -68,7 +49,7 @@ pub fn render(frame: &mut Frame, body: Rect, view: &PanelView, theme: &Theme) {
     let [list_area, detail_area] = if wide {
         Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body)
     } else {
-        let rows = u16::try_from(view.rows.len() + 2)
+        let rows = u16::try_from(view.rows.len() + 2 + usize::from(!view.problems.is_empty()))
             .unwrap_or(u16::MAX)
             .min(body.height / 3)
             .max(3);
@@ -189,7 +170,7 @@ fn problem_lines(view: &PanelView, theme: &Theme) -> Vec<Line<'static>> {
         0 => Vec::new(),
         n => vec![Line::styled(
             format!(
-                "{n} file{} of the team folder not read: `cuecard debrief` names {}",
+                "{n} file{} not read (cuecard debrief names {})",
                 if n == 1 { "" } else { "s" },
                 if n == 1 { "it" } else { "them" }
             ),
