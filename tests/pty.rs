@@ -1351,3 +1351,68 @@ fn an_interview_starts_from_a_kit_with_its_questions_in_order() {
     assert!(session.wait_exit().success());
     session.assert_restored();
 }
+
+#[test]
+fn an_interviewer_submits_in_a_narrow_pane_and_reads_the_debrief() {
+    let data = TempDir::new().unwrap();
+    let team = data.path().join("team");
+    // A colleague submitted first (the fixture's Ada).
+    let jane = team.join("scorecards/jane-doe");
+    fs::create_dir_all(&jane).unwrap();
+    let ada = "20261120-1000-jane-doe-ada.json";
+    fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/team/scorecards/jane-doe")
+            .join(ada),
+        jane.join(ada),
+    )
+    .unwrap();
+    fs::write(data.path().join("settings.toml"), "interviewer = \"Dee\"\n").unwrap();
+    let dir = data.path().to_str().unwrap();
+    let team_dir = team.display().to_string();
+    let mut session = Session::start_with_args(
+        60,
+        20,
+        &[("CUECARD_DATA_DIR", dir), ("CUECARD_TEAM_DIR", &team_dir)],
+        &[
+            "interview",
+            "--candidate",
+            "Jane Doe",
+            "--level",
+            "3",
+            "--competency",
+            "customer-interaction",
+        ],
+    );
+    session.wait_for("Jane Doe · question 1");
+    // Hidden before: D says so and shows no colleague.
+    session.press("R");
+    session.wait_for("Ratings · Jane Doe");
+    session.press("D");
+    session.wait_for("hidden until you submit");
+    session.press("\x1b");
+    session.press("3");
+    session.press("x");
+    session.wait_for("Submit to the panel?");
+    // A stray q is not a yes, and does not quit.
+    session.press("q");
+    session.wait_for("Not submitted");
+    session.press("x");
+    session.wait_for("Submit to the panel?");
+    session.press("\r");
+    session.wait_for("submitted v1 · locked");
+    session.press("D");
+    session.wait_for("Debrief · Jane Doe");
+    session.wait_for("Ada  3 · Extensive experience");
+    session.press("\x1b");
+    session.press("\x1b");
+    session.press("\x03");
+    assert!(session.wait_exit().success());
+    session.assert_restored();
+    let files: Vec<String> = fs::read_dir(&jane)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(files.iter().any(|f| f.ends_with("-dee.json")), "{files:?}");
+}
