@@ -37,6 +37,34 @@ pub struct TeamCard {
     pub version: u32,
 }
 
+impl TeamCard {
+    /// Leaves out (as not rated) a level outside `1..=MAX_LEVEL` or beyond its scale, and bounds
+    /// the scale's size: a file written by hand is never trusted with a number. Says what was
+    /// left out, if anything.
+    pub fn keep_to_scales(&mut self) -> Option<String> {
+        let mut left_out = Vec::new();
+        for rating in &mut self.ratings {
+            rating.scale_size = rating.scale_size.min(super::MAX_LEVEL);
+            let scale = if rating.scale_size == 0 {
+                super::MAX_LEVEL
+            } else {
+                rating.scale_size
+            };
+            if let Some(level) = rating.level.filter(|l| !(1..=scale).contains(l)) {
+                left_out.push(format!("{} at level {level}", rating.competency));
+                rating.level = None;
+                rating.level_name = None;
+            }
+        }
+        (!left_out.is_empty()).then(|| {
+            format!(
+                "a level outside its scale, read as not rated: {}",
+                left_out.join(", ")
+            )
+        })
+    }
+}
+
 fn first_version() -> u32 {
     1
 }
@@ -304,9 +332,11 @@ pub fn tally(recommendations: &BTreeMap<String, usize>) -> Vec<(&str, usize)> {
 /// Quadratically weighted Cohen's kappa of two raters' levels on the same items, the categories
 /// being the levels `1..=levels`: 1 is perfect agreement, 0 what chance gives, below 0 worse.
 /// `None` when it is undefined: no items, fewer than two categories, a level outside the scale,
-/// or no disagreement possible by chance (each rater always gave one and the same level).
+/// no disagreement possible by chance (each rater always gave one and the same level), or over
+/// 100 levels.
 pub fn quadratic_kappa(pairs: &[(usize, usize)], levels: usize) -> Option<f64> {
-    if pairs.is_empty() || levels < 2 {
+    // A scale longer than any framework has is a number nobody should allocate for.
+    if pairs.is_empty() || !(2..=100).contains(&levels) {
         return None;
     }
     let in_scale = |l: usize| (1..=levels).contains(&l);
@@ -741,6 +771,42 @@ mod tests {
             facilitator: true,
         };
         assert_eq!(visible(&newest, &manager).0.len(), 3);
+    }
+
+    #[test]
+    fn a_level_beyond_the_scale_is_not_trusted() {
+        let mut card = card("Jane", "Ada", "2026-11-20T10:00:00Z", 1);
+        card.ratings = vec![
+            CardRating {
+                competency: "f/a".into(),
+                competency_name: String::new(),
+                level: Some(1_000_000_000),
+                level_name: Some("huge".into()),
+                scale_size: usize::MAX,
+                evidence: String::new(),
+            },
+            CardRating {
+                competency: "f/b".into(),
+                competency_name: String::new(),
+                level: Some(3),
+                level_name: None,
+                scale_size: 4,
+                evidence: String::new(),
+            },
+        ];
+        let said = card.keep_to_scales().unwrap();
+        assert!(said.contains("f/a at level 1000000000"), "{said}");
+        assert_eq!(card.ratings[0].level, None);
+        assert_eq!(card.ratings[0].scale_size, crate::interview::MAX_LEVEL);
+        assert_eq!(card.ratings[1].level, Some(3));
+        let other = {
+            let mut other = card.clone();
+            other.interviewer = "Bo".into();
+            other
+        };
+        // The figures stay within the scale: no matrix the size of a number in a file.
+        let calibration = Calibration::new(&[&card, &other], 0, true);
+        assert_eq!(calibration.shared_items, 1);
     }
 
     #[test]

@@ -218,7 +218,15 @@ impl TeamFolder {
         for path in self.scorecard_files() {
             match read_text(&path, CARD_LIMIT) {
                 Ok(Some(text)) => match serde_json::from_str::<TeamCard>(&text) {
-                    Ok(card) => cards.push(card),
+                    Ok(mut card) => {
+                        if let Some(problem) = card.keep_to_scales() {
+                            errors.push(StoreError {
+                                path,
+                                kind: StoreErrorKind::Malformed(problem),
+                            });
+                        }
+                        cards.push(card);
+                    }
                     Err(e) => errors.push(StoreError {
                         path,
                         kind: StoreErrorKind::Malformed(format!("not a scorecard: {e}")),
