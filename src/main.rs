@@ -939,6 +939,13 @@ fn team_folder(
 ) -> Option<cuecard::store::team::TeamFolder> {
     let setting = settings_of(data_dir).team_dir;
     match cuecard::store::team::team_dir(team_dir, setting.as_deref()) {
+        Some(dir) if !dir.is_dir() => {
+            eprintln!(
+                "cuecard: the team folder {} is not there: create it, or correct --team-dir, CUECARD_TEAM_DIR or team_dir in the settings",
+                cuecard::text::inert(&dir.display().to_string())
+            );
+            None
+        }
         Some(dir) => Some(cuecard::store::team::TeamFolder::new(&dir)),
         None => {
             eprintln!(
@@ -957,7 +964,10 @@ fn session_from_kit(
     name: &str,
     candidate: &str,
 ) -> Result<InterviewSession, String> {
-    let team = team_folder(data_dir, team_dir).ok_or("no team folder")?;
+    let Some(team) = team_folder(data_dir, team_dir) else {
+        // Said already.
+        std::process::exit(2);
+    };
     let kit = team.load_kit(name).map_err(|e| e.to_string())?;
     let (session, gone) = kit.session(&loaded.library, candidate, chrono::Utc::now())?;
     if !gone.is_empty() {

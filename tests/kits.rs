@@ -32,6 +32,7 @@ fn text(bytes: &[u8]) -> String {
 fn a_sessions_plan_becomes_a_kit_the_panel_lists_and_reads() {
     let home = TempDir::new().unwrap();
     let team = home.path().join("team");
+    std::fs::create_dir_all(&team).unwrap();
     let team_arg = team.display().to_string();
     let data = fixture_data();
     let saved = cuecard(
@@ -130,6 +131,7 @@ fn without_a_team_folder_the_commands_say_how_to_set_one() {
         text(&output.stderr)
     );
     // team_dir in the settings is one way.
+    std::fs::create_dir_all(home.path().join("team")).unwrap();
     let settings = home.path().join(".config/cuecard/settings.toml");
     std::fs::create_dir_all(settings.parent().unwrap()).unwrap();
     std::fs::write(

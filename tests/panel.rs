@@ -117,6 +117,10 @@ fn the_debrief_lays_out_each_competency_by_interviewer_with_its_flags() {
         "{out}"
     );
     assert!(out.contains("Recommendations: no 1 · yes 2"), "{out}");
+    assert!(
+        out.contains("Bo (amended: version 2)"),
+        "an amendment is shown: {out}"
+    );
 }
 
 #[test]
@@ -161,7 +165,10 @@ fn colleagues_scorecards_stay_hidden_until_yours_is_submitted() {
         &["calibration", "--interviewer", "Cy", "--json"],
     ));
     assert_eq!(calibration["candidates"], 1);
-    assert_eq!(calibration["hidden_candidates"], 2);
+    assert_eq!(
+        calibration["hidden_candidates"],
+        serde_json::json!(["Li Wei", "Omar Haddad"])
+    );
 
     // Without a name, the command says how to give one.
     let nobody = on_team(&team, &["debrief", "Jane Doe"]);
@@ -286,6 +293,11 @@ fn interviewer_data(home: &Path, interviewer: &str, level: i64) -> PathBuf {
     let mut session: toml::Table = fs::read_to_string(source).unwrap().parse().unwrap();
     session.insert("interviewer".into(), interviewer.into());
     set_first_level(&mut session, level);
+    // A note set aside, half typed, on a question not asked.
+    session["questions"].as_array_mut().unwrap()[1]
+        .as_table_mut()
+        .unwrap()
+        .insert("draft".into(), "half-typed aside".into());
     // With --data-dir the settings are beside the data: each interviewer names themself there.
     fs::write(
         data.join("settings.toml"),
@@ -311,6 +323,7 @@ fn set_first_level(session: &mut toml::Table, level: i64) {
 fn a_submitted_scorecard_is_locked_and_an_amendment_keeps_the_first_version() {
     let home = TempDir::new().unwrap();
     let team = home.path().join("team");
+    fs::create_dir_all(&team).unwrap();
     let team_arg = team.display().to_string();
     let ada = interviewer_data(home.path(), "Ada", 3);
     let bo = interviewer_data(home.path(), "Bo", 1);
@@ -362,6 +375,10 @@ fn a_submitted_scorecard_is_locked_and_an_amendment_keeps_the_first_version() {
     assert!(text(&unchanged.stdout).contains("nothing changed"));
 
     // Ada changes her mind (the app unlocks the ratings for it); the amendment is version 2.
+    assert!(
+        !fs::read_to_string(&first).unwrap().contains("\"draft\""),
+        "a draft stays the interviewer's"
+    );
     let first_bytes = fs::read(&first).unwrap();
     let mut session: toml::Table = fs::read_to_string(&session_file).unwrap().parse().unwrap();
     set_first_level(&mut session, 4);
@@ -450,6 +467,7 @@ fn team_commands_without_a_team_folder_say_how_to_set_one() {
 fn nothing_rated_and_mock_interviews_are_not_submitted() {
     let home = TempDir::new().unwrap();
     let team = home.path().join("team");
+    fs::create_dir_all(&team).unwrap();
     let data = interviewer_data(home.path(), "Ada", 3);
     let file = data.join("sessions/20261123-1400-jane-doe.toml");
     let mut session: toml::Table = fs::read_to_string(&file).unwrap().parse().unwrap();
@@ -479,4 +497,104 @@ fn nothing_rated_and_mock_interviews_are_not_submitted() {
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output.stderr).contains("mock"));
     assert!(!team.join("scorecards").exists(), "nothing written");
+}
+
+/// A scorecard of `candidate` by `interviewer` (the fixture's Ada on Jane, renamed) in the team
+/// folder, where cuecard would put it.
+fn card_of(team: &Path, candidate: &str, interviewer: &str, level: u64) -> PathBuf {
+    let mut card: Value = serde_json::from_str(
+        &fs::read_to_string(fixture(
+            "team/scorecards/jane-doe/20261120-1000-jane-doe-ada.json",
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    card["candidate"] = candidate.into();
+    card["interviewer"] = interviewer.into();
+    card["ratings"][0]["level"] = level.into();
+    let dir = team
+        .join("scorecards")
+        .join(cuecard::interview::panel::candidate_folder(candidate));
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!(
+        "20261120-1000-{}-{}.json",
+        dir.file_name().unwrap().to_string_lossy(),
+        interviewer.to_lowercase()
+    ));
+    fs::write(&path, card.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn two_candidates_whose_names_transliterate_alike_stay_apart() {
+    let team = TempDir::new().unwrap();
+    let carmens = card_of(team.path(), "王伟", "Carmen", 3);
+    let bens = card_of(team.path(), "汪伟", "Ben", 1);
+    assert_ne!(carmens.parent(), bens.parent(), "two folders");
+    let debrief = json(&on_team(
+        team.path(),
+        &["debrief", "王伟", "--interviewer", "Carmen", "--json"],
+    ));
+    assert_eq!(debrief["candidate"], "王伟");
+    assert_eq!(debrief["interviewers"], serde_json::json!(["Carmen"]));
+    // Carmen never interviewed 汪伟: Ben's rating stays hidden from her.
+    let other = on_team(team.path(), &["debrief", "汪伟", "--interviewer", "Carmen"]);
+    assert_eq!(other.status.code(), Some(3));
+    let home = TempDir::new().unwrap();
+    let team_arg = team.path().display().to_string();
+    let data = home.path().join("data").display().to_string();
+    let erased = cuecard(
+        home.path(),
+        &[
+            "--data-dir",
+            &data,
+            "--team-dir",
+            &team_arg,
+            "sessions",
+            "delete",
+            "--candidate",
+            "王伟",
+            "--team",
+            "--yes",
+        ],
+    );
+    assert!(erased.status.success(), "{}", text(&erased.stderr));
+    assert!(!carmens.exists());
+    assert!(bens.exists(), "the other candidate's scorecard is kept");
+    assert!(text(&erased.stdout).contains("colleagues' own data directories"));
+}
+
+#[test]
+fn a_team_folder_that_is_not_there_is_said_and_never_made() {
+    let home = TempDir::new().unwrap();
+    let missing = home.path().join("teem");
+    for args in [
+        &["debrief", "Jane", "--facilitator"][..],
+        &["compare", "--facilitator"],
+        &["kits"],
+    ] {
+        let output = on_team(&missing, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let said = text(&output.stderr);
+        assert!(
+            said.contains("teem") && said.contains("is not there"),
+            "{said}"
+        );
+    }
+    let data = interviewer_data(home.path(), "Ada", 3);
+    let output = cuecard(
+        home.path(),
+        &[
+            "--data-dir",
+            &data.display().to_string(),
+            "--team-dir",
+            &missing.display().to_string(),
+            "submit",
+            "jane",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!missing.exists(), "nothing made at a mistyped path");
+    let session = fs::read_to_string(data.join("sessions/20261123-1400-jane-doe.toml")).unwrap();
+    assert!(!session.contains("[submitted]"), "not marked submitted");
 }

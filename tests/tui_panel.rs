@@ -136,7 +136,7 @@ fn d_shows_the_debrief_only_once_yours_is_in() {
     f.keys("D");
     assert_eq!(f.app.mode(), Mode::Panel);
     assert!(
-        status(&f).contains("not submitted"),
+        status(&f).contains("once your own scorecard of them is submitted"),
         "hidden before: {}",
         status(&f)
     );
@@ -159,16 +159,55 @@ fn d_shows_the_debrief_only_once_yours_is_in() {
     assert!(shown.contains("Debrief · Jane Doe"), "{shown}");
     assert!(shown.contains("MIXED"), "{shown}");
     assert!(shown.contains("Bo   1 · Basic understanding"), "{shown}");
-    // It scrolls to its end and no further: k then moves at once.
+    assert!(
+        shown.contains("more lines (j, PgDn, G)"),
+        "says there is more: {shown}"
+    );
+    // It scrolls to its very end and no further: k then moves at once.
     f.keys("G");
     let end = screen(&f);
-    assert!(end.contains("Summaries"), "{end}");
+    assert!(
+        end.contains("Ada: Calm and concrete."),
+        "the last line shows: {end}"
+    );
+    assert!(!end.contains("more lines"), "{end}");
     f.keys("GGk");
     assert_ne!(screen(&f), end, "one line up from the end");
-    f.keys("<Esc>");
-    assert_eq!(f.app.mode(), Mode::Panel, "back to the candidates");
+    // Opened from the ratings, Esc goes straight back to them.
     f.keys("<Esc>");
     assert_eq!(f.app.mode(), Mode::Rating);
+}
+
+#[test]
+fn the_debrief_reaches_its_end_at_every_size() {
+    for (width, height) in [(50, 16), (60, 20), (80, 24), (120, 40)] {
+        let (mut f, _team) = rated("Dee");
+        f.app.size = cuecard::tui::app::Size { width, height };
+        f.keys("x<Enter>DG");
+        let end = screen(&f);
+        assert!(
+            end.contains("Ada: Calm and concrete."),
+            "{width}x{height}: {end}"
+        );
+    }
+}
+
+#[test]
+fn a_q_while_rating_is_a_slip_and_a_nameless_interviewer_is_asked_first() {
+    let (mut f, _team) = rated("");
+    f.keys("q");
+    assert!(
+        !f.app.quit && !f.app.quitting,
+        "q does not leave the ratings"
+    );
+    assert_eq!(f.app.mode(), Mode::Rating);
+    f.keys("x");
+    assert_eq!(
+        f.app.mode(),
+        Mode::Rating,
+        "no question asked without a name"
+    );
+    assert!(status(&f).contains("Who are you?"), "{}", status(&f));
 }
 
 #[test]
@@ -191,7 +230,10 @@ fn p_compares_the_candidates_with_bars_and_hides_what_you_have_not_rated() {
         "Jane's interaction, 3 3 1: {shown}"
     );
     assert!(shown.contains("mixed"), "{shown}");
-    assert!(shown.contains("1 file not read"), "draft.json: {shown}");
+    assert!(
+        shown.contains("1 file with problems"),
+        "draft.json: {shown}"
+    );
     f.keys("j<Enter>");
     assert!(
         f.app
@@ -200,6 +242,11 @@ fn p_compares_the_candidates_with_bars_and_hides_what_you_have_not_rated() {
             .is_some_and(|o| matches!(o, Overlay::Panel(v) if v.debrief.is_none()))
     );
     assert!(status(&f).contains("Li Wei"), "{}", status(&f));
+    assert!(
+        status(&f).contains("own scorecard of them"),
+        "{}",
+        status(&f)
+    );
     f.keys("P");
     assert!(f.app.overlay.is_none(), "P closes it");
 

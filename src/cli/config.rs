@@ -65,6 +65,13 @@ pub fn print(places: &Places, out: &mut dyn Write) -> io::Result<bool> {
     line("answer_seconds", settings.answer_seconds.to_string())?;
     line("interviewer", format!("{:?}", settings.interviewer))?;
     line(
+        "team_dir",
+        settings
+            .team_dir
+            .as_deref()
+            .map_or_else(|| "none".to_string(), |d| format!("{d:?}")),
+    )?;
+    line(
         "interview_date",
         settings
             .interview_date

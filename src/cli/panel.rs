@@ -95,7 +95,7 @@ pub fn debrief_text(debrief: &Debrief) -> String {
         } else {
             "s"
         },
-        inert(&debrief.interviewers.join(", "))
+        inert(&debrief.interviewers_text())
     ));
     if debrief.facilitator {
         line("(as facilitator: every submitted scorecard shown)".into());
@@ -204,15 +204,11 @@ pub fn calibration_text(calibration: &Calibration) -> String {
     ));
     if calibration.facilitator {
         line("(as facilitator: every submitted scorecard counted)".into());
-    } else if calibration.hidden_candidates > 0 {
+    } else if !calibration.hidden_candidates.is_empty() {
+        let n = calibration.hidden_candidates.len();
         line(format!(
-            "({} candidate{} left out: your scorecard for them is not submitted)",
-            calibration.hidden_candidates,
-            if calibration.hidden_candidates == 1 {
-                ""
-            } else {
-                "s"
-            }
+            "({n} candidate{} left out: your scorecard for them is not submitted)",
+            if n == 1 { "" } else { "s" }
         ));
     }
     if calibration.shared_items == 0 {
@@ -436,7 +432,7 @@ pub fn run(
         },
         Command::Calibration { json, .. } => {
             let (shown, hidden) = visible(&all, &viewer);
-            let calibration = Calibration::new(&shown, hidden.len(), viewer.facilitator);
+            let calibration = Calibration::new(&shown, hidden, viewer.facilitator);
             if *json {
                 writeln!(out, "{}", crate::text::json_line(&calibration))?;
             } else {

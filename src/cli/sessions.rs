@@ -128,6 +128,12 @@ pub fn erase_team(
         writeln!(out, "removed {}", inert(&path.display().to_string()))
             .map_err(|e| e.to_string())?;
     }
+    writeln!(
+        out,
+        "colleagues' own data directories are theirs: each removes their copy with `cuecard sessions delete --candidate {}`",
+        inert(candidate)
+    )
+    .map_err(|e| e.to_string())?;
     if removed.is_empty() && errors.is_empty() {
         writeln!(out, "the team folder holds no file of {}", inert(candidate))
             .map_err(|e| e.to_string())?;

@@ -103,9 +103,28 @@ fn person_key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// A candidate's key: the slug of the name (the folder their scorecards are in).
+/// A candidate's identity on the panel: the name in any case and spacing. Never the slug of the
+/// name, which two people can share (`王伟` and `汪伟` are both `wang-wei`).
 pub fn candidate_key(name: &str) -> String {
-    crate::text::slug(name, 60)
+    person_key(name)
+}
+
+/// The folder of a candidate's scorecards in the team folder: the slug of the name, and when
+/// the slug is not all the name says (letters beyond ASCII, which it transliterates) a digest of
+/// the name too, so that two people whose names transliterate alike never share a folder.
+pub fn candidate_folder(name: &str) -> String {
+    let key = candidate_key(name);
+    let slug = crate::text::slug(&key, 60);
+    let slug = if slug.is_empty() {
+        "candidate".to_string()
+    } else {
+        slug
+    };
+    if key.is_ascii() && !key.is_empty() {
+        slug
+    } else {
+        format!("{slug}-{}", &crate::text::digest(&key)[..8])
+    }
 }
 
 /// Who is looking: an interviewer (who sees a candidate's other scorecards only once theirs is
@@ -203,6 +222,8 @@ pub struct Debrief {
     pub repeated_questions: Vec<Repeated>,
     /// Interviewer → their summary, for those who wrote one.
     pub summaries: BTreeMap<String, String>,
+    /// Interviewer → the version counted, for those who amended their scorecard.
+    pub amended: BTreeMap<String, u32>,
     /// Seen by the facilitator (who does not interview) rather than by one of the panel.
     pub facilitator: bool,
 }
@@ -307,8 +328,25 @@ impl Debrief {
                 .filter(|c| !c.summary.trim().is_empty())
                 .map(|c| (c.interviewer.clone(), c.summary.trim().to_string()))
                 .collect(),
+            amended: cards
+                .iter()
+                .filter(|c| c.version > 1)
+                .map(|c| (c.interviewer.clone(), c.version))
+                .collect(),
             facilitator,
         }
+    }
+
+    /// `Ada, Bo (amended: version 2), Cy`.
+    pub fn interviewers_text(&self) -> String {
+        self.interviewers
+            .iter()
+            .map(|who| match self.amended.get(who) {
+                Some(version) => format!("{who} (amended: version {version})"),
+                None => who.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -407,7 +445,7 @@ pub struct Calibration {
     pub interviewers: Vec<RaterFigures>,
     pub pairs: Vec<PairFigures>,
     /// Candidates left out: the viewer's own scorecard for them is not submitted.
-    pub hidden_candidates: usize,
+    pub hidden_candidates: Vec<String>,
     pub facilitator: bool,
 }
 
@@ -442,7 +480,11 @@ fn names(cards: &[&TeamCard]) -> BTreeMap<String, String> {
 
 impl Calibration {
     /// The figures of the (latest, visible) `cards`.
-    pub fn new(cards: &[&TeamCard], hidden_candidates: usize, facilitator: bool) -> Calibration {
+    pub fn new(
+        cards: &[&TeamCard],
+        hidden_candidates: Vec<String>,
+        facilitator: bool,
+    ) -> Calibration {
         let items = items(cards);
         let names = names(cards);
         let mut interviewers = Vec::new();
@@ -805,8 +847,30 @@ mod tests {
             other
         };
         // The figures stay within the scale: no matrix the size of a number in a file.
-        let calibration = Calibration::new(&[&card, &other], 0, true);
+        let calibration = Calibration::new(&[&card, &other], Vec::new(), true);
         assert_eq!(calibration.shared_items, 1);
+    }
+
+    #[test]
+    fn names_that_transliterate_alike_are_different_candidates_in_different_folders() {
+        assert_ne!(candidate_key("王伟"), candidate_key("汪伟"));
+        assert_ne!(candidate_folder("王伟"), candidate_folder("汪伟"));
+        assert!(candidate_folder("王伟").starts_with("wang-wei-"));
+        assert_ne!(candidate_folder("Zoë Park"), candidate_folder("Zoe Park"));
+        assert_eq!(candidate_folder("Jane  DOE"), "jane-doe");
+        assert_eq!(candidate_key("Jane  DOE"), candidate_key(" jane doe"));
+        let cards = [
+            card("王伟", "Carmen", "2026-11-20T10:00:00Z", 1),
+            card("汪伟", "Ben", "2026-11-20T11:00:00Z", 1),
+        ];
+        let newest = latest(&cards);
+        let carmen = Viewer {
+            name: "Carmen".into(),
+            facilitator: false,
+        };
+        let (shown, hidden) = visible(&newest, &carmen);
+        assert_eq!(shown.len(), 1, "only her own candidate");
+        assert_eq!(hidden, ["汪伟"]);
     }
 
     #[test]

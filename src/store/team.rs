@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::{StoreError, StoreErrorKind, read_text};
 use crate::content::Library;
 use crate::interview::kit::Kit;
-use crate::interview::panel::{TeamCard, candidate_key};
+use crate::interview::panel::{TeamCard, candidate_folder, candidate_key};
 use crate::interview::scorecard::{self, Scorecard};
 use crate::interview::{InterviewSession, SessionKind, Submission};
 use chrono::{DateTime, Utc};
@@ -126,16 +126,12 @@ impl TeamFolder {
         (kits, errors)
     }
 
-    /// The folder of a candidate's scorecards: the slug of their name (`candidate` when it has
-    /// no letter or digit), never a path from the name itself.
+    /// The folder of a candidate's scorecards (see `panel::candidate_folder`), never a path
+    /// from the name itself.
     pub fn candidate_dir(&self, candidate: &str) -> PathBuf {
-        let key = candidate_key(candidate);
-        let key = if key.is_empty() {
-            "candidate".into()
-        } else {
-            key
-        };
-        self.root.join("scorecards").join(key)
+        self.root
+            .join("scorecards")
+            .join(candidate_folder(candidate))
     }
 
     /// Where version `version` of `interviewer`'s scorecard of session `session` goes.
@@ -239,25 +235,32 @@ impl TeamFolder {
         (cards, errors)
     }
 
-    /// Removes every file of `candidate` in the team folder: their scorecards folder (every
-    /// file in it, read or not) and any scorecard elsewhere that names them. Returns the files
-    /// removed and the errors of those that could not be.
+    /// Removes every file of `candidate` in the team folder: every scorecard that names them
+    /// (any case and spacing of the name), and whatever in their folder does not read as a
+    /// scorecard (it may hold them too); another candidate's scorecard is kept wherever it is.
+    /// Returns the files removed and the errors of those that could not be.
     pub fn erase_candidate(&self, candidate: &str) -> (Vec<PathBuf>, Vec<StoreError>) {
         let dir = self.candidate_dir(candidate);
         let key = candidate_key(candidate);
         let mut doomed: Vec<PathBuf> = fs::read_dir(&dir)
-            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_none_or(|e| e != "json"))
+                    .collect()
+            })
             .unwrap_or_default();
         for path in self.scorecard_files() {
-            if path.starts_with(&dir) {
-                continue;
-            }
-            let names_them = read_text(&path, CARD_LIMIT)
+            let card = read_text(&path, CARD_LIMIT)
                 .ok()
                 .flatten()
-                .and_then(|text| serde_json::from_str::<TeamCard>(&text).ok())
-                .is_some_and(|card| candidate_key(&card.candidate) == key);
-            if names_them {
+                .and_then(|text| serde_json::from_str::<TeamCard>(&text).ok());
+            let theirs = match card {
+                Some(card) => candidate_key(&card.candidate) == key,
+                None => path.starts_with(&dir),
+            };
+            if theirs {
                 doomed.push(path);
             }
         }
@@ -303,6 +306,19 @@ impl TeamFolder {
         }
         let amend = amend || session.submitted.as_ref().is_some_and(|s| s.amending);
         let version = match &session.submitted {
+            Some(done)
+                if !amend
+                    && !self
+                        .scorecard_path(&session.candidate, &session.id, interviewer, done.version)
+                        .exists() =>
+            {
+                return Err(format!(
+                    "submitted already (version {}), but not to this team folder ({}): `cuecard submit --amend {}` submits it here as the next version",
+                    done.version,
+                    self.root.display(),
+                    session.id
+                ));
+            }
             Some(done) if !amend => {
                 return Err(format!(
                     "submitted already (version {}, {}); its ratings are locked: `cuecard submit --amend {}` writes a new version from the session as it is now, and keeps this one",
@@ -321,6 +337,17 @@ impl TeamFolder {
         }
         let mut card = Scorecard::new(session, library);
         card.interviewer = interviewer.to_string();
+        // A note set aside unfinished is the interviewer's own, not the panel's.
+        let asked: Vec<&str> = session
+            .questions
+            .iter()
+            .filter(|q| q.asked())
+            .map(|q| q.id.as_str())
+            .collect();
+        card.questions.retain(|q| asked.contains(&q.id.as_str()));
+        for question in &mut card.questions {
+            question.draft.clear();
+        }
         let digest = crate::text::digest(&card.to_json());
         if let Some(done) = session.submitted.as_mut().filter(|d| d.digest == digest) {
             done.amending = false;

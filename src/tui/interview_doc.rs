@@ -259,7 +259,7 @@ pub fn ratings(
     );
     paragraph(
         &mut details,
-        &format!("Recommendation: {recommendation}"),
+        &format!("Recommendation: {recommendation} (o)"),
         width,
         0,
         Tone::Hint,

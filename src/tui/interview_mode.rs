@@ -157,6 +157,8 @@ pub struct View {
     pub follow_ups: usize,
     /// A team folder is set: `x` in the ratings submits to the panel.
     pub team: bool,
+    /// The interviewer has a name (the session's, or the settings'), for the panel.
+    pub named: bool,
 }
 
 /// Lines the ratings view's scale may be scrolled from its chosen level: room to reach either end.
@@ -319,7 +321,7 @@ impl Interview {
                 self.dirty = true;
                 let total = super::document::minutes_seconds(self.session.elapsed);
                 Reply::Say(Status::info(format!(
-                    "Interview ended at {total}: R rates, x writes the scorecard."
+                    "Interview ended at {total}: R rates, then x for the scorecard."
                 )))
             }
             Action::Back => {
@@ -602,11 +604,15 @@ impl Interview {
                 return Reply::Say(Status::info("A mock interview is yours: no kit from it."));
             }
             Action::SaveKit => {
-                let name = format!("{} {}", self.session.role, self.session.stage);
-                self.input = Some(Input::new(Purpose::KitName, name.trim()));
-                return Reply::Say(Status::info(
-                    "The kit's name (the plan, no candidate data, for the whole panel): Enter saves it.",
-                ));
+                self.input = Some(Input::new(Purpose::KitName, ""));
+                let example = format!("{} {}", self.session.role, self.session.stage);
+                let example = match example.trim() {
+                    "" => String::new(),
+                    role => format!(" (say, {} onsite)", crate::text::inert(role)),
+                };
+                return Reply::Say(Status::info(format!(
+                    "Name the kit{example}: the plan for the whole panel, nothing of the candidate. Enter saves it."
+                )));
             }
             movement => self.scroll = scrolled(self.scroll, movement, view.height, view.len),
         }
@@ -659,6 +665,12 @@ impl Interview {
             Action::OpenPanel => return Reply::OpenPanel(self.session.candidate.clone()),
             Action::Export if self.session.is_mock() || !view.team => return Reply::Export,
             Action::Export if self.session.ratings_locked() => return self.locked(),
+            Action::Export if !view.named => {
+                return Reply::Say(Status::info(format!(
+                    "Who are you? The panel needs your name: {}.",
+                    crate::store::team::HOW_TO_NAME
+                )));
+            }
             Action::Export if !self.session.ratings.iter().any(|r| r.level.is_some()) => {
                 return Reply::Say(Status::info(
                     "Nothing is rated yet: a level's number rates the competency, then x submits.",

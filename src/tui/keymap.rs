@@ -102,7 +102,8 @@ pub fn tables(mode: Mode) -> &'static [&'static Table] {
         Mode::Mark => &[&MARK, &ALWAYS],
         Mode::Interview => &[&INTERVIEW, &LOOK, &QUIT, &ALWAYS],
         Mode::Mock => &[&MOCK, &LOOK, &QUIT, &ALWAYS],
-        Mode::Rating => &[&RATING, &QUIT, &ALWAYS],
+        // A q typed while rating is a slip, not a wish to leave: Ctrl-C quits.
+        Mode::Rating => &[&RATING, &ALWAYS],
         Mode::Setup => &[&SETUP, &ALWAYS],
         Mode::Form => &[&FORM, &LINE, &ALWAYS],
         Mode::Stories => &[&STORIES, &LOOK, &QUIT, &ALWAYS],
@@ -481,10 +482,11 @@ pub const RATING: Table = table! { "Interview: ratings";
     hide "PgDn"    [PG_DN]                 => Do(PageDown),        "scroll the levels down";
     hide "PgUp"    [PG_UP]                 => Do(PageUp),          "scroll the levels up";
     show "1-9"     []                      => Digits(9, SelectLevel), "rate";
-    show "o"       [ch('o')]               => Do(Recommend),       "recommend";
-    show "s"       [ch('s')]               => Do(Summary),         "summary";
     show "e"       [ch('e')]               => Do(OpenNote),        "evidence";
-    show "x"       [ch('x')]               => Do(Export),          "submit to the panel (asks first; no team folder: write the scorecard)";
+    show "s"       [ch('s')]               => Do(Summary),         "summary";
+    hide "o"       [ch('o')]               => Do(Recommend),       "recommend (strong no, no, yes, strong yes, none)";
+    show "x"       [ch('x')]               => Do(Export),          "scorecard";
+    hide "?"       [ch('?')]               => Do(ToggleHelp),      "every key";
     hide "u"       [ch('u')]               => Do(Amend),           "unlock a submitted scorecard to amend it";
     hide "D"       [ch('D')]               => Do(OpenPanel),       "the panel's debrief of this candidate";
     show "Esc"     [ESC, ch('R')]          => Do(Back),            "back";

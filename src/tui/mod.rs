@@ -135,9 +135,13 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let mut stores = Stores::new(data_dir);
     stores.content.clone_from(&options.content);
     stores.settings_dir.clone_from(&options.settings_dir);
+    // A team folder that is not there is said, never made: a mistyped path would otherwise take
+    // a scorecard the panel never sees.
+    let missing_team = options.team_dir.as_deref().filter(|d| !d.is_dir());
     stores.team = options
         .team_dir
         .as_deref()
+        .filter(|d| d.is_dir())
         .map(crate::store::team::TeamFolder::new);
     stores.history = Some(Arc::new(history::HistorySaver::spawn(
         stores.reviews.clone(),
@@ -165,6 +169,11 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     app.has_team = stores.team.is_some();
     if let Some(problem) = theme_problems.first() {
         app.status = app::Status::error(problem.clone());
+    } else if let Some(dir) = missing_team {
+        app.status = app::Status::error(format!(
+            "The team folder {} is not there: create it, or correct team_dir (cuecard config --edit).",
+            crate::text::inert(&dir.display().to_string())
+        ));
     }
     if options.start.until.is_some() {
         app.until = options.start.until;

@@ -37,6 +37,8 @@ pub struct PanelView {
     pub scroll: usize,
     /// The candidate to open on once read (`D` from the ratings).
     pub wanted: Option<String>,
+    /// Opened on a candidate from the ratings: Esc from their debrief goes straight back there.
+    pub from_ratings: bool,
 }
 
 impl PanelView {
@@ -53,6 +55,7 @@ impl PanelView {
             selected: 0,
             debrief: None,
             scroll: 0,
+            from_ratings: wanted.is_some(),
             wanted,
         }
     }
@@ -113,7 +116,7 @@ impl PanelView {
     fn open(&mut self) -> Option<Status> {
         match self.rows.get(self.selected)? {
             Row::Hidden(name) => Status::info(format!(
-                "Your scorecard of {} is not submitted: the panel's ratings show once it is (x in your interview's ratings).",
+                "Colleagues' ratings of {} show once your own scorecard of them is submitted.",
                 crate::text::inert(name)
             )),
             Row::Shown(i) => {
@@ -146,6 +149,7 @@ impl PanelView {
     fn key(&mut self, action: Action, page: usize) -> (bool, Option<Status>) {
         let last = self.rows.len().saturating_sub(1);
         match action {
+            Action::Back if self.debrief.is_some() && self.from_ratings => return (true, None),
             Action::Back if self.debrief.is_some() => {
                 self.debrief = None;
                 self.scroll = 0;
@@ -190,7 +194,7 @@ pub fn debrief_doc(debrief: &Debrief, width: usize) -> Vec<DocLine> {
             } else {
                 "s"
             },
-            debrief.interviewers.join(", ")
+            debrief.interviewers_text()
         ),
         0,
     );

@@ -751,6 +751,8 @@ fn interview(app: &mut App, action: Action) {
         key_points: question.map_or(0, |q| q.key_points.len()),
         follow_ups: question.map_or(0, |q| q.follow_ups.len()),
         team: app.has_team,
+        named: !interview.session.interviewer.trim().is_empty()
+            || !app.interviewer.trim().is_empty(),
     };
     match interview.act(action, now, view) {
         Reply::Nothing => {}
@@ -830,13 +832,13 @@ pub fn open_panel(app: &mut App, candidate: Option<String>) {
 
 /// A key in the panel view.
 pub fn panel_key(app: &mut App, action: Action) {
-    // The debrief fills the screen but its borders and the footer.
-    let page = usize::from(app.size.height.saturating_sub(3)).max(1);
+    // The debrief fills the screen but the footer, inside its borders (as `ui::panel` draws it).
+    let text = layout::inner(browser::full_body(app));
+    let page = usize::from(text.height).max(1);
     let Some(Overlay::Panel(view)) = app.overlay.as_mut() else {
         return;
     };
-    let width = usize::from(app.size.width.saturating_sub(2));
-    let (close, status) = view.act(action, page, width);
+    let (close, status) = view.act(action, page, usize::from(text.width));
     if close {
         app.overlay = None;
     }

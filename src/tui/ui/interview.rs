@@ -197,9 +197,10 @@ fn timer_line(
             .filter(|q| !q.draft.is_empty())
             .count();
         let text = match drafts {
-            0 => "End the interview? y ends it, its clock stops; n goes on".to_string(),
+            0 => "End the interview? Enter ends it, its clock stops; any other key goes on"
+                .to_string(),
             n => format!(
-                "End? {n} draft{} not noted (n goes on) · y ends",
+                "End? {n} draft{} not noted · Enter ends, any other key goes on",
                 if n == 1 { "" } else { "s" }
             ),
         };

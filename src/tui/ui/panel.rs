@@ -28,13 +28,27 @@ pub fn render(frame: &mut Frame, body: Rect, view: &PanelView, theme: &Theme) {
         let scroll = view
             .scroll
             .min(doc.len().saturating_sub(usize::from(inside.height)));
-        frame.render_widget(
-            Paragraph::new(super::doc_lines(&doc, scroll, inside, theme)),
-            inside,
-        );
+        let mut lines = super::doc_lines(&doc, scroll, inside, theme);
+        let below = doc
+            .len()
+            .saturating_sub(scroll + usize::from(inside.height));
+        if below > 0
+            && let Some(last) = lines.last_mut()
+        {
+            // The row given to the sign is shown by the next line down.
+            *last = Line::styled(
+                format!("↓ {} more lines (j, PgDn, G)", below + 1),
+                theme.tone(Tone::Hint),
+            );
+        }
+        frame.render_widget(Paragraph::new(lines), inside);
         return;
     }
-    let title = format!(" Panel · {} candidates{who} ", view.rows.len());
+    let title = format!(
+        " Panel · {} candidate{}{who} ",
+        view.rows.len(),
+        if view.rows.len() == 1 { "" } else { "s" }
+    );
     if let Some(message) = &view.message {
         frame.render_widget(super::pane_block(title, true, theme), body);
         let mut lines = vec![Line::styled(
@@ -113,7 +127,7 @@ fn detail(frame: &mut Frame, area: Rect, view: &PanelView, theme: &Theme) {
     let Some(panel_mode::Row::Shown(c)) = view.rows.get(view.selected) else {
         frame.render_widget(
             Paragraph::new(Line::styled(
-                "Your scorecard of this candidate is not submitted: the panel's ratings show once it is (x in your interview's ratings).",
+                "Colleagues' ratings of this candidate show once your own scorecard of them is submitted (x in your interview's ratings).",
                 theme.tone(Tone::Hint),
             ))
             .wrap(Wrap { trim: true }),
@@ -170,7 +184,7 @@ fn problem_lines(view: &PanelView, theme: &Theme) -> Vec<Line<'static>> {
         0 => Vec::new(),
         n => vec![Line::styled(
             format!(
-                "{n} file{} not read (cuecard debrief names {})",
+                "{n} file{} with problems (cuecard debrief names {})",
                 if n == 1 { "" } else { "s" },
                 if n == 1 { "it" } else { "them" }
             ),
