@@ -896,6 +896,8 @@ mod tests {
                     Some(Action::Type('q'))
                 }
                 Mode::FollowUp => None,
+                // A q while rating is a slip: the ratings say that letters alone do nothing.
+                Mode::Rating => Some(Action::Type('q')),
                 Mode::Confirm | Mode::Mark => Some(Action::Back),
                 _ => Some(Action::Quit),
             };
