@@ -193,6 +193,10 @@ fn the_set_up_form_refuses_an_empty_name_and_a_bad_budget() {
     f.type_line("x");
     f.run(&[Open]);
     assert!(f.app.status.as_ref().unwrap().text.contains("whole number"));
+    // The name typed is not dropped by one Esc: the second one closes the form.
+    f.run(&[Back]);
+    assert!(f.app.setup().is_some());
+    assert!(f.app.status.as_ref().unwrap().text.contains("Esc again"));
     f.run(&[Back]);
     assert!(f.app.setup().is_none() && f.app.interview.is_none());
 }

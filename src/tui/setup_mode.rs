@@ -22,6 +22,8 @@ pub struct Setup {
     pub field: usize,
     /// The field holds its pre-filled value, untouched: typing replaces it rather than adds to it.
     pub fresh: bool,
+    /// Esc was pressed once on a form with a name typed: a second Esc drops it.
+    pub esc_armed: bool,
 }
 
 impl std::fmt::Debug for Setup {
@@ -38,6 +40,8 @@ pub enum SetupReply {
     Stay,
     /// Esc: close the form.
     Cancel,
+    /// Esc on a form with a name typed: a second Esc drops it (say so).
+    ConfirmCancel,
     /// Enter: start the interview the form describes.
     Submit,
 }
@@ -64,6 +68,7 @@ impl Setup {
             chosen,
             field: 0,
             fresh: false,
+            esc_armed: false,
         }
     }
 
@@ -104,7 +109,15 @@ impl Setup {
 
     pub fn act(&mut self, action: Action) -> SetupReply {
         let fields = Setup::FIELDS.len();
+        let armed = std::mem::take(&mut self.esc_armed);
         match action {
+            // What was typed is never dropped by one key.
+            Action::Back
+                if !armed && !(self.candidate.trim().is_empty() && self.role.trim().is_empty()) =>
+            {
+                self.esc_armed = true;
+                return SetupReply::ConfirmCancel;
+            }
             Action::Back => return SetupReply::Cancel,
             Action::Open => return SetupReply::Submit,
             Action::FocusNext => self.focus((self.field + 1) % fields),
@@ -203,5 +216,24 @@ mod tests {
         assert_eq!(form.chosen_names(), ["C", "A"]);
         form.act(Action::Type('x'));
         assert_eq!(form.candidate, "", "letters in the list type nothing");
+    }
+
+    #[test]
+    fn esc_asks_before_dropping_a_typed_name() {
+        let mut form = form();
+        assert_eq!(
+            form.act(Action::Back),
+            SetupReply::Cancel,
+            "nothing typed: it closes"
+        );
+        for c in "Priya".chars() {
+            form.act(Action::Type(c));
+        }
+        assert_eq!(form.act(Action::Back), SetupReply::ConfirmCancel);
+        // Another key in between: the next Esc asks again.
+        form.act(Action::FocusNext);
+        assert_eq!(form.act(Action::Back), SetupReply::ConfirmCancel);
+        assert_eq!(form.act(Action::Back), SetupReply::Cancel);
+        assert_eq!(form.candidate, "Priya");
     }
 }

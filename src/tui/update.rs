@@ -667,6 +667,10 @@ fn setup(app: &mut App, action: Action) {
     match form.act(action) {
         SetupReply::Stay => {}
         SetupReply::Cancel => app.overlay = None,
+        SetupReply::ConfirmCancel => {
+            app.status =
+                Status::info("Esc again drops what you typed; Enter starts the interview.");
+        }
         SetupReply::Submit => {
             let form = form.clone();
             create_interview(app, &form);
