@@ -113,7 +113,8 @@ impl Setup {
         match action {
             // What was typed is never dropped by one key.
             Action::Back
-                if !armed && !(self.candidate.trim().is_empty() && self.role.trim().is_empty()) =>
+                if !armed
+                    && (!self.candidate.trim().is_empty() || !self.role.trim().is_empty()) =>
             {
                 self.esc_armed = true;
                 return SetupReply::ConfirmCancel;
