@@ -598,3 +598,41 @@ fn a_team_folder_that_is_not_there_is_said_and_never_made() {
     let session = fs::read_to_string(data.join("sessions/20261123-1400-jane-doe.toml")).unwrap();
     assert!(!session.contains("[submitted]"), "not marked submitted");
 }
+
+#[test]
+fn a_scorecard_submitted_to_another_folder_is_said_and_can_be_submitted_here() {
+    let home = TempDir::new().unwrap();
+    let (first, second) = (home.path().join("old-team"), home.path().join("team"));
+    fs::create_dir_all(&first).unwrap();
+    fs::create_dir_all(&second).unwrap();
+    let data = interviewer_data(home.path(), "Ada", 3);
+    let submit = |team: &Path, amend: bool| {
+        let data = data.display().to_string();
+        let team = team.display().to_string();
+        let mut args = vec!["--data-dir", &data, "--team-dir", &team, "submit", "jane"];
+        if amend {
+            args.push("--amend");
+        }
+        cuecard(home.path(), &args)
+    };
+    assert!(submit(&first, false).status.success());
+    let here = submit(&second, false);
+    assert_eq!(here.status.code(), Some(1));
+    assert!(
+        text(&here.stderr).contains("not to this team folder"),
+        "{}",
+        text(&here.stderr)
+    );
+    let amended = submit(&second, true);
+    assert!(amended.status.success(), "{}", text(&amended.stderr));
+    assert!(
+        text(&amended.stdout).contains("version 2"),
+        "{}",
+        text(&amended.stdout)
+    );
+    assert!(
+        second
+            .join("scorecards/jane-doe/20261123-1400-jane-doe-ada.v2.json")
+            .exists()
+    );
+}

@@ -144,9 +144,14 @@ pub fn latest(cards: &[TeamCard]) -> Vec<&TeamCard> {
             candidate_key(&card.candidate),
             person_key(&card.interviewer),
         );
+        // Times of panel members in other time zones compare as instants.
+        let at = |card: &TeamCard| {
+            chrono::DateTime::parse_from_rfc3339(&card.submitted_at)
+                .map(|t| t.timestamp())
+                .unwrap_or(i64::MIN)
+        };
         let newer = newest.get(&key).is_none_or(|old| {
-            (&card.submitted_at, card.version, &card.session)
-                > (&old.submitted_at, old.version, &old.session)
+            (at(card), card.version, &card.session) > (at(old), old.version, &old.session)
         });
         if newer {
             newest.insert(key, card);
@@ -813,6 +818,16 @@ mod tests {
             facilitator: true,
         };
         assert_eq!(visible(&newest, &manager).0.len(), 3);
+    }
+
+    #[test]
+    fn the_latest_submission_is_the_latest_instant_whatever_the_time_zone() {
+        // 09:30 in New York is after 12:00 in London on the same day.
+        let cards = [
+            card("Jane Doe", "Ada", "2026-11-20T09:30:00-05:00", 1),
+            card("Jane Doe", "Ada", "2026-11-20T12:00:00+00:00", 2),
+        ];
+        assert_eq!(latest(&cards)[0].version, 1);
     }
 
     #[test]

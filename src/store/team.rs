@@ -349,7 +349,15 @@ impl TeamFolder {
             question.draft.clear();
         }
         let digest = crate::text::digest(&card.to_json());
-        if let Some(done) = session.submitted.as_mut().filter(|d| d.digest == digest) {
+        let in_this_folder = |version| {
+            self.scorecard_path(&session.candidate, &session.id, interviewer, version)
+                .exists()
+        };
+        if let Some(done) = session
+            .submitted
+            .as_mut()
+            .filter(|d| d.digest == digest && in_this_folder(d.version))
+        {
             done.amending = false;
             return Ok(Submitted::Unchanged(done.version));
         }
