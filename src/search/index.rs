@@ -83,6 +83,8 @@ pub struct SearchIndex {
     /// Question ids, and each question's index within its competency.
     pub questions: Vec<(String, usize)>,
     pub(super) tags: Vec<String>,
+    /// The most levels any framework's scale has.
+    pub(super) top_level: u32,
     /// The user's stories: id and title, and the competency each evidences first.
     pub stories: Vec<StoryRef>,
 }
@@ -245,7 +247,15 @@ impl SearchIndex {
             index.append(part, &mut set_numbers);
         }
         index.library_len = index.ends.len() as u32;
+        index.top_level = u32::try_from(library.top_level()).unwrap_or(u32::MAX);
         index
+    }
+
+    /// Why a search for `input` can find nothing, when a filter in it cannot match (see
+    /// [`super::query_problem`]), from the index alone.
+    pub fn query_problem(&self, input: &str) -> Option<String> {
+        let tags = self.tags.iter().cloned().collect();
+        super::Query::problem(input, &tags, self.top_level as usize)
     }
 
     /// Adds `part`'s entries at the end. `set_numbers` remembers the number of each tag set

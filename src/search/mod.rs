@@ -8,6 +8,7 @@
 
 mod index;
 mod query;
+pub(crate) mod stored;
 
 /// Why a search for `input` in `library` can find nothing, when a filter in it cannot match (an
 /// unknown `#tag`, a `level:` that is no level).

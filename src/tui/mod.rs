@@ -99,6 +99,8 @@ pub struct Options {
     pub start: Start,
     /// Where questions of the user's own are written (`a` in the browser).
     pub content: Option<crate::content::edit::ContentPlace>,
+    /// Where the searcher takes its first index from (the cache), and writes the cache to.
+    pub index: Option<crate::cache::IndexJob>,
 }
 
 /// What the browser opens on, from the command line.
@@ -131,6 +133,7 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     let mut stores = Stores::new(data_dir);
     stores.content.clone_from(&options.content);
     stores.settings_dir.clone_from(&options.settings_dir);
+    stores.index.clone_from(&options.index);
     stores.history = Some(Arc::new(history::HistorySaver::spawn(
         stores.reviews.clone(),
     )));
@@ -245,7 +248,8 @@ fn event_loop(
     theme: &Theme,
     history: &std::sync::mpsc::Receiver<persist::HistoryRead>,
 ) -> io::Result<()> {
-    let searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.library));
+    let searcher =
+        worker::SearchWorker::spawn(std::sync::Arc::clone(&app.library), stores.index.clone());
     // The generation of the last query sent to the searcher, and the notes it has.
     let mut sent = 0;
     searcher.set_notes(app.notes.clone());

@@ -31,6 +31,8 @@ pub struct Stores {
     pub stories: crate::store::stories::StoryStore,
     /// Where the settings file is (the data directory unless the app was given another).
     pub settings_dir: std::path::PathBuf,
+    /// The content cache the searcher takes its first index from (or writes, having built it).
+    pub index: Option<crate::cache::IndexJob>,
 }
 
 impl Stores {
@@ -45,6 +47,7 @@ impl Stores {
             content: None,
             stories: crate::store::stories::StoryStore::new(data_dir),
             settings_dir: data_dir.to_path_buf(),
+            index: None,
         }
     }
 }
