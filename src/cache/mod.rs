@@ -53,9 +53,26 @@ pub fn cache_dir() -> Option<PathBuf> {
 pub struct ContentCache {
     path: PathBuf,
     key: Vec<u8>,
+    /// The sources, as the key names them.
+    names: Vec<u8>,
     manifest: Vec<u8>,
     /// A file changed too recently to be cached (see [`SETTLE`]).
     unsettled: bool,
+}
+
+/// What a cache must have been written for: the cache format, cuecard's `version`, the
+/// executable (its size and modification time: the bundled content and the loader's code come
+/// with it), and the sources in order (`names`).
+fn key(version: &str, names: &[u8]) -> Vec<u8> {
+    let mut key = Writer::default();
+    key.u32(FORMAT);
+    key.str(version);
+    let exe = std::env::current_exe().and_then(fs::metadata);
+    let (size, modified) = exe.map_or((0, 0), |m| (m.len(), nanos(m.modified().ok())));
+    key.u64(size);
+    key.u64(modified as u64);
+    key.bytes.extend_from_slice(names);
+    key.bytes
 }
 
 /// A section's bytes, as written: length, checksum, bytes.
@@ -81,14 +98,6 @@ impl ContentCache {
         sources: &[ContentSource],
         settle: Duration,
     ) -> Option<ContentCache> {
-        let mut key = Writer::default();
-        key.u32(FORMAT);
-        key.str(env!("CARGO_PKG_VERSION"));
-        // The bundled content and the loader's code come with the executable.
-        let exe = std::env::current_exe().and_then(fs::metadata);
-        let (size, modified) = exe.map_or((0, 0), |m| (m.len(), nanos(m.modified().ok())));
-        key.u64(size);
-        key.u64(modified as u64);
         let mut names = Writer::default();
         let mut manifest = Writer::default();
         let mut newest = None;
@@ -103,7 +112,6 @@ impl ContentCache {
                 ContentSource::Overlay { .. } => return None,
             }
         }
-        key.bytes.extend_from_slice(&names.bytes);
         let unsettled = newest.is_some_and(|newest: SystemTime| {
             SystemTime::now()
                 .duration_since(newest)
@@ -113,10 +121,19 @@ impl ContentCache {
         name.update(&names.bytes);
         Some(ContentCache {
             path: dir.join(format!("content-{:016x}.bin", name.finish())),
-            key: key.bytes,
+            key: key(env!("CARGO_PKG_VERSION"), &names.bytes),
+            names: names.bytes,
             manifest: manifest.bytes,
             unsettled,
         })
+    }
+
+    /// The same cache as another version of cuecard would see it (for tests: a new version
+    /// must not use an old version's cache).
+    #[doc(hidden)]
+    pub fn as_version(mut self, version: &str) -> ContentCache {
+        self.key = key(version, &self.names);
+        self
     }
 
     /// The cache for `sources` in the cache directory ([`cache_dir`]), unless `disabled`.
