@@ -100,7 +100,10 @@ fn a_valid_cache_gives_back_the_content_and_index_as_loaded() {
     }
     // "Ünusual" has a lowercase copy of its own; the rest are compared with ASCII folded.
     assert!(!top(index.clone(), "nusual").is_empty());
-    assert!(top(index, "unusual").is_empty(), "letters are not stripped of accents");
+    assert!(
+        top(index, "unusual").is_empty(),
+        "letters are not stripped of accents"
+    );
 }
 
 #[cfg(unix)]
@@ -276,7 +279,11 @@ fn a_damaged_or_foreign_cache_is_ignored_and_rebuilt() {
     let mut flipped = bytes.clone();
     flipped[at + 16 + length / 2] ^= 0x01;
     fs::write(&path, &flipped).unwrap();
-    assert!(cache_in(cache.path(), content.path()).read_index().is_none());
+    assert!(
+        cache_in(cache.path(), content.path())
+            .read_index()
+            .is_none()
+    );
     // A directory in its place is no cache either.
     fs::remove_file(&path).unwrap();
     fs::create_dir(&path).unwrap();

@@ -140,6 +140,7 @@ impl Words {
 
 /// Writes a pack of `questions` questions under `dir/bench/`; returns every text in it, one per
 /// line, in the order cuecard indexes them (for a tool such as fzf to search the same lines).
+#[allow(dead_code)] // each bench uses the shapes it needs
 pub fn write_pack(dir: &Path, questions: usize) -> Vec<String> {
     let framework = dir.join("bench");
     fs::create_dir_all(&framework).unwrap();
@@ -214,6 +215,7 @@ const MORE_WORDS: &[&str] = &[
 /// `competencies` competencies with `questions` questions; texts from two words to forty,
 /// 0 to 4 key points and 0 to 2 follow-ups per question, several tags. Returns every text, one
 /// per line, in the order cuecard indexes them.
+#[allow(dead_code)] // each bench uses the shapes it needs
 pub fn write_varied_pack(
     dir: &Path,
     frameworks: usize,

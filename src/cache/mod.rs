@@ -326,7 +326,7 @@ fn walk(dir: &Path, out: &mut Writer, newest: &mut Option<SystemTime>, top: bool
         let toml = name.ends_with(".toml");
         let meta = fs::metadata(&path);
         let is_dir = meta.as_ref().is_ok_and(fs::Metadata::is_dir);
-        if !toml && !(top && is_dir) {
+        if !(toml || (top && is_dir)) {
             continue;
         }
         out.str(&name);
