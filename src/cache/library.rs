@@ -9,12 +9,87 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::codec::{Reader, Writer, clean};
 use crate::content::{Competency, Framework, Library, Loaded, Problem, Question, is_valid_id};
 
 const NO_FILE: u32 = u32::MAX;
 
-pub fn write(library: &Library, problems: &[Problem], w: &mut Writer) {
+/// The content's texts, one after another: each is written in the arena, its length in `shape`.
+struct Texts {
+    arena: Vec<u8>,
+    shape: Writer,
+}
+
+impl Texts {
+    fn str(&mut self, s: &str) {
+        self.arena.extend_from_slice(s.as_bytes());
+        self.shape.len(s.len());
+    }
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.shape.u8(1);
+                self.str(s);
+            }
+            None => self.shape.u8(0),
+        }
+    }
+    fn strs(&mut self, list: &[String]) {
+        self.shape.len(list.len());
+        for s in list {
+            self.str(s);
+        }
+    }
+    fn len(&mut self, n: usize) {
+        self.shape.len(n);
+    }
+    fn u32(&mut self, n: u32) {
+        self.shape.u32(n);
+    }
+}
+
+fn write_competency(w: &mut Texts, competency: &Competency, numbers: &HashMap<&str, u32>) {
+    w.str(&competency.id);
+    w.str(&competency.name);
+    w.str(&competency.definition);
+    w.strs(&competency.tags);
+    w.strs(&competency.study);
+    w.len(competency.behaviors.len());
+    for level in &competency.behaviors {
+        w.strs(level);
+    }
+    w.len(competency.questions.len());
+    for question in &competency.questions {
+        w.str(&question.id);
+        w.str(&question.text);
+        w.u32(
+            question
+                .level
+                .map_or(0, |l| l.try_into().unwrap_or(u32::MAX)),
+        );
+        w.strs(&question.tags);
+        w.strs(&question.key_points);
+        w.strs(&question.follow_ups);
+        w.opt_str(question.interviewer_note.as_deref());
+        let file = question.file.as_deref().and_then(Path::to_str);
+        w.u32(
+            file.and_then(|f| numbers.get(f).copied())
+                .unwrap_or(NO_FILE),
+        );
+    }
+}
+
+/// Writes the library and the problems: every text of the library in one arena first (checked
+/// in one go when read), then the library's shape (lengths, counts, levels, file numbers), then
+/// the problems.
+pub fn write(library: &Library, problems: &[Problem], out: &mut Writer) {
+    let mut texts = Texts {
+        arena: Vec::new(),
+        shape: Writer::default(),
+    };
+    let w = &mut texts;
     // The files questions are written in, each once.
     let mut files: Vec<&str> = Vec::new();
     let mut numbers: HashMap<&str, u32> = HashMap::new();
@@ -44,37 +119,23 @@ pub fn write(library: &Library, problems: &[Problem], w: &mut Writer) {
         w.opt_str(framework.description.as_deref());
         w.strs(&framework.levels);
         w.len(framework.competencies.len());
+        // Each competency apart: where its texts start in the arena, then its shape, so that
+        // competencies can be read on every core.
         for competency in &framework.competencies {
-            w.str(&competency.id);
-            w.str(&competency.name);
-            w.str(&competency.definition);
-            w.strs(&competency.tags);
-            w.strs(&competency.study);
-            w.len(competency.behaviors.len());
-            for level in &competency.behaviors {
-                w.strs(level);
-            }
-            w.len(competency.questions.len());
-            for question in &competency.questions {
-                w.str(&question.id);
-                w.str(&question.text);
-                w.u32(
-                    question
-                        .level
-                        .map_or(0, |l| l.try_into().unwrap_or(u32::MAX)),
-                );
-                w.strs(&question.tags);
-                w.strs(&question.key_points);
-                w.strs(&question.follow_ups);
-                w.opt_str(question.interviewer_note.as_deref());
-                let file = question.file.as_deref().and_then(Path::to_str);
-                w.u32(
-                    file.and_then(|f| numbers.get(f).copied())
-                        .unwrap_or(NO_FILE),
-                );
-            }
+            let mut record = Texts {
+                arena: std::mem::take(&mut w.arena),
+                shape: Writer::default(),
+            };
+            let start = record.arena.len() as u64;
+            write_competency(&mut record, competency, &numbers);
+            w.arena = record.arena;
+            w.shape.u64(start);
+            w.shape.blob(&record.shape.bytes);
         }
     }
+    out.blob(&texts.arena);
+    out.bytes.extend_from_slice(&texts.shape.bytes);
+    let w = out;
     w.len(problems.len());
     for problem in problems {
         w.str(&problem.path);
@@ -85,18 +146,103 @@ pub fn write(library: &Library, problems: &[Problem], w: &mut Writer) {
     }
 }
 
-fn text<R: Read>(r: &mut Reader<R>) -> Option<String> {
-    r.str().filter(|s| clean(s))
+/// The arena of texts being read, and how far.
+struct Arena<'a> {
+    text: &'a str,
+    at: usize,
 }
 
-fn texts<R: Read>(r: &mut Reader<R>) -> Option<Vec<String>> {
-    let list = r.strs()?;
-    list.iter().all(|s| clean(s)).then_some(list)
+impl Arena<'_> {
+    fn next(&mut self, len: usize) -> Option<String> {
+        let end = self.at.checked_add(len)?;
+        let text = self.text.get(self.at..end)?.to_string();
+        self.at = end;
+        Some(text)
+    }
 }
 
-fn opt_text<R: Read>(r: &mut Reader<R>) -> Option<Option<String>> {
-    r.opt_str()?
-        .map_or(Some(None), |s| clean(&s).then_some(Some(s)))
+fn text<R: Read>(r: &mut Reader<R>, a: &mut Arena) -> Option<String> {
+    let len = r.u32()? as usize;
+    a.next(len)
+}
+
+fn texts<R: Read>(r: &mut Reader<R>, a: &mut Arena) -> Option<Vec<String>> {
+    let n = r.count(4)?;
+    (0..n).map(|_| text(r, a)).collect()
+}
+
+fn opt_text<R: Read>(r: &mut Reader<R>, a: &mut Arena) -> Option<Option<String>> {
+    match r.u8()? {
+        0 => Some(None),
+        1 => text(r, a).map(Some),
+        _ => None,
+    }
+}
+
+/// One competency of the framework `framework`, whose scale has `levels` levels.
+fn competency<R: Read>(
+    r: &mut Reader<R>,
+    a: &mut Arena,
+    framework: &str,
+    levels: usize,
+    files: &[Arc<Path>],
+) -> Option<Competency> {
+    let competency_id = text(r, a)?;
+    if !id_under(&competency_id, framework) {
+        return None;
+    }
+    let name = text(r, a)?;
+    let definition = text(r, a)?;
+    let tags = texts(r, a)?;
+    let study = texts(r, a)?;
+    let level_count = r.count(4)?;
+    if level_count != levels {
+        return None;
+    }
+    let behaviors = (0..level_count)
+        .map(|_| texts(r, a))
+        .collect::<Option<Vec<_>>>()?;
+    let question_count = r.count(4)?;
+    let mut questions = Vec::with_capacity(question_count);
+    for _ in 0..question_count {
+        let question_id = text(r, a)?;
+        if !id_under(&question_id, &competency_id) {
+            return None;
+        }
+        let question_text = text(r, a)?;
+        let level = match r.u32()? {
+            0 => None,
+            l if (l as usize) <= levels => Some(l as usize),
+            _ => return None,
+        };
+        let tags = texts(r, a)?;
+        let key_points = texts(r, a)?;
+        let follow_ups = texts(r, a)?;
+        let interviewer_note = opt_text(r, a)?;
+        let file = match r.u32()? {
+            NO_FILE => None,
+            n => Some(Arc::clone(files.get(n as usize)?)),
+        };
+        questions.push(Question {
+            id: question_id,
+            text: question_text,
+            level,
+            tags,
+            key_points,
+            follow_ups,
+            interviewer_note,
+            file,
+        });
+    }
+    Some(Competency {
+        id: competency_id,
+        name,
+        definition,
+        tags,
+        study,
+        behaviors,
+        questions,
+    })
 }
 
 /// `id` is `parent/<valid id>`.
@@ -107,80 +253,50 @@ fn id_under(id: &str, parent: &str) -> bool {
 }
 
 pub fn read<R: Read>(r: &mut Reader<R>) -> Option<Loaded> {
+    let arena = String::from_utf8(r.blob()?).ok()?;
+    // No text holds a character that drives a terminal (newline and tab aside).
+    if !clean(&arena) {
+        return None;
+    }
+    let a = &mut Arena {
+        text: &arena,
+        at: 0,
+    };
     let file_count = r.count(4)?;
     let files: Vec<Arc<Path>> = (0..file_count)
-        .map(|_| r.str().map(|s| Arc::from(Path::new(&s))))
+        .map(|_| text(r, a).map(|s| Arc::from(Path::new(&s))))
         .collect::<Option<_>>()?;
     let framework_count = r.count(4)?;
     let mut library = Library::default();
     for _ in 0..framework_count {
-        let id = text(r)?;
+        let id = text(r, a)?;
         if !is_valid_id(&id) {
             return None;
         }
-        let name = text(r)?;
-        let description = opt_text(r)?;
-        let levels = texts(r)?;
-        let competency_count = r.count(4)?;
-        let mut competencies = Vec::with_capacity(competency_count);
-        for _ in 0..competency_count {
-            let competency_id = text(r)?;
-            if !id_under(&competency_id, &id) {
-                return None;
-            }
-            let name = text(r)?;
-            let definition = text(r)?;
-            let tags = texts(r)?;
-            let study = texts(r)?;
-            let level_count = r.count(4)?;
-            if level_count != levels.len() {
-                return None;
-            }
-            let behaviors = (0..level_count)
-                .map(|_| texts(r))
-                .collect::<Option<Vec<_>>>()?;
-            let question_count = r.count(4)?;
-            let mut questions = Vec::with_capacity(question_count);
-            for _ in 0..question_count {
-                let question_id = text(r)?;
-                if !id_under(&question_id, &competency_id) {
-                    return None;
-                }
-                let question_text = text(r)?;
-                let level = match r.u32()? {
-                    0 => None,
-                    l if (l as usize) <= levels.len() => Some(l as usize),
-                    _ => return None,
+        let name = text(r, a)?;
+        let description = opt_text(r, a)?;
+        let levels = texts(r, a)?;
+        let competency_count = r.count(16)?;
+        let records = (0..competency_count)
+            .map(|_| Some((usize::try_from(r.u64()?).ok()?, r.blob()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let competencies = records
+            .par_iter()
+            .map(|(start, shape)| {
+                let mut a = Arena {
+                    text: &arena,
+                    at: *start,
                 };
-                let tags = texts(r)?;
-                let key_points = texts(r)?;
-                let follow_ups = texts(r)?;
-                let interviewer_note = opt_text(r)?;
-                let file = match r.u32()? {
-                    NO_FILE => None,
-                    n => Some(Arc::clone(files.get(n as usize)?)),
-                };
-                questions.push(Question {
-                    id: question_id,
-                    text: question_text,
-                    level,
-                    tags,
-                    key_points,
-                    follow_ups,
-                    interviewer_note,
-                    file,
-                });
-            }
-            competencies.push(Competency {
-                id: competency_id,
-                name,
-                definition,
-                tags,
-                study,
-                behaviors,
-                questions,
-            });
+                let mut r = Reader::checked(&shape[..], shape.len() as u64);
+                let competency = competency(&mut r, &mut a, &id, levels.len(), &files)?;
+                r.is_done().then_some((competency, a.at))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        // The next framework's texts follow its last competency's.
+        if let Some((_, end)) = competencies.last() {
+            a.at = *end;
         }
+        let competencies: Vec<Competency> = competencies.into_iter().map(|(c, _)| c).collect();
         library.frameworks.push(Framework {
             id,
             name,
