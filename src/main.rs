@@ -70,7 +70,13 @@ fn main() -> ExitCode {
         args.command,
         None | Some(Command::Interview { .. } | Command::Mock { .. } | Command::Rehearse { .. })
     );
-    let (loaded, hit) = cuecard::cache::load(&sources, cache.as_ref(), !browser);
+    let cuecard::cache::Found {
+        loaded,
+        hit,
+        index: built,
+    } = cuecard::cache::load(&sources, cache.as_ref(), !browser);
+    // Only `search` wants the index built for the cache.
+    let built = built.filter(|_| matches!(args.command, Some(Command::Search { .. })));
     let index_job = cache.map(|cache| cuecard::cache::IndexJob {
         cache: Arc::new(cache),
         hit,
@@ -265,7 +271,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Search { query, limit, json }) => {
             warn_about_problems(&loaded);
-            let index = SearchIndex::build(&loaded.library);
+            let index = built.unwrap_or_else(|| SearchIndex::build(&loaded.library));
             let stories = cuecard::store::data_dir(args.data_dir.as_deref())
                 .map(|dir| {
                     cuecard::store::stories::StoryStore::new(&dir)

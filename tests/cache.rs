@@ -62,7 +62,8 @@ fn cache_in(cache_dir: &Path, content: &Path) -> ContentCache {
 
 /// Loads through the cache; true when the content came from it.
 fn load_cached(cache_dir: &Path, content: &Path) -> (Loaded, bool) {
-    cuecard::cache::load(&sources(content), Some(&cache_in(cache_dir, content)), true)
+    let found = cuecard::cache::load(&sources(content), Some(&cache_in(cache_dir, content)), true);
+    (found.loaded, found.hit)
 }
 
 /// The library as text: the content types compare by their debug form.

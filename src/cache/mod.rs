@@ -228,26 +228,21 @@ impl ContentCache {
         if self.unsettled {
             return false;
         }
-        let mut loaded = Writer::default();
-        library::write(library, problems, &mut loaded);
-        let mut searchable = Writer::default();
-        searchable.u64(problems.len() as u64);
-        crate::search::stored::write(index, &mut searchable);
-        let mut out = Vec::with_capacity(
-            100 + self.key.len()
-                + self.manifest.len()
-                + loaded.bytes.len()
-                + searchable.bytes.len(),
-        );
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT.to_le_bytes());
-        out.extend_from_slice(&0u64.to_le_bytes());
-        section(&mut out, &self.key);
-        section(&mut out, &self.manifest);
-        section(&mut out, &loaded.bytes);
-        drop(loaded);
-        section(&mut out, &searchable.bytes);
-        drop(searchable);
+        // Sections are written in place, their length and checksum filled in after.
+        let mut out = Writer::default();
+        out.bytes.extend_from_slice(MAGIC);
+        out.u32(FORMAT);
+        out.u64(0);
+        section(&mut out.bytes, &self.key);
+        section(&mut out.bytes, &self.manifest);
+        let start = begin_section(&mut out);
+        library::write(library, problems, &mut out);
+        end_section(&mut out, start);
+        let start = begin_section(&mut out);
+        out.u64(problems.len() as u64);
+        crate::search::stored::write(index, &mut out);
+        end_section(&mut out, start);
+        let mut out = out.bytes;
         let length = out.len() as u64;
         out[12..20].copy_from_slice(&length.to_le_bytes());
         let Some(dir) = self.path.parent() else {
@@ -261,6 +256,23 @@ impl ContentCache {
         evict(dir, &self.path);
         true
     }
+}
+
+/// Starts a section written in place: room for its length and checksum.
+fn begin_section(out: &mut Writer) -> usize {
+    let start = out.bytes.len();
+    out.bytes.extend_from_slice(&[0; 16]);
+    start
+}
+
+/// Fills in the length and checksum of the section begun at `start`.
+fn end_section(out: &mut Writer, start: usize) {
+    let body = &out.bytes[start + 16..];
+    let mut sum = Checksum::default();
+    sum.update(body);
+    let (length, sum) = (body.len() as u64, sum.finish());
+    out.bytes[start..start + 8].copy_from_slice(&length.to_le_bytes());
+    out.bytes[start + 8..start + 16].copy_from_slice(&sum.to_le_bytes());
 }
 
 fn file_position(file: &fs::File) -> Option<u64> {
@@ -404,22 +416,36 @@ fn evict(dir: &Path, kept: &Path) {
     }
 }
 
+/// Content as [`load`] gives it.
+pub struct Found {
+    pub loaded: Loaded,
+    /// It came from the cache.
+    pub hit: bool,
+    /// The search index built to write the cache, when it was written.
+    pub index: Option<SearchIndex>,
+}
+
 /// The content of `sources`: from the cache when it is valid, else loaded from the files, and
 /// the cache written (with a search index built for it) when `write` is true.
-pub fn load(
-    sources: &[ContentSource],
-    cache: Option<&ContentCache>,
-    write: bool,
-) -> (Loaded, bool) {
+pub fn load(sources: &[ContentSource], cache: Option<&ContentCache>, write: bool) -> Found {
     if let Some(loaded) = cache.and_then(ContentCache::read_loaded) {
-        return (loaded, true);
+        return Found {
+            loaded,
+            hit: true,
+            index: None,
+        };
     }
     let loaded = crate::content::load(sources);
-    if let Some(cache) = cache.filter(|_| write) {
+    let index = cache.filter(|_| write).map(|cache| {
         let index = SearchIndex::build(&loaded.library);
         cache.write(&loaded.library, &loaded.problems, &index);
+        index
+    });
+    Found {
+        loaded,
+        hit: false,
+        index,
     }
-    (loaded, false)
 }
 
 /// What the browser's searcher needs to take its index from the cache, or to write the cache
