@@ -224,6 +224,11 @@ fn another_version_or_set_of_sources_does_not_use_the_cache() {
     let other = ContentCache::new(cache.path(), &both).unwrap();
     assert_ne!(other.path(), current.path());
     assert!(other.read_loaded().is_none());
+    // The same directory named another way (relative to another working directory, say) has a
+    // cache of its own: the content names its files by the path as given.
+    let dotted = vec![ContentSource::Directory(content.path().join("."))];
+    let named_otherwise = ContentCache::new(cache.path(), &dotted).unwrap();
+    assert_ne!(named_otherwise.path(), current.path());
     // An overlay (an import being checked) is never cached.
     let overlay = ContentSource::Overlay {
         dir: content.path().to_path_buf(),

@@ -62,7 +62,7 @@ pub struct ContentCache {
 
 /// What a cache must have been written for: the cache format, cuecard's `version`, the
 /// executable (its size and modification time: the bundled content and the loader's code come
-/// with it), and the sources in order (`names`).
+/// with it), and the sources in order (`names`: each directory as given and as absolute path).
 fn key(version: &str, names: &[u8]) -> Vec<u8> {
     let mut key = Writer::default();
     key.u32(FORMAT);
@@ -104,9 +104,13 @@ impl ContentCache {
         for source in sources {
             match source {
                 ContentSource::Bundled => names.str("bundled"),
-                ContentSource::Directory(dir) => {
-                    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
-                    names.str(&format!("dir:{}", dir.display()));
+                ContentSource::Directory(given) => {
+                    // The path as given, since the content names its files by it (a question's
+                    // file, a problem's place), and where it leads from here.
+                    let dir = std::path::absolute(given).unwrap_or_else(|_| given.clone());
+                    names.str("dir");
+                    names.blob(given.as_os_str().as_encoded_bytes());
+                    names.blob(dir.as_os_str().as_encoded_bytes());
                     walk(&dir, &mut manifest, &mut newest, true);
                 }
                 ContentSource::Overlay { .. } => return None,
