@@ -441,3 +441,56 @@ fn the_search_command_uses_the_cache_and_gives_the_same_results() {
     );
     assert_eq!(run(Some(&cache), &[]), uncached, "read on the second");
 }
+
+#[test]
+fn a_question_changed_in_the_app_is_seen_at_the_next_start() {
+    use cuecard::content::edit::{ContentPlace, QuestionDraft, update_question};
+    let (content, cache) = (content(), TempDir::new().unwrap());
+    let (loaded, _) = load_cached(cache.path(), content.path());
+    assert!(load_cached(cache.path(), content.path()).1, "cached");
+    let place = ContentPlace::new(content.path().to_path_buf(), sources(content.path()));
+    let competency = loaded.library.competency("support/escalation").unwrap();
+    let question = &competency.questions[0];
+    let draft = QuestionDraft {
+        text: "Tell me about an SLA you renegotiated.".to_string(),
+        ..QuestionDraft::of(question)
+    };
+    update_question(&place, &loaded.library, competency, question, &draft).unwrap();
+    let (after, hit) = load_cached(cache.path(), content.path());
+    assert!(
+        !hit,
+        "the app's write changes the file's size, times and inode"
+    );
+    let text = &after.library.question(&question.id).unwrap().text;
+    assert_eq!(text, "Tell me about an SLA you renegotiated.");
+    let found = top(SearchIndex::build(&after.library), "renegotiated");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn only_the_most_recently_written_caches_are_kept() {
+    let (content, cache) = (content(), TempDir::new().unwrap());
+    let loaded = load(&sources(content.path()));
+    let index = SearchIndex::build(&loaded.library);
+    let mut written = Vec::new();
+    for n in 0..10 {
+        // Ten sets of sources: the same directory named ten ways.
+        let mut name = content.path().to_path_buf();
+        for _ in 0..n {
+            name = name.join(".");
+        }
+        let cache = ContentCache::new(cache.path(), &sources(&name)).unwrap();
+        assert!(cache.write(&loaded.library, &loaded.problems, &index));
+        // Written in order, with distinct times.
+        let file = fs::File::options().write(true).open(cache.path()).unwrap();
+        file.set_modified(SystemTime::now() - Duration::from_secs(100 - n))
+            .unwrap();
+        written.push(cache.path().to_path_buf());
+    }
+    let left: Vec<PathBuf> = written.iter().filter(|p| p.exists()).cloned().collect();
+    assert_eq!(left.len(), 8, "{left:?}");
+    assert!(
+        !written[0].exists() && !written[1].exists(),
+        "the oldest go"
+    );
+}
