@@ -5,6 +5,9 @@
 //! cuecard's own work (loading and parsing the content, building the state, laying out and
 //! drawing every pane), not the terminal emulator's.
 
+#[path = "support/pack.rs"]
+mod pack;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use cuecard::content::{ContentSource, load};
 use cuecard::tui::action::Action;
@@ -162,6 +165,63 @@ fn keystroke_in_long_note(c: &mut Criterion) {
     }
 }
 
+/// The state built and the first frame drawn at 120×40. The state is returned, to be dropped
+/// outside the time measured (the app does not free its content at start-up).
+fn draw_first(loaded: cuecard::content::Loaded) -> App {
+    let size = Size {
+        width: 120,
+        height: 40,
+    };
+    let app = App::new(loaded.library, loaded.problems.len(), size);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| view(&app, frame, &THEME)).unwrap();
+    black_box(terminal.backend().buffer().content.len());
+    app
+}
+
+/// Start-up to the first frame on 100k-question packs of both shapes: the content read from the
+/// cache (warm: written, and in the page cache; the check of every file's size and times
+/// included), and parsed from its files as without a cache.
+fn first_frame_large(c: &mut Criterion) {
+    use cuecard::cache::ContentCache;
+    use std::time::Duration;
+    let mut group = c.benchmark_group("start-up, 100k questions");
+    group.sample_size(10);
+    type Write = fn(&std::path::Path) -> Vec<String>;
+    let shapes: [(&str, Write); 2] = [
+        ("one framework", |dir| pack::write_pack(dir, 100_000)),
+        ("ten frameworks", |dir| {
+            pack::write_varied_pack(dir, 10, 100, 100)
+        }),
+    ];
+    for (shape, write) in shapes {
+        let content = tempfile::TempDir::new().unwrap();
+        write(content.path());
+        let sources = vec![ContentSource::Directory(content.path().into())];
+        let cache_dir = tempfile::TempDir::new().unwrap();
+        let cache = || ContentCache::with_settle(cache_dir.path(), &sources, Duration::ZERO);
+        let loaded = load(&sources);
+        let index = cuecard::search::SearchIndex::build(&loaded.library);
+        assert!(
+            cache()
+                .unwrap()
+                .write(&loaded.library, &loaded.problems, &index)
+        );
+        drop((loaded, index));
+        group.bench_function(
+            format!("{shape}, first frame, content from the cache"),
+            |b| b.iter(|| black_box(draw_first(cache().unwrap().read_loaded().unwrap()))),
+        );
+        group.bench_function(format!("{shape}, searcher's index from the cache"), |b| {
+            b.iter_with_large_drop(|| cache().unwrap().read_index().unwrap().0)
+        });
+        group.bench_function(format!("{shape}, first frame, content parsed"), |b| {
+            b.iter_with_large_drop(|| draw_first(load(&sources)))
+        });
+    }
+    group.finish();
+}
+
 /// A grade with a long review history (20,000 questions, three reviews each): what the UI waits
 /// for now (the schedule handed to the history thread) against the save it used to wait for.
 /// Reading a long review history at start-up: 40,000 questions graded ten times each.
@@ -257,6 +317,7 @@ criterion_group!(
     keystroke_in_long_note,
     coverage_of_a_long_note,
     grade_with_long_history,
-    load_long_history
+    load_long_history,
+    first_frame_large
 );
 criterion_main!(benches);

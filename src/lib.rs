@@ -3,6 +3,7 @@
 //! `content` and `text` are the domain: no terminal code. `cli` holds the commands that print;
 //! `tui` is the terminal browser built on them.
 
+pub mod cache;
 pub mod cli;
 pub mod content;
 pub mod interview;

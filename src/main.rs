@@ -7,6 +7,7 @@ use clap::Parser;
 
 use cuecard::cli::{self, Cli, Command, SessionsAction};
 use cuecard::content::{Loaded, load};
+
 use cuecard::interview::{InterviewSession, SessionPlan};
 use cuecard::search::{SearchIndex, Searcher};
 use cuecard::store::sessions::SessionStore;
@@ -50,7 +51,37 @@ fn main() -> ExitCode {
         _ => {}
     }
     let sources = args.sources();
-    let loaded = load(&sources);
+    let cache = cuecard::cache::ContentCache::for_sources(args.no_cache, &sources);
+    // `cuecard search` needs only the search index: from the cache, the content is not read.
+    if let Some(Command::Search { query, limit, json }) = &args.command
+        && let Some(done) = search_from_cache(
+            cache.as_ref(),
+            args.data_dir.as_deref(),
+            query,
+            *limit,
+            *json,
+        )
+    {
+        return finish(done);
+    }
+    // The browser's searcher builds the index and writes the cache on its own thread; other
+    // commands write it before they run.
+    let browser = matches!(
+        args.command,
+        None | Some(Command::Interview { .. } | Command::Mock { .. } | Command::Rehearse { .. })
+    );
+    let cuecard::cache::Found {
+        loaded,
+        hit,
+        index: built,
+    } = cuecard::cache::load(&sources, cache.as_ref(), !browser);
+    // Only `search` wants the index built for the cache.
+    let built = built.filter(|_| matches!(args.command, Some(Command::Search { .. })));
+    let index_job = cache.map(|cache| cuecard::cache::IndexJob {
+        cache: Arc::new(cache),
+        hit,
+        problems: loaded.problems.clone(),
+    });
     // Questions added in the app go to the user's content directory, or the last --content one.
     let place = args
         .content
@@ -240,33 +271,16 @@ fn main() -> ExitCode {
         }
         Some(Command::Search { query, limit, json }) => {
             warn_about_problems(&loaded);
-            let mut index = SearchIndex::build(&loaded.library);
-            index.set_notes(&read_notes(args.data_dir.as_deref()));
-            if let Some(dir) = cuecard::store::data_dir(args.data_dir.as_deref()) {
-                let (stories, _) =
-                    cuecard::store::stories::StoryStore::new(&dir).read_bank(&loaded.library);
-                index.set_stories(&stories);
-            }
-            let index = Arc::new(index);
-            let results = Searcher::new(Arc::clone(&index)).search(&query.join(" "), limit);
-            let query = query.join(" ");
-            let problem = cuecard::search::query_problem(&loaded.library, &query);
-            if let Some(problem) = &problem {
-                eprintln!("cuecard search: {}", cuecard::text::inert(problem));
-            }
-            cli::print_results(&index, &results, json, &mut stdout).map(|()| {
-                if results.is_empty() {
-                    if problem.is_none() {
-                        eprintln!(
-                            "cuecard search: no results for {:?}",
-                            cuecard::text::inert(&query)
-                        );
-                    }
-                    ExitCode::FAILURE
-                } else {
-                    ExitCode::SUCCESS
-                }
-            })
+            let index = built.unwrap_or_else(|| SearchIndex::build(&loaded.library));
+            let stories = cuecard::store::data_dir(args.data_dir.as_deref())
+                .map(|dir| {
+                    cuecard::store::stories::StoryStore::new(&dir)
+                        .read_bank(&loaded.library)
+                        .0
+                })
+                .unwrap_or_default();
+            let data_dir = args.data_dir.as_deref();
+            search(index, &stories, data_dir, &query, limit, json, &mut stdout)
         }
         Some(Command::Notes { json }) => {
             warn_about_problems(&loaded);
@@ -557,6 +571,7 @@ fn main() -> ExitCode {
                 loaded,
                 (args.data_dir.as_deref(), args.team_dir.as_deref()),
                 place,
+                index_job,
                 start,
             );
         }
@@ -597,6 +612,7 @@ fn main() -> ExitCode {
                 loaded,
                 (args.data_dir.as_deref(), args.team_dir.as_deref()),
                 place,
+                index_job,
                 start,
             );
         }
@@ -630,6 +646,7 @@ fn main() -> ExitCode {
                 loaded,
                 (args.data_dir.as_deref(), args.team_dir.as_deref()),
                 place,
+                index_job,
                 start,
             );
         }
@@ -639,6 +656,7 @@ fn main() -> ExitCode {
                 loaded,
                 (args.data_dir.as_deref(), args.team_dir.as_deref()),
                 place,
+                index_job,
                 Start::default(),
             );
         }
@@ -753,6 +771,7 @@ fn browse(
     loaded: Loaded,
     (data_dir, team_dir): (Option<&Path>, Option<&Path>),
     content: Option<cuecard::content::edit::ContentPlace>,
+    index: Option<cuecard::cache::IndexJob>,
     start: Start,
 ) -> ExitCode {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -779,6 +798,7 @@ fn browse(
         start,
         content,
         team_dir,
+        index,
     };
     match cuecard::tui::run(loaded, &options) {
         Ok(()) => ExitCode::SUCCESS,
@@ -912,9 +932,73 @@ fn read_notes(data_dir: Option<&Path>) -> std::collections::BTreeMap<String, Str
     notes
 }
 
+/// `cuecard search` from the cached index alone, when the cache is valid and the user has no
+/// stories (which are read against the content). `None`: search the content as loaded.
+fn search_from_cache(
+    cache: Option<&cuecard::cache::ContentCache>,
+    data_dir: Option<&Path>,
+    query: &[String],
+    limit: usize,
+    json: bool,
+) -> Option<io::Result<ExitCode>> {
+    if let Some(dir) = cuecard::store::data_dir(data_dir) {
+        let (stories, errors) = cuecard::store::stories::StoryStore::new(&dir).load_all();
+        if !stories.is_empty() || !errors.is_empty() {
+            return None;
+        }
+    }
+    let (index, problems) = cache?.read_index()?;
+    warn_about_problem_count(problems);
+    let mut stdout = io::stdout().lock();
+    Some(search(
+        index,
+        &[],
+        data_dir,
+        query,
+        limit,
+        json,
+        &mut stdout,
+    ))
+}
+
+/// Runs `cuecard search` over `index` with the user's notes, and prints the results.
+fn search(
+    mut index: SearchIndex,
+    stories: &[cuecard::stories::Story],
+    data_dir: Option<&Path>,
+    query: &[String],
+    limit: usize,
+    json: bool,
+    stdout: &mut dyn Write,
+) -> io::Result<ExitCode> {
+    index.set_notes(&read_notes(data_dir));
+    index.set_stories(stories);
+    let index = Arc::new(index);
+    let query = query.join(" ");
+    let results = Searcher::new(Arc::clone(&index)).search(&query, limit);
+    let problem = index.query_problem(&query);
+    if let Some(problem) = &problem {
+        eprintln!("cuecard search: {}", cuecard::text::inert(problem));
+    }
+    cli::print_results(&index, &results, json, stdout)?;
+    if results.is_empty() {
+        if problem.is_none() {
+            eprintln!(
+                "cuecard search: no results for {:?}",
+                cuecard::text::inert(&query)
+            );
+        }
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Commands that use the content still run on its valid part, but say that some was left out.
 fn warn_about_problems(loaded: &Loaded) {
-    let n = loaded.problems.len();
+    warn_about_problem_count(loaded.problems.len());
+}
+
+fn warn_about_problem_count(n: usize) {
     if n > 0 {
         eprintln!(
             "cuecard: {n} problem{} in the content; the affected files were left out. Run `cuecard validate` to see {}.",

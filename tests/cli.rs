@@ -13,6 +13,7 @@ fn cuecard(config: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("HOME", config)
         .env("XDG_CONFIG_HOME", config)
+        .env("XDG_CACHE_HOME", config)
         .output()
         .expect("cuecard runs")
 }

@@ -13,6 +13,7 @@ fn cuecard(args: &[&str]) -> Output {
         .args(args)
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path())
+        .env("XDG_CACHE_HOME", home.path())
         .output()
         .unwrap()
 }

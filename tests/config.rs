@@ -13,6 +13,7 @@ fn cuecard(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
         .args(args)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_CACHE_HOME", home.join(".cache"))
         .env("XDG_DATA_HOME", home.join(".local/share"))
         .env_remove("CUECARD_DATA_DIR");
     for (key, value) in env {

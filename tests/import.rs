@@ -24,6 +24,7 @@ fn cuecard(home: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home)
+        .env("XDG_CACHE_HOME", home)
         .env_remove("CUECARD_DATA_DIR")
         .output()
         .expect("cuecard runs")

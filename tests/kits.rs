@@ -18,6 +18,7 @@ fn cuecard(home: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_CACHE_HOME", home.join(".config"))
         .env_remove("CUECARD_DATA_DIR")
         .env_remove("CUECARD_TEAM_DIR")
         .output()

@@ -80,6 +80,7 @@ impl Session {
         command.cwd(home.path());
         command.env("HOME", home.path());
         command.env("XDG_CONFIG_HOME", home.path());
+        command.env("XDG_CACHE_HOME", home.path());
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         for (key, value) in env {
@@ -743,6 +744,7 @@ fn rehearse_a_card_grade_it_and_the_schedule_file_records_it() {
 fn rehearse_with_an_unknown_competency_says_so_and_exits_2() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_cuecard"))
         .args(["rehearse", "--competency", "no-such-thing"])
+        .env("CUECARD_CACHE_DIR", "")
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -878,6 +880,7 @@ fn an_interview_at_60x20_two_questions_noted_rated_and_exported() {
     // The same from the shell.
     let exported = std::process::Command::new(env!("CARGO_BIN_EXE_cuecard"))
         .args(["export", "jane", "--format", "json", "--data-dir", data_dir])
+        .env("CUECARD_CACHE_DIR", "")
         .output()
         .unwrap();
     assert!(exported.status.success());
@@ -1244,6 +1247,7 @@ fn a_mock_interview_of_three_questions_end_to_end() {
     // Listed with the interviews, exportable.
     let listed = std::process::Command::new(env!("CARGO_BIN_EXE_cuecard"))
         .args(["--data-dir", dir, "sessions"])
+        .env("CUECARD_CACHE_DIR", "")
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&listed.stdout).contains("you (mock interview)"));

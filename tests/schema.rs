@@ -11,6 +11,7 @@ fn cuecard(home: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home)
+        .env("XDG_CACHE_HOME", home)
         .output()
         .expect("cuecard runs")
 }

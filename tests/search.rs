@@ -287,6 +287,7 @@ fn cuecard(args: &[&str]) -> std::process::Output {
         .args(args)
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path())
+        .env("XDG_CACHE_HOME", home.path())
         .env("XDG_DATA_HOME", home.path())
         .env_remove("CUECARD_DATA_DIR")
         .output()

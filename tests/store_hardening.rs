@@ -334,6 +334,7 @@ fn cuecard_within_seconds(data: &Path, args: &[&str]) -> (Option<i32>, String) {
         .arg(data)
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path())
+        .env("XDG_CACHE_HOME", home.path())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -623,6 +624,7 @@ fn exports_of_a_hostile_session_are_inert() {
             .arg(data.path())
             .env("HOME", home.path())
             .env("XDG_CONFIG_HOME", home.path())
+            .env("XDG_CACHE_HOME", home.path())
             .output()
             .unwrap();
         assert!(output.status.success(), "{output:?}");

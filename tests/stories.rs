@@ -21,6 +21,8 @@ fn cuecard(data: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cuecard"))
         .args(all)
         .env_remove("CUECARD_DATA_DIR")
+        // No cache: the user's own cache directory is never touched by a test.
+        .env("CUECARD_CACHE_DIR", "")
         .output()
         .expect("cuecard runs")
 }

@@ -85,6 +85,11 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub team_dir: Option<PathBuf>,
 
+    /// Read the content from its files, neither reading nor writing the cache of the parsed
+    /// content and its search index (also CUECARD_CACHE_DIR set to nothing).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

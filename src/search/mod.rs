@@ -6,7 +6,9 @@
 //! matches when the query only grew, scoring spread over the cores, and only the top results
 //! sorted. No terminal code here; the browser runs a [`Searcher`] on a thread of its own.
 
+mod index;
 mod query;
+pub(crate) mod stored;
 
 /// Why a search for `input` in `library` can find nothing, when a filter in it cannot match (an
 /// unknown `#tag`, a `level:` that is no level).
@@ -18,7 +20,8 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use crate::content::Library;
+use index::Lower;
+pub use index::{CompetencyRef, SearchIndex, StoryRef};
 pub use query::Query;
 
 /// What an entry of the index is.
@@ -106,55 +109,6 @@ pub const KIND_PREFIXES: &[(&str, &str)] = &[
     ("t:", "your stories"),
 ];
 
-/// One searchable text.
-#[derive(Debug, Clone)]
-struct Entry {
-    kind: Kind,
-    /// Index into [`SearchIndex::competencies`].
-    competency: u32,
-    /// Index into [`SearchIndex::questions`], for a question and its key points and follow-ups;
-    /// for a story's entry, into [`SearchIndex::stories`].
-    question: Option<u32>,
-    level: Option<u8>,
-    /// Indices into [`SearchIndex::tags`]: the question's tags and the competency's.
-    tags: Box<[u16]>,
-    text: Box<str>,
-    /// `text` lowercased, for the pre-check.
-    lower: Box<str>,
-    /// Which of a–z, 0–9 and "anything else" occur in `text`.
-    mask: u64,
-}
-
-/// An entry's competency: its id and name. The index lists competencies in the library's order
-/// (framework by framework), the order of the browser's list, so a result's competency number is
-/// also its row there.
-#[derive(Debug, Clone)]
-pub struct CompetencyRef {
-    pub id: String,
-    pub name: String,
-}
-
-/// Everything searchable, prepared once.
-#[derive(Debug, Clone, Default)]
-pub struct SearchIndex {
-    entries: Vec<Entry>,
-    pub competencies: Vec<CompetencyRef>,
-    /// Question ids, and each question's index within its competency.
-    pub questions: Vec<(String, usize)>,
-    tags: Vec<String>,
-    /// The user's stories: id and title, and the competency each evidences first.
-    pub stories: Vec<StoryRef>,
-}
-
-/// A story of the user's, as a search result names it.
-#[derive(Debug, Clone)]
-pub struct StoryRef {
-    pub id: String,
-    pub title: String,
-    /// Index into [`SearchIndex::competencies`] of the first competency it evidences.
-    pub competency: Option<usize>,
-}
-
 /// Bit `i` for the `i`-th letter, 26 + digit for digits, 63 for any other character.
 fn char_mask(text: &str) -> u64 {
     text.chars().fold(0, |mask, c| {
@@ -165,117 +119,6 @@ fn char_mask(text: &str) -> u64 {
             _ => 1 << 63,
         }
     })
-}
-
-/// Positions in the tag table of `names` (all interned when the index was built).
-fn tag_ids(table: &[String], names: &[String]) -> Vec<u16> {
-    names
-        .iter()
-        .filter_map(|name| {
-            let lower = name.to_lowercase();
-            table.iter().position(|t| *t == lower).map(|i| i as u16)
-        })
-        .collect()
-}
-
-fn entry(
-    kind: Kind,
-    competency: u32,
-    question: Option<u32>,
-    level: Option<u8>,
-    tags: &[u16],
-    text: &str,
-) -> Entry {
-    let lower = text.to_lowercase();
-    Entry {
-        kind,
-        competency,
-        question,
-        level,
-        tags: tags.into(),
-        mask: char_mask(&lower),
-        text: text.into(),
-        lower: lower.into(),
-    }
-}
-
-/// Every searchable text of one competency, in the index's order.
-fn competency_entries(
-    tags: &[String],
-    comp: u32,
-    competency: &crate::content::Competency,
-    first_question: u32,
-) -> Vec<Entry> {
-    let comp_tags = tag_ids(tags, &competency.tags);
-    let mut entries = vec![
-        entry(
-            Kind::Competency,
-            comp,
-            None,
-            None,
-            &comp_tags,
-            &competency.name,
-        ),
-        entry(
-            Kind::Definition,
-            comp,
-            None,
-            None,
-            &comp_tags,
-            &competency.definition,
-        ),
-    ];
-    for (l, statements) in competency.behaviors.iter().enumerate() {
-        let level = u8::try_from(l + 1).ok();
-        for statement in statements {
-            entries.push(entry(
-                Kind::Behavior,
-                comp,
-                None,
-                level,
-                &comp_tags,
-                statement,
-            ));
-        }
-    }
-    for topic in &competency.study {
-        entries.push(entry(Kind::Study, comp, None, None, &comp_tags, topic));
-    }
-    for (q, question) in competency.questions.iter().enumerate() {
-        let qi = Some(first_question + q as u32);
-        let mut question_tags = tag_ids(tags, &question.tags);
-        question_tags.extend_from_slice(&comp_tags);
-        let level = question.level.and_then(|l| u8::try_from(l).ok());
-        entries.push(entry(
-            Kind::Question,
-            comp,
-            qi,
-            level,
-            &question_tags,
-            &question.text,
-        ));
-        for point in &question.key_points {
-            entries.push(entry(
-                Kind::KeyPoint,
-                comp,
-                qi,
-                level,
-                &question_tags,
-                point,
-            ));
-        }
-        for follow_up in &question.follow_ups {
-            entries.push(entry(
-                Kind::FollowUp,
-                comp,
-                qi,
-                level,
-                &question_tags,
-                follow_up,
-            ));
-        }
-    }
-    entries
 }
 
 /// Words longer than this get the loosest bound, the word's score against itself: their splits
@@ -319,20 +162,62 @@ pub fn split_bound(word: &str) -> Option<(i64, i64)> {
 
 /// True when the characters of `word` appear in `text` in order (both lowercased): a fuzzy match
 /// is impossible otherwise, and this is far cheaper than scoring.
-fn is_subsequence(text: &str, word: &str) -> bool {
+fn is_subsequence(text: Lower, word: &str) -> bool {
     if word.is_ascii() {
         // A byte below 128 is a whole character in UTF-8, so bytes compare as characters here.
-        let mut rest = text.as_bytes();
-        return word.bytes().all(|b| match memchr::memchr(b, rest) {
-            Some(at) => {
-                rest = &rest[at + 1..];
-                true
+        let mut rest = text.text.as_bytes();
+        return word.bytes().all(|b| {
+            let at = if text.fold && b.is_ascii_lowercase() {
+                memchr::memchr2(b, b.to_ascii_uppercase(), rest)
+            } else {
+                memchr::memchr(b, rest)
+            };
+            match at {
+                Some(at) => {
+                    rest = &rest[at + 1..];
+                    true
+                }
+                None => false,
             }
-            None => false,
         });
     }
-    let mut text = text.chars();
-    word.chars().all(|w| text.any(|t| t == w))
+    let mut chars = text
+        .text
+        .chars()
+        .map(|c| if text.fold { c.to_ascii_lowercase() } else { c });
+    word.chars().all(|w| chars.any(|t| t == w))
+}
+
+/// True when `word` stands in `text` as typed (both lowercased). `finder` finds `word`.
+fn stands_in(text: Lower, word: &str, finder: &memchr::memmem::Finder) -> bool {
+    if !text.fold {
+        return finder.find(text.text.as_bytes()).is_some();
+    }
+    let (hay, needle) = (text.text.as_bytes(), word.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let mut from = 0;
+    while from <= last_start {
+        let window = &hay[from..=last_start];
+        let at = if first.is_ascii_lowercase() {
+            memchr::memchr2(first, first.to_ascii_uppercase(), window)
+        } else {
+            memchr::memchr(first, window)
+        };
+        let Some(at) = at else {
+            return false;
+        };
+        let start = from + at;
+        if hay[start + 1..start + needle.len()].eq_ignore_ascii_case(rest) {
+            return true;
+        }
+        from = start + 1;
+    }
+    false
 }
 
 /// Skim's score of `word` in `text`, case ignored; `None` when it does not match.
@@ -410,13 +295,13 @@ impl WordBounds {
     /// text does not start with the word's first character. Standing whole but not at the start,
     /// a split can still score more (its first piece at the start), so it is bounded by the
     /// better of the two.
-    fn bound(&self, lower: &str, whole: Option<bool>) -> i64 {
+    fn bound(&self, lower: Lower, whole: Option<bool>) -> i64 {
         if lower.starts_with(&self.word) {
             return self.at_start;
         }
         let (split_start, split_later) = self.split;
         let split = match self.first {
-            Some(c) if lower.starts_with(c) => split_start,
+            Some(c) if lower.starts_with_char(c) => split_start,
             _ => split_later,
         };
         match whole {
@@ -424,162 +309,6 @@ impl WordBounds {
             Some(false) => split,
             None => self.at_start,
         }
-    }
-}
-
-impl SearchIndex {
-    pub fn build(library: &Library) -> SearchIndex {
-        // First, in order and cheaply: competency and question references, and the tag table.
-        let mut index = SearchIndex::default();
-        let mut jobs = Vec::new();
-        for framework in &library.frameworks {
-            for competency in &framework.competencies {
-                let comp = index.competencies.len() as u32;
-                index.competencies.push(CompetencyRef {
-                    id: competency.id.clone(),
-                    name: competency.name.clone(),
-                });
-                let first_question = index.questions.len() as u32;
-                index.intern(&competency.tags);
-                for (q, question) in competency.questions.iter().enumerate() {
-                    index.questions.push((question.id.clone(), q));
-                    index.intern(&question.tags);
-                }
-                jobs.push((comp, competency, first_question));
-            }
-        }
-        // Then the costly part, every text lowercased and masked, on every core.
-        let tags = &index.tags;
-        let entries: Vec<Vec<Entry>> = jobs
-            .par_iter()
-            .map(|&(comp, competency, first_question)| {
-                competency_entries(tags, comp, competency, first_question)
-            })
-            .collect();
-        index.entries = entries.into_iter().flatten().collect();
-        index
-    }
-
-    /// Replaces the notes in the index: one entry per non-blank line of each note, found under its
-    /// question. Notes of questions not in the library are left out.
-    pub fn set_notes(&mut self, notes: &std::collections::BTreeMap<String, String>) {
-        self.entries.retain(|e| e.kind != Kind::Note);
-        let positions: std::collections::HashMap<&str, usize> = self
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, (id, _))| (id.as_str(), i))
-            .collect();
-        // The question's entry holds its competency, level and tags.
-        let question_entries: std::collections::HashMap<u32, usize> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == Kind::Question)
-            .filter_map(|(i, e)| Some((e.question?, i)))
-            .collect();
-        let mut added = Vec::new();
-        for (id, note) in notes {
-            let Some(&q) = positions.get(id.as_str()) else {
-                continue;
-            };
-            let Some(&at) = question_entries.get(&(q as u32)) else {
-                continue;
-            };
-            let question = &self.entries[at];
-            for line in note.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                let line = crate::text::inert(line);
-                added.push(entry(
-                    Kind::Note,
-                    question.competency,
-                    question.question,
-                    question.level,
-                    &question.tags,
-                    &line,
-                ));
-            }
-        }
-        self.entries.extend(added);
-    }
-
-    /// Replaces the stories in the index: each story's title, its 90-second version and every
-    /// line of its text (headings aside).
-    pub fn set_stories(&mut self, stories: &[crate::stories::Story]) {
-        self.entries.retain(|e| e.kind != Kind::Story);
-        self.stories.clear();
-        let mut added = Vec::new();
-        for story in stories {
-            let competency = story
-                .competencies
-                .first()
-                .and_then(|e| self.competencies.iter().position(|c| c.id == e.competency));
-            let at = self.stories.len() as u32;
-            self.stories.push(StoryRef {
-                id: story.id.clone(),
-                title: story.title.clone(),
-                competency,
-            });
-            let comp = competency.unwrap_or(0) as u32;
-            let level = story
-                .competencies
-                .first()
-                .and_then(|e| u8::try_from(e.level).ok());
-            let lines = std::iter::once(story.title.as_str())
-                .chain(std::iter::once(story.summary.as_str()))
-                .chain(
-                    story
-                        .body
-                        .lines()
-                        .filter(|l| !l.trim_start().starts_with('#')),
-                );
-            for line in lines.map(str::trim).filter(|l| !l.is_empty()) {
-                added.push(entry(
-                    Kind::Story,
-                    comp,
-                    Some(at),
-                    level,
-                    &[],
-                    &crate::text::inert(line),
-                ));
-            }
-        }
-        self.entries.extend(added);
-    }
-
-    /// Adds the tags not yet in the table.
-    fn intern(&mut self, tags: &[String]) {
-        for tag in tags {
-            let lower = tag.to_lowercase();
-            if !self.tags.contains(&lower) {
-                self.tags.push(lower);
-            }
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// Bytes held by the index's entries and their text (an estimate, for the benchmarks).
-    pub fn heap_bytes(&self) -> usize {
-        self.entries
-            .iter()
-            .map(|e| std::mem::size_of::<Entry>() + e.text.len() + e.lower.len() + e.tags.len() * 2)
-            .sum()
-    }
-
-    fn passes_filters(&self, entry: &Entry, query: &Query, tag_ids: &[Option<u16>]) -> bool {
-        (query.kinds.is_empty() || query.kinds.contains(&entry.kind))
-            && query
-                .level
-                .is_none_or(|l| entry.level.is_some_and(|e| usize::from(e) == l))
-            && tag_ids
-                .iter()
-                .all(|t| t.is_some_and(|t| entry.tags.contains(&t)))
     }
 }
 
@@ -716,10 +445,11 @@ impl Searcher {
         // Stage one, cheap: the filters, then every word's letters in order. Entries where each
         // word also stands as it is typed (contiguous) form the first tier.
         let candidate = |i: u32| -> Option<Found> {
-            let entry = &index.entries[i as usize];
-            if !index.passes_filters(entry, &query, &tag_ids) {
+            if !index.passes_filters(i, &query, &tag_ids) {
                 return None;
             }
+            let entry_mask = index.masks[i as usize];
+            let lower = index.lower(i);
             let mut found = Found {
                 entry: i,
                 whole: 0,
@@ -728,10 +458,10 @@ impl Searcher {
             for (w, ((word, mask), finder)) in
                 query.words.iter().zip(&masks).zip(&finders).enumerate()
             {
-                if entry.mask & mask != *mask || !is_subsequence(&entry.lower, word) {
+                if entry_mask & mask != *mask || !is_subsequence(lower, word) {
                     return None;
                 }
-                let stands = finder.find(entry.lower.as_bytes()).is_some();
+                let stands = stands_in(lower, word, finder);
                 found.contiguous &= stands;
                 if stands && w < 64 {
                     found.whole |= 1 << w;
@@ -748,7 +478,7 @@ impl Searcher {
                 .par_chunks(CHUNK)
                 .flat_map_iter(|chunk| chunk.iter().filter_map(|&i| candidate(i)))
                 .collect(),
-            None => (0..index.entries.len() as u32)
+            None => (0..index.len() as u32)
                 .into_par_iter()
                 .with_min_len(CHUNK)
                 .filter_map(candidate)
@@ -810,11 +540,12 @@ impl Searcher {
         let mut bounds = vec![0i64; entries.len() * n];
         let mut by_bound: std::collections::BTreeMap<i64, Vec<u32>> = Default::default();
         for (k, found) in entries.iter().enumerate() {
-            let entry = &self.index.entries[found.entry as usize];
+            let lower = self.index.lower(found.entry);
+            let bonus = self.index.meta[found.entry as usize].kind.bonus();
             let row = &mut bounds[k * n..(k + 1) * n];
             for (w, word) in words.iter().enumerate() {
                 let whole = (w < 64).then(|| found.whole & (1 << w) != 0);
-                row[w] = word.bound(&entry.lower, whole) + entry.kind.bonus();
+                row[w] = word.bound(lower, whole) + bonus;
             }
             by_bound.entry(row.iter().sum()).or_default().push(k as u32);
         }
@@ -865,7 +596,8 @@ impl Searcher {
         threshold: Option<(i64, u32)>,
     ) -> Option<Hit> {
         let i = found.entry;
-        let entry = &self.index.entries[i as usize];
+        let text = self.index.text(i);
+        let bonus = self.index.meta[i as usize].kind.bonus();
         let is_loose = |w: usize| w < 64 && found.whole & (1 << w) == 0;
         let order = (0..query.words.len())
             .filter(|&w| is_loose(w))
@@ -873,7 +605,7 @@ impl Searcher {
         let mut score = 0;
         let mut rest: i64 = bounds.iter().sum();
         for w in order {
-            score += self::score(&entry.text, &query.words[w])? + entry.kind.bonus();
+            score += self::score(text, &query.words[w])? + bonus;
             rest -= bounds[w];
             if let Some((last_score, last_entry)) = threshold {
                 let best_possible = score + rest;
@@ -890,27 +622,28 @@ impl Searcher {
     }
 
     fn result(&self, hit: Hit, query: &Query) -> SearchResult {
-        let entry = &self.index.entries[hit.entry as usize];
+        let text = self.index.text(hit.entry);
+        let entry = self.index.meta[hit.entry as usize];
         let mut matched: Vec<usize> = query
             .words
             .iter()
-            .filter_map(|w| score_and_positions(&entry.text, w))
+            .filter_map(|w| score_and_positions(text, w))
             .flat_map(|(_, positions)| positions)
             .collect();
         matched.sort_unstable();
         matched.dedup();
-        let story = entry.question.filter(|_| entry.kind == Kind::Story);
-        let question = entry.question.filter(|_| entry.kind != Kind::Story);
+        let story = entry.question().filter(|_| entry.kind == Kind::Story);
+        let question = entry.question().filter(|_| entry.kind != Kind::Story);
         SearchResult {
             kind: entry.kind,
             competency: entry.competency as usize,
             question: question.map(|q| q as usize),
             question_in_competency: question.map(|q| self.index.questions[q as usize].1),
             story: story.map(|s| s as usize),
-            level: entry.level.map(usize::from),
+            level: entry.level().map(usize::from),
             contiguous: hit.tier == 0,
             score: hit.score,
-            text: entry.text.to_string(),
+            text: text.to_string(),
             matched,
         }
     }
@@ -925,12 +658,21 @@ mod tests {
         assert_eq!(char_mask("ab"), 0b11);
         assert_eq!(char_mask("a1"), 1 | 1 << 27);
         assert_ne!(char_mask("é") & (1 << 63), 0);
-        assert!(is_subsequence("escalation", "esclt"));
-        assert!(!is_subsequence("escalation", "tse"));
-        assert!(is_subsequence("面接の準備", "準備"));
-        assert!(!is_subsequence("面接の準備", "準面"));
-        assert!(is_subsequence("a面b", "ab"));
-        assert!(!is_subsequence("ba", "ab"));
-        assert!(is_subsequence("abc", ""));
+        let folded = |text| Lower { text, fold: true };
+        let own = |text| Lower { text, fold: false };
+        assert!(is_subsequence(own("escalation"), "esclt"));
+        assert!(is_subsequence(folded("EsCaLation"), "esclt"));
+        assert!(!is_subsequence(folded("escalation"), "tse"));
+        assert!(is_subsequence(own("面接の準備"), "準備"));
+        assert!(!is_subsequence(own("面接の準備"), "準面"));
+        assert!(is_subsequence(folded("A面b"), "ab"));
+        assert!(!is_subsequence(folded("ba"), "ab"));
+        assert!(is_subsequence(folded("abc"), ""));
+        let finder = |w| memchr::memmem::Finder::new(w);
+        assert!(stands_in(folded("An SLA breach"), "sla", &finder("sla")));
+        assert!(!stands_in(folded("An SL breach"), "sla", &finder("sla")));
+        assert!(stands_in(folded("Slab"), "sla", &finder("sla")));
+        assert!(!stands_in(folded("sl"), "sla", &finder("sla")));
+        assert!(stands_in(folded("x É"), "x", &finder("x")));
     }
 }

@@ -103,6 +103,8 @@ pub struct Options {
     pub content: Option<crate::content::edit::ContentPlace>,
     /// The folder the hiring panel shares, when one is set.
     pub team_dir: Option<PathBuf>,
+    /// Where the searcher takes its first index from (the cache), and writes the cache to.
+    pub index: Option<crate::cache::IndexJob>,
 }
 
 /// What the browser opens on, from the command line.
@@ -143,6 +145,7 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
         .as_deref()
         .filter(|d| d.is_dir())
         .map(crate::store::team::TeamFolder::new);
+    stores.index.clone_from(&options.index);
     stores.history = Some(Arc::new(history::HistorySaver::spawn(
         stores.reviews.clone(),
     )));
@@ -263,7 +266,8 @@ fn event_loop(
     theme: &Theme,
     history: &std::sync::mpsc::Receiver<persist::HistoryRead>,
 ) -> io::Result<()> {
-    let searcher = worker::SearchWorker::spawn(std::sync::Arc::clone(&app.library));
+    let searcher =
+        worker::SearchWorker::spawn(std::sync::Arc::clone(&app.library), stores.index.clone());
     // The generation of the last query sent to the searcher, and the notes it has.
     let mut sent = 0;
     searcher.set_notes(app.notes.clone());

@@ -33,6 +33,8 @@ pub struct Stores {
     pub settings_dir: std::path::PathBuf,
     /// The folder the hiring panel shares, when one is set.
     pub team: Option<crate::store::team::TeamFolder>,
+    /// The content cache the searcher takes its first index from (or writes, having built it).
+    pub index: Option<crate::cache::IndexJob>,
 }
 
 impl Stores {
@@ -48,6 +50,7 @@ impl Stores {
             stories: crate::store::stories::StoryStore::new(data_dir),
             settings_dir: data_dir.to_path_buf(),
             team: None,
+            index: None,
         }
     }
 }

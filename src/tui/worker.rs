@@ -28,11 +28,17 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    pub fn spawn(library: Arc<Library>) -> SearchWorker {
+    /// Starts the searcher on `library`, its index taken from the cache or built (and the cache
+    /// written) by `cached` when there is a cache.
+    pub fn spawn(library: Arc<Library>, cached: Option<crate::cache::IndexJob>) -> SearchWorker {
         let (requests, inbox) = channel::<Request>();
         let (outbox, results) = channel();
         thread::spawn(move || {
-            let mut searcher = Searcher::new(Arc::new(SearchIndex::build(&library)));
+            let first = match &cached {
+                Some(job) => job.index(&library),
+                None => SearchIndex::build(&library),
+            };
+            let mut searcher = Searcher::new(Arc::new(first));
             let mut notes = BTreeMap::new();
             let mut stories = Vec::new();
             while let Ok(first) = inbox.recv() {

@@ -15,6 +15,7 @@ pub fn cuecard(data: &Path, args: &[&str]) -> Output {
         .arg(data)
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path())
+        .env("XDG_CACHE_HOME", home.path())
         // Times are printed in the local zone: one zone, so golden files match everywhere.
         .env("TZ", "UTC")
         .output()
