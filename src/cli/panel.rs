@@ -114,9 +114,9 @@ pub fn debrief_text(debrief: &Debrief) -> String {
             &row.name
         };
         line(format!(
-            "{}  spread {}{}",
+            "{}  {}{}",
             inert(name),
-            row.spread,
+            row.spread_text(),
             if row.mixed {
                 " · MIXED: talk it through"
             } else {
@@ -302,7 +302,7 @@ pub fn compare_text(comparison: &Comparison) -> String {
             let name = if name.is_empty() { id } else { name };
             match Comparison::cell(row, id) {
                 Some(cell) => line(format!(
-                    "  {:width$}  {} {:.1}  ±{}  ({})",
+                    "  {:width$}  {} {:.1}  spread {}  ({})",
                     inert(name),
                     bar(cell.median, cell.scale_size, 8),
                     cell.median,

@@ -202,6 +202,16 @@ pub struct DebriefRow {
     pub scale_size: usize,
 }
 
+impl DebriefRow {
+    /// `spread 2`, or `one rating` when only one interviewer rated it (no spread to speak of).
+    pub fn spread_text(&self) -> String {
+        match self.ratings.len() {
+            1 => "one rating".to_string(),
+            _ => format!("spread {}", self.spread),
+        }
+    }
+}
+
 /// A question more than one interviewer asked: duplication in the loop.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Repeated {
@@ -769,6 +779,29 @@ mod tests {
         );
         // Systematic disagreement is worse than chance.
         assert!(quadratic_kappa(&[(1, 4), (4, 1), (2, 3), (3, 2)], 4).unwrap() < 0.0);
+    }
+
+    #[test]
+    fn one_rating_has_no_spread_to_speak_of() {
+        let mut jane = card("Jane", "Ada", "2026-11-20T10:00:00Z", 1);
+        jane.ratings = vec![CardRating {
+            competency: "f/a".into(),
+            competency_name: "A".into(),
+            level: Some(2),
+            level_name: None,
+            scale_size: 4,
+            evidence: String::new(),
+        }];
+        let mut bo = jane.clone();
+        bo.interviewer = "Bo".into();
+        bo.ratings[0].level = Some(4);
+        assert_eq!(
+            Debrief::new("Jane", &[&jane], false).competencies[0].spread_text(),
+            "one rating"
+        );
+        let both = Debrief::new("Jane", &[&jane, &bo], false);
+        assert_eq!(both.competencies[0].spread_text(), "spread 2");
+        assert!(both.competencies[0].mixed);
     }
 
     #[test]

@@ -505,7 +505,7 @@ pub const SETUP: Table = table! { "Interview: set-up (type in the fields)";
 
 pub const TYPING: Table = table! { "Interview: typing a line";
     show "Enter"   [ENTER]                 => Do(Open),            "keep the line";
-    show "Esc"     [ESC]                   => Do(Back),            "set aside";
+    show "Esc"     [ESC]                   => Do(Back),            "leave (an edit asks first)";
 };
 
 pub const FORM: Table = table! { "A question of your own (other keys type)";

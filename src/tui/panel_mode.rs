@@ -216,9 +216,9 @@ pub fn debrief_doc(debrief: &Debrief, width: usize) -> Vec<DocLine> {
             &row.name
         };
         let heading = format!(
-            "{} · spread {}{}",
+            "{} · {}{}",
             inert(name),
-            row.spread,
+            row.spread_text(),
             if row.mixed { " · MIXED" } else { "" }
         );
         let tone = if row.mixed {
