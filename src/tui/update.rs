@@ -809,7 +809,6 @@ pub fn open_panel(app: &mut App, candidate: Option<String>) {
     let name = app
         .interview
         .as_ref()
-        .filter(|_| candidate.is_some())
         .map(|i| i.session.interviewer.clone())
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| app.interviewer.clone());
