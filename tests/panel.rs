@@ -537,6 +537,19 @@ fn two_candidates_whose_names_transliterate_alike_stay_apart() {
     ));
     assert_eq!(debrief["candidate"], "王伟");
     assert_eq!(debrief["interviewers"], serde_json::json!(["Carmen"]));
+    // Written alike but for accents: another person, and a hint.
+    let alike = card_of(team.path(), "Sofia Álvarez", "Carmen", 2);
+    let hint = on_team(
+        team.path(),
+        &["debrief", "sofia alvarez", "--interviewer", "Carmen"],
+    );
+    assert_eq!(hint.status.code(), Some(1));
+    assert!(
+        text(&hint.stderr).contains("did you mean Sofia Álvarez?"),
+        "{}",
+        text(&hint.stderr)
+    );
+    fs::remove_file(alike).unwrap();
     // Carmen never interviewed 汪伟: Ben's rating stays hidden from her.
     let other = on_team(team.path(), &["debrief", "汪伟", "--interviewer", "Carmen"]);
     assert_eq!(other.status.code(), Some(3));

@@ -252,15 +252,24 @@ fn a_saved_session_resumes_at_the_question_on_screen_with_the_clock_waiting() {
 }
 
 #[test]
-fn quitting_while_typing_a_note_keeps_the_line() {
+fn quitting_while_typing_a_note_keeps_the_line_as_its_draft() {
     let mut f = fixture();
     f.start_interview();
     f.run(&[OpenNote]);
-    f.type_line("Strong on process");
+    f.type_line("Strong on proc");
     f.run(&[QuitNow]);
     assert!(f.app.quit);
     let saved = f.on_disk();
-    assert_eq!(saved.questions[0].notes[0].text, "Strong on process");
+    // Kept as Esc keeps it: a draft that n reopens, not a note with a half-word in it.
+    assert_eq!(saved.questions[0].draft, "Strong on proc");
+    assert!(saved.questions[0].notes.is_empty());
+    // An evidence being typed is kept as typed.
+    let mut f = fixture();
+    f.start_interview();
+    f.run(&[Rate, SelectLevel(3), OpenNote]);
+    f.type_line("Calm throughout");
+    f.run(&[QuitNow]);
+    assert_eq!(f.on_disk().ratings[0].evidence, "Calm throughout");
 }
 
 /// A question's `interviewer_note` shows in the live view, and never to a candidate: not in the

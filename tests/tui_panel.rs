@@ -1,6 +1,6 @@
 //! The hiring panel in the app, as an interviewer drives it with keys: `x` in the ratings asks,
 //! then submits to the team folder and locks the ratings; `u` unlocks them to amend; `D` shows the
-//! candidate's debrief once theirs is in; `P` compares the candidates; `S` saves the plan as a kit.
+//! candidate's debrief once theirs is in; `P` compares the candidates; C-k saves the plan as a kit.
 
 use std::path::{Path, PathBuf};
 
@@ -257,9 +257,12 @@ fn p_compares_the_candidates_with_bars_and_hides_what_you_have_not_rated() {
 }
 
 #[test]
-fn s_in_the_live_view_saves_the_plan_as_a_kit() {
+fn ctrl_k_in_the_live_view_saves_the_plan_as_a_kit_and_a_typed_s_does_not() {
     let (mut f, team) = rated("Dee");
-    f.keys("<Esc>S");
+    // A sentence typed into the live view by mistake starts no kit.
+    f.keys("<Esc>Strong on de-escalation<Enter>");
+    assert!(!team.join("kits").exists(), "{}", status(&f));
+    f.keys("<C-k>");
     assert_eq!(f.app.mode(), Mode::Typing);
     f.keys("<C-u>");
     f.type_line("Lead onsite");
@@ -269,7 +272,7 @@ fn s_in_the_live_view_saves_the_plan_as_a_kit() {
     assert!(!kit.contains("Jane"), "no candidate data: {kit}");
     assert!(status(&f).contains("Kit saved"), "{}", status(&f));
     // The same name again is refused, said, and the first kept.
-    f.keys("S<C-u>");
+    f.keys("<C-k><C-u>");
     f.type_line("Lead onsite");
     f.keys("<Enter>");
     assert!(status(&f).contains("No kit saved"), "{}", status(&f));

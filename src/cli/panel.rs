@@ -48,9 +48,25 @@ pub fn debrief(
         .filter(|c| candidate_key(&c.candidate) == key)
         .collect();
     if theirs.is_empty() {
+        // Names written alike but for accents or script are other people; name them, as a hint.
+        let folded = crate::text::slug(candidate, 60);
+        let mut alike: Vec<&str> = cards
+            .iter()
+            .filter(|c| !folded.is_empty() && crate::text::slug(&c.candidate, 60) == folded)
+            .map(|c| c.candidate.as_str())
+            .collect();
+        alike.sort_unstable();
+        alike.dedup();
+        let hint = match alike.as_slice() {
+            [] => String::new(),
+            names => format!(
+                " (a different name: did you mean {}?)",
+                inert(&names.join(" or "))
+            ),
+        };
         return Err((
             format!(
-                "no scorecard of {} in the team folder yet",
+                "no scorecard of {} in the team folder yet{hint}",
                 inert(candidate)
             ),
             1,

@@ -59,6 +59,19 @@ impl TeamFolder {
         }
     }
 
+    /// Whether the folder is there: one that is not is said, never made (a mistyped path would
+    /// take what the panel never sees).
+    pub fn check(&self) -> Result<(), String> {
+        if self.root.is_dir() {
+            Ok(())
+        } else {
+            Err(format!(
+                "the team folder {} is not there: create it, or correct --team-dir, CUECARD_TEAM_DIR or team_dir",
+                crate::text::inert(&self.root.display().to_string())
+            ))
+        }
+    }
+
     /// A kit's file: its name as a slug, never a path from the name itself.
     pub fn kit_path(&self, name: &str) -> Option<PathBuf> {
         let slug = crate::text::slug(name, 60);
@@ -67,6 +80,10 @@ impl TeamFolder {
 
     /// Saves `kit` as a new file; one of that name is replaced only with `replace`.
     pub fn save_kit(&self, kit: &Kit, replace: bool) -> Result<PathBuf, StoreError> {
+        self.check().map_err(|message| StoreError {
+            path: self.root.clone(),
+            kind: StoreErrorKind::Refused(message),
+        })?;
         let path = self.kit_path(&kit.name).ok_or_else(|| StoreError {
             path: self.root.join("kits"),
             kind: StoreErrorKind::Refused(
@@ -295,6 +312,7 @@ impl TeamFolder {
         if session.kind == SessionKind::Mock {
             return Err("a mock interview is yours alone: it is not submitted to a panel".into());
         }
+        self.check()?;
         if !session.ratings.iter().any(|r| r.level.is_some()) {
             return Err(
                 "nothing is rated yet: rate the competencies first (R in the interview, then a level's number)".into(),
@@ -348,7 +366,7 @@ impl TeamFolder {
         for question in &mut card.questions {
             question.draft.clear();
         }
-        let digest = crate::text::digest(&card.to_json());
+        let digest = judgement_digest(&card);
         let in_this_folder = |version| {
             self.scorecard_path(&session.candidate, &session.id, interviewer, version)
                 .exists()
@@ -394,3 +412,22 @@ pub enum Submitted {
 
 /// How to name yourself, for messages.
 pub const HOW_TO_NAME: &str = "name yourself with --interviewer NAME, or interviewer = \"…\" in the settings (cuecard config --edit)";
+
+/// A digest of what a scorecard judges — ratings, evidence, recommendation, summary, the
+/// questions asked with their ticks and notes — without its times: ending the interview or its
+/// clock running on after a submission is no amendment.
+fn judgement_digest(card: &Scorecard) -> String {
+    let json = serde_json::to_value(card).unwrap_or_default();
+    let mut json = json;
+    if let Some(object) = json.as_object_mut() {
+        for key in ["started", "ended", "duration_seconds", "date"] {
+            object.remove(key);
+        }
+        if let Some(questions) = object.get_mut("questions").and_then(|q| q.as_array_mut()) {
+            for question in questions.iter_mut().filter_map(|q| q.as_object_mut()) {
+                question.remove("seconds");
+            }
+        }
+    }
+    crate::text::digest(&json.to_string())
+}

@@ -213,7 +213,7 @@ pub fn ratings(
         let text = format!("{marker}{}: {level}", name_of(&rating.competency));
         list.push(line(super::wrap::truncate(&text, width), tone));
     }
-    let recommendation = session.recommendation.map_or("none yet (o)", |r| r.label());
+    let recommendation = session.recommendation.map_or("none yet", |r| r.label());
     let mut evidence = String::from("none yet (e)");
     let mut levels = Vec::new();
     let mut level_starts = Vec::new();

@@ -278,16 +278,23 @@ impl Interview {
         reply
     }
 
-    /// Keeps the line being typed as if Enter was pressed: on quitting, nothing typed is dropped.
+    /// On quitting, nothing typed is dropped: a quick note half typed is kept as the question's
+    /// draft (as Esc keeps it: `n` reopens it, and no half-word reaches the notes); an evidence,
+    /// the summary or a note line being edited is kept as if Enter was pressed. A kit's name is
+    /// nothing to keep.
     pub fn keep_typed_line(&mut self) -> Reply {
-        if self
-            .input
-            .as_ref()
-            .is_some_and(|i| !i.text().trim().is_empty() && i.purpose != Purpose::KitName)
-        {
-            return self.typing(Action::Open);
+        let Some(input) = self.input.as_ref() else {
+            return Reply::Nothing;
+        };
+        match input.purpose {
+            Purpose::KitName => {
+                self.input = None;
+                Reply::Nothing
+            }
+            _ if input.text().trim().is_empty() => Reply::Nothing,
+            Purpose::Note => self.typing(Action::Back),
+            _ => self.typing(Action::Open),
         }
-        Reply::Nothing
     }
 
     fn confirm_submission(&mut self, action: Action) -> Reply {
@@ -683,8 +690,13 @@ impl Interview {
                     .submitted
                     .as_ref()
                     .map_or_else(String::new, |s| format!(" as version {}", s.version + 1));
+                let running = if self.ended() {
+                    ""
+                } else {
+                    " The interview has not ended (E ends it)."
+                };
                 return Reply::Say(Status::info(format!(
-                    "Submit your scorecard of {}{amendment} to the panel? Its ratings lock. Enter submits, any other key does not.",
+                    "Submit your scorecard of {}{amendment} to the panel? Its ratings lock.{running} Enter submits, any other key does not.",
                     crate::text::inert(&self.session.candidate)
                 )));
             }

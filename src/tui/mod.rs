@@ -143,7 +143,6 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
     stores.team = options
         .team_dir
         .as_deref()
-        .filter(|d| d.is_dir())
         .map(crate::store::team::TeamFolder::new);
     stores.index.clone_from(&options.index);
     stores.history = Some(Arc::new(history::HistorySaver::spawn(
@@ -174,7 +173,7 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
         app.status = app::Status::error(problem.clone());
     } else if let Some(dir) = missing_team {
         app.status = app::Status::error(format!(
-            "The team folder {} is not there: create it, or correct team_dir (cuecard config --edit).",
+            "The team folder {} is not there: create it, or correct --team-dir, CUECARD_TEAM_DIR or team_dir.",
             crate::text::inert(&dir.display().to_string())
         ));
     }
@@ -245,6 +244,27 @@ pub fn run(loaded: Loaded, options: &Options) -> io::Result<()> {
         let _ = writeln!(
             io::stderr(),
             "cuecard: the interview is saved; go on with: cuecard interview --resume {}",
+            crate::text::inert(&id)
+        );
+    }
+    // An amendment begun and not submitted: the panel still has the earlier version.
+    if let Some(interview) = app
+        .interview
+        .as_ref()
+        .filter(|i| i.session.submitted.as_ref().is_some_and(|s| s.amending))
+    {
+        let id = interview.target.as_ref().map_or_else(
+            || interview.session.id.clone(),
+            |t| stores.sessions.id_of(t),
+        );
+        let version = interview
+            .session
+            .submitted
+            .as_ref()
+            .map_or(1, |s| s.version);
+        let _ = writeln!(
+            io::stderr(),
+            "cuecard: your amendment is not submitted: the panel still has version {version}. Submit it with: cuecard submit --amend {}",
             crate::text::inert(&id)
         );
     }

@@ -19,6 +19,11 @@ pub fn load_panel(app: &mut App, team: Option<&TeamFolder>) {
             "No team folder: {}.",
             crate::store::team::HOW_TO_SET
         )),
+        Some(team) if team.check().is_err() => Err(team
+            .check()
+            .err()
+            .map(|m| format!("{}{}.", m[..1].to_uppercase(), &m[1..]))
+            .unwrap_or_default()),
         Some(team) => {
             let (cards, problems) = team.scorecards();
             Ok((
