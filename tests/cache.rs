@@ -494,3 +494,40 @@ fn only_the_most_recently_written_caches_are_kept() {
         "the oldest go"
     );
 }
+
+#[test]
+fn no_temporary_file_is_left_behind_for_long() {
+    let (content, cache) = (content(), TempDir::new().unwrap());
+    let path = cache_in(cache.path(), content.path()).path().to_path_buf();
+    // A directory in the cache's place: loads go on from the files, and nothing piles up beside.
+    fs::create_dir_all(&path).unwrap();
+    for _ in 0..3 {
+        assert!(!load_cached(cache.path(), content.path()).1);
+    }
+    let names = |dir: &Path| -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(cache.path()).len(), 1, "{:?}", names(cache.path()));
+    // A temporary left by a cuecard killed mid-write goes at the next write, once stale; a fresh
+    // one (another cuecard writing now) stays.
+    fs::remove_dir(&path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let (stale, fresh) = (
+        cache.path().join(format!(".{name}.kIlLeD")),
+        cache.path().join(format!(".{name}.wRiTiNg")),
+    );
+    fs::write(&stale, b"half a cache").unwrap();
+    fs::write(&fresh, b"a cache being written").unwrap();
+    age(&stale);
+    assert!(!load_cached(cache.path(), content.path()).1);
+    assert!(!stale.exists(), "the stale temporary is swept");
+    assert!(fresh.exists());
+    assert!(
+        load_cached(cache.path(), content.path()).1,
+        "and the cache works"
+    );
+}

@@ -229,7 +229,16 @@ impl ContentCache {
     /// readable by the user only; the oldest cache files beyond the few kept are removed.
     /// Failing to write is not an error: the next start loads the files again.
     pub fn write(&self, library: &Library, problems: &[Problem], index: &SearchIndex) -> bool {
-        if self.unsettled {
+        let Some(dir) = self.path.parent() else {
+            return false;
+        };
+        // Temporaries left by a cuecard killed mid-write, or by a write that could not be put in
+        // place, go before anything else is written.
+        sweep_temporaries(dir);
+        // Something other than a file in the cache's place (a directory, a pipe) is left alone,
+        // and no cache is written beside it.
+        let in_the_way = fs::symlink_metadata(&self.path).is_ok_and(|m| !m.is_file());
+        if self.unsettled || in_the_way {
             return false;
         }
         // Sections are written in place, their length and checksum filled in after.
@@ -249,9 +258,6 @@ impl ContentCache {
         let mut out = out.bytes;
         let length = out.len() as u64;
         out[12..20].copy_from_slice(&length.to_le_bytes());
-        let Some(dir) = self.path.parent() else {
-            return false;
-        };
         if crate::store::create_private_dir(dir).is_err()
             || crate::store::write_private(&self.path, &out).is_err()
         {
@@ -398,6 +404,34 @@ fn inode(_: &fs::Metadata) -> u64 {
 }
 
 /// Removes the least recently written cache files beyond [`KEEP`], never `kept`.
+/// A temporary file this old was left behind (a write takes seconds at most).
+const STALE: Duration = Duration::from_secs(600);
+
+/// Removes the temporary files of cache writes (`.content-….bin.XXXX`) older than [`STALE`]: a
+/// cuecard killed while writing, or a write whose rename failed, leaves one, and they are large.
+fn sweep_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(".content-") && name.contains(".bin")) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age > STALE);
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 fn evict(dir: &Path, kept: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
