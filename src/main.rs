@@ -271,7 +271,14 @@ fn main() -> ExitCode {
         }
         Some(Command::Search { query, limit, json }) => {
             warn_about_problems(&loaded);
-            let index = built.unwrap_or_else(|| SearchIndex::build(&loaded.library));
+            // The content came from the cache (a story bank to check against it, or an index
+            // section that did not read): the index from the cache too, or built and the cache
+            // written again.
+            let index = match (built, index_job.as_ref().filter(|job| job.hit)) {
+                (Some(index), _) => index,
+                (None, Some(job)) => job.index(&loaded.library),
+                (None, None) => SearchIndex::build(&loaded.library),
+            };
             let stories = cuecard::store::data_dir(args.data_dir.as_deref())
                 .map(|dir| {
                     cuecard::store::stories::StoryStore::new(&dir)

@@ -440,6 +440,37 @@ fn the_search_command_uses_the_cache_and_gives_the_same_results() {
         "written on the first run"
     );
     assert_eq!(run(Some(&cache), &[]), uncached, "read on the second");
+
+    // A damaged index section: the search still answers from the content, and mends the cache.
+    let file = fs::read_dir(&cache)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut bytes = fs::read(&file).unwrap();
+    let (at, length) = *sections(&bytes).last().unwrap();
+    bytes[at + 16 + length / 2] ^= 0x01;
+    fs::write(&file, &bytes).unwrap();
+    assert_eq!(run(Some(&cache), &[]), uncached);
+    // (The cache's key holds the executable, so only the bytes can be compared from here.)
+    let mended = fs::read(&file).unwrap();
+    assert_ne!(mended, bytes, "the cache is written again");
+    assert_eq!(mended.len(), bytes.len());
+
+    // With a story bank (checked against the content), the index still comes from the cache.
+    let stories = home.path().join("data/stories");
+    fs::create_dir_all(&stories).unwrap();
+    fs::write(
+        stories.join("calm.md"),
+        "+++\ntitle = \"Calm under an SLA breach\"\n+++\n\n## Situation\nA breach.\n",
+    )
+    .unwrap();
+    let with_story = run(Some(&cache), &[]);
+    assert!(
+        with_story.contains("Calm under an SLA breach"),
+        "{with_story}"
+    );
 }
 
 #[test]
