@@ -149,7 +149,7 @@ fn d_shows_the_debrief_only_once_yours_is_in() {
     assert_eq!(f.app.mode(), Mode::Rating);
 
     f.keys("x<Enter>D");
-    assert_eq!(f.app.mode(), Mode::Panel);
+    assert_eq!(f.app.mode(), Mode::Debrief);
     let Some(Overlay::Panel(view)) = &f.app.overlay else {
         panic!("the panel is on show");
     };
@@ -157,6 +157,10 @@ fn d_shows_the_debrief_only_once_yours_is_in() {
     assert_eq!(debrief.interviewers, ["Ada", "Bo", "Cy", "Dee"]);
     let shown = screen(&f);
     assert!(shown.contains("Debrief · Jane Doe"), "{shown}");
+    assert!(
+        shown.contains("Esc back") && !shown.contains("Enter debrief"),
+        "its own footer: {shown}"
+    );
     assert!(shown.contains("MIXED"), "{shown}");
     assert!(shown.contains("Bo   1 · Basic understanding"), "{shown}");
     assert!(

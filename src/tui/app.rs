@@ -53,6 +53,7 @@ impl Overlay {
             Overlay::Progress(_) => Mode::Progress,
             Overlay::Form(_) => Mode::Form,
             Overlay::Stories(_) => Mode::Stories,
+            Overlay::Panel(view) if view.debrief.is_some() => Mode::Debrief,
             Overlay::Panel(_) => Mode::Panel,
         }
     }

@@ -31,8 +31,10 @@ pub enum Mode {
     Form,
     /// The story bank and its coverage map.
     Stories,
-    /// The hiring panel: candidates compared, a debrief.
+    /// The hiring panel: candidates compared.
     Panel,
+    /// The panel's debrief of one candidate.
+    Debrief,
     /// The interview's live view.
     Interview,
     /// A mock interview's live view while the candidate answers (nothing to tick yet).
@@ -53,7 +55,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help lists their keys.
-    pub const ALL: [Mode; 22] = [
+    pub const ALL: [Mode; 23] = [
         Mode::Competencies,
         Mode::Behaviors,
         Mode::Questions,
@@ -65,6 +67,7 @@ impl Mode {
         Mode::Progress,
         Mode::Stories,
         Mode::Panel,
+        Mode::Debrief,
         Mode::Date,
         Mode::Interview,
         Mode::Mock,
@@ -108,6 +111,7 @@ pub fn tables(mode: Mode) -> &'static [&'static Table] {
         Mode::Form => &[&FORM, &LINE, &ALWAYS],
         Mode::Stories => &[&STORIES, &LOOK, &QUIT, &ALWAYS],
         Mode::Panel => &[&PANEL, &QUIT, &ALWAYS],
+        Mode::Debrief => &[&DEBRIEF, &QUIT, &ALWAYS],
         Mode::Typing => &[&TYPING, &LINE, &ALWAYS],
         Mode::FollowUp => &[&FOLLOW_UP, &ALWAYS],
         Mode::Confirm => &[&CONFIRM, &ALWAYS],
@@ -400,12 +404,20 @@ pub const STORIES: Table = table! { "Your stories (s)";
 pub const PANEL: Table = table! { "The hiring panel (P)";
     show "Enter"   [ENTER]                 => Do(Open),            "debrief";
     show "Esc"     [ESC, ch('P')]          => Do(Back),            "back";
-    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "next candidate (in a debrief: scroll)";
-    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "previous candidate (in a debrief: scroll)";
+    hide "j/↓"     [ch('j'), DOWN]         => Do(Down),            "next candidate";
+    hide "k/↑"     [ch('k'), UP]           => Do(Up),              "previous candidate";
     hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "first";
     hide "G/End"   [ch('G'), END]          => Do(Bottom),          "last";
-    hide "PgDn"    [PG_DN]                 => Do(PageDown),        "scroll down";
-    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "scroll up";
+};
+
+pub const DEBRIEF: Table = table! { "A candidate's debrief (Enter in the panel, D in the ratings)";
+    show "j/k"     [ch('j'), DOWN]         => Do(Down),            "scroll";
+    hide ""        [ch('k'), UP]           => Do(Up),              "";
+    show "PgDn"    [PG_DN, ch(' ')]        => Do(PageDown),        "page";
+    hide "PgUp"    [PG_UP]                 => Do(PageUp),          "a page up";
+    hide "g/Home"  [ch('g'), HOME]         => Do(Top),             "the top";
+    hide "G/End"   [ch('G'), END]          => Do(Bottom),          "the end";
+    show "Esc"     [ESC, ch('P'), ch('D')] => Do(Back),            "back";
 };
 
 pub const DATE: Table = table! { "Progress: the interview date (YYYY-MM-DD)";

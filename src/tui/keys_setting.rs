@@ -17,6 +17,7 @@ fn modes_of(section: &str) -> Option<Vec<Mode>> {
         "progress" => vec![Mode::Progress],
         "stories" => vec![Mode::Stories],
         "panel" => vec![Mode::Panel],
+        "debrief" => vec![Mode::Debrief],
         "interview" => vec![Mode::Interview, Mode::Mock],
         "ratings" => vec![Mode::Rating],
         "search" => vec![Mode::Search],

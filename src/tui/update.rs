@@ -75,7 +75,7 @@ fn act(app: &mut App, action: Action) {
         Action::EditQuestion => return super::commands::edit_question(app),
         Action::DeleteQuestion => return super::commands::delete_question(app),
         Action::OpenStories => return super::commands::open_stories(app, None),
-        Action::OpenPanel if !matches!(app.mode(), Mode::Rating | Mode::Panel) => {
+        Action::OpenPanel if !matches!(app.mode(), Mode::Rating | Mode::Panel | Mode::Debrief) => {
             return open_panel(app, None);
         }
         Action::StartMock
@@ -99,7 +99,7 @@ fn act(app: &mut App, action: Action) {
     match app.mode() {
         Mode::Form => form(app, action),
         Mode::Stories => stories(app, action),
-        Mode::Panel => panel_key(app, action),
+        Mode::Panel | Mode::Debrief => panel_key(app, action),
         Mode::Mark => mark(app, action),
         Mode::Help => help(app, action),
         Mode::Search => search(app, action),
@@ -129,7 +129,9 @@ fn wheel(app: &mut App, column: u16, row: u16, step: Action) {
         Mode::Competencies | Mode::Behaviors | Mode::Questions => {
             browser::wheel(app, column, row, step)
         }
-        Mode::Search | Mode::Progress | Mode::Stories | Mode::Panel => act(app, step),
+        Mode::Search | Mode::Progress | Mode::Stories | Mode::Panel | Mode::Debrief => {
+            act(app, step)
+        }
         Mode::Help
         | Mode::Question
         | Mode::Interview
