@@ -1030,14 +1030,16 @@ fn team_folder(
 ) -> Option<cuecard::store::team::TeamFolder> {
     let setting = settings_of(data_dir).team_dir;
     match cuecard::store::team::team_dir(team_dir, setting.as_deref()) {
-        Some(dir) if !dir.is_dir() => {
-            eprintln!(
-                "cuecard: the team folder {} is not there: create it, or correct --team-dir, CUECARD_TEAM_DIR or team_dir in the settings",
-                cuecard::text::inert(&dir.display().to_string())
-            );
-            None
+        Some(dir) => {
+            let folder = cuecard::store::team::TeamFolder::new(&dir);
+            match folder.check() {
+                Ok(()) => Some(folder),
+                Err(message) => {
+                    eprintln!("cuecard: {message}");
+                    None
+                }
+            }
         }
-        Some(dir) => Some(cuecard::store::team::TeamFolder::new(&dir)),
         None => {
             eprintln!(
                 "cuecard: no team folder; {}",

@@ -85,103 +85,14 @@ pub fn debrief(
     Ok(Debrief::new(candidate, &shown, viewer.facilitator))
 }
 
-/// `1 · Basic` (or `1` when the level has no name), `—` when not rated.
-fn level_text(level: Option<usize>, name: Option<&String>) -> String {
-    match (level, name) {
-        (Some(l), Some(n)) => format!("{l} · {}", inert(n)),
-        (Some(l), None) => l.to_string(),
-        (None, _) => "—".to_string(),
-    }
-}
-
-/// The debrief as text: per competency each interviewer's level and evidence, the spread and
-/// the mixed flag; what nobody rated; the recommendations; questions asked twice; summaries.
+/// The debrief as text: the same lines the app shows (`tui::panel_mode::debrief_doc`), one per
+/// paragraph (no width to wrap to), under the candidate's name.
 pub fn debrief_text(debrief: &Debrief) -> String {
-    let mut out = String::new();
-    let mut line = |text: String| {
-        out.push_str(&text);
+    let mut out = format!("Debrief: {}\n", inert(&debrief.candidate));
+    // Wide enough that nothing wraps, small enough that no width sum overflows.
+    for line in crate::tui::panel_mode::debrief_doc(debrief, usize::MAX / 4) {
+        out.push_str(line.text.trim_end());
         out.push('\n');
-    };
-    line(format!(
-        "Debrief: {} · {} interviewer{}: {}",
-        inert(&debrief.candidate),
-        debrief.interviewers.len(),
-        if debrief.interviewers.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        inert(&debrief.interviewers_text())
-    ));
-    if debrief.facilitator {
-        line("(as facilitator: every submitted scorecard shown)".into());
-    }
-    let width = debrief
-        .interviewers
-        .iter()
-        .map(|i| i.chars().count())
-        .max()
-        .unwrap_or(0);
-    for row in &debrief.competencies {
-        line(String::new());
-        let name = if row.name.is_empty() {
-            &row.competency
-        } else {
-            &row.name
-        };
-        line(format!(
-            "{}  {}{}",
-            inert(name),
-            row.spread_text(),
-            if row.mixed {
-                " · MIXED: talk it through"
-            } else {
-                ""
-            }
-        ));
-        let levels: Vec<String> = debrief
-            .interviewers
-            .iter()
-            .map(|who| level_text(row.ratings.get(who).copied(), row.level_names.get(who)))
-            .collect();
-        let level_width = levels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-        for (who, level) in debrief.interviewers.iter().zip(&levels) {
-            let evidence = row.evidence.get(who).map_or("", String::as_str);
-            let line_text = format!(
-                "  {:width$}  {level:level_width$}  {}",
-                inert(who),
-                inert(evidence)
-            );
-            line(line_text.trim_end().to_string());
-        }
-    }
-    if !debrief.unrated.is_empty() {
-        line(String::new());
-        line(format!(
-            "Nobody rated: {}",
-            inert(&debrief.unrated_names.join(", "))
-        ));
-    }
-    line(String::new());
-    line(format!(
-        "Recommendations: {}",
-        tally_text(&debrief.recommendations)
-    ));
-    if !debrief.repeated_questions.is_empty() {
-        line("Asked by more than one interviewer:".into());
-        for repeated in &debrief.repeated_questions {
-            line(format!(
-                "  {}  ({})",
-                inert(&repeated.question),
-                inert(&repeated.interviewers.join(", "))
-            ));
-        }
-    }
-    if !debrief.summaries.is_empty() {
-        line("Summaries:".into());
-        for (who, summary) in &debrief.summaries {
-            line(format!("  {}: {}", inert(who), inert(summary)));
-        }
     }
     out
 }

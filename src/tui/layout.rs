@@ -284,6 +284,21 @@ pub fn inner(area: Rect) -> Rect {
     }
 }
 
+/// A list and the selected item's detail: side by side from `wide_at` columns (the list
+/// `percent` of the width), else the list above, as tall as its `rows` and borders but at most a
+/// third of the body (at least 3 rows).
+pub fn list_and_detail(body: Rect, rows: usize, wide_at: u16, percent: u16) -> [Rect; 2] {
+    if body.width >= wide_at {
+        Layout::horizontal([Constraint::Percentage(percent), Constraint::Fill(1)]).areas(body)
+    } else {
+        let rows = u16::try_from(rows.saturating_add(2))
+            .unwrap_or(u16::MAX)
+            .min(body.height / 3)
+            .max(3);
+        Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(body)
+    }
+}
+
 /// The first row to show of a list of `len` rows in `height` rows so that `selected` is visible:
 /// the selection is kept in the middle once the list scrolls. The same at every call, so a click
 /// can be mapped back to a row.

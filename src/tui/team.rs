@@ -19,18 +19,14 @@ pub fn load_panel(app: &mut App, team: Option<&TeamFolder>) {
             "No team folder: {}.",
             crate::store::team::HOW_TO_SET
         )),
-        Some(team) if team.check().is_err() => Err(team
+        Some(team) => team
             .check()
-            .err()
-            .map(|m| format!("{}{}.", m[..1].to_uppercase(), &m[1..]))
-            .unwrap_or_default()),
-        Some(team) => {
-            let (cards, problems) = team.scorecards();
-            Ok((
-                cards,
-                problems.iter().map(|p| format!("{p} (left out)")).collect(),
-            ))
-        }
+            .map_err(|m| format!("Not read: {m}."))
+            .map(|()| {
+                let (cards, problems) = team.scorecards();
+                let problems = problems.iter().map(|p| format!("{p} (left out)")).collect();
+                (cards, problems)
+            }),
     };
     let status = view.read(result);
     if status.is_some() {

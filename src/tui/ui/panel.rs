@@ -2,7 +2,7 @@
 //! the panel's median level), or a candidate's debrief as text.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
@@ -59,16 +59,8 @@ pub fn render(frame: &mut Frame, body: Rect, view: &PanelView, theme: &Theme) {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner(body));
         return;
     }
-    let wide = body.width >= 100;
-    let [list_area, detail_area] = if wide {
-        Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body)
-    } else {
-        let rows = u16::try_from(view.rows.len() + 2 + usize::from(!view.problems.is_empty()))
-            .unwrap_or(u16::MAX)
-            .min(body.height / 3)
-            .max(3);
-        Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(body)
-    };
+    let rows = view.rows.len() + usize::from(!view.problems.is_empty());
+    let [list_area, detail_area] = crate::tui::layout::list_and_detail(body, rows, 100, 40);
     frame.render_widget(super::pane_block(title, true, theme), list_area);
     let inside = inner(list_area);
     let height = usize::from(inside.height);

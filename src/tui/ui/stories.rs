@@ -38,16 +38,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, view: &StoriesView, them
         );
         return;
     }
-    let wide = body.width >= 90;
-    let [list_area, story_area] = if wide {
-        Layout::horizontal([Constraint::Percentage(35), Constraint::Fill(1)]).areas(body)
-    } else {
-        let rows = u16::try_from(count + 2)
-            .unwrap_or(u16::MAX)
-            .min(body.height / 3)
-            .max(3);
-        Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(body)
-    };
+    let [list_area, story_area] = crate::tui::layout::list_and_detail(body, count, 90, 35);
     frame.render_widget(super::pane_block(title, true, theme), list_area);
     let inside = inner(list_area);
     let rows = usize::from(inside.height);
